@@ -1,0 +1,39 @@
+"""analyze(): a story in, its cast and every speaker out."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from .document import Document
+from .pipeline import Pipeline, Reporter, _silent
+
+
+def default_pipeline() -> Pipeline:
+    from .stages.attribution import speakers, tally
+    from .stages.characters import characters
+    from .stages.mentions import mentions
+    from .stages.quotes import quotes
+    from .stages.segment import segment
+    from .stages.tags import tags
+
+    return Pipeline([segment, quotes, tags, mentions, characters, speakers, tally])
+
+
+def analyze(source: str | Path | Document, cast: Iterable | str | Path | None = None,
+            reporter: Reporter = _silent, **options) -> Document:
+    """Analyse a story.  ``source`` is a path or a Document already read.
+
+    ``cast`` is a list of name lists (canonical name first, then aliases) or the path of
+    a cast file (one character per line, names separated by ``|``).
+    """
+    if isinstance(source, Document):
+        doc = source
+    else:
+        from .readers import read
+
+        doc = read(source)
+    if cast is not None:
+        from .cast import load_cast
+
+        doc.cast = load_cast(cast)
+    return default_pipeline().run(doc, reporter)

@@ -1,0 +1,133 @@
+"""Word lists: honorifics, pronouns, speech verbs, nicknames, given names, non-names."""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+# Honorific -> gender it implies (None: either).
+HONORIFICS: dict[str, str | None] = {
+    "mr": "male", "mister": "male", "sir": "male", "lord": "male", "master": "male",
+    "mrs": "female", "miss": "female", "ms": "female", "lady": "female", "madam": "female",
+    "madame": "female", "mme": "female", "mlle": "female", "mademoiselle": "female",
+    "monsieur": "male", "herr": "male", "frau": "female", "fraulein": "female",
+    "signor": "male", "signora": "female", "signorina": "female", "senor": "male",
+    "senora": "female", "don": "male", "dona": "female", "aunt": "female", "uncle": "male",
+    "dr": None, "doctor": None, "prof": None, "professor": None, "rev": "male",
+    "reverend": "male", "father": "male", "mother": "female", "sister": "female",
+    "brother": "male", "captain": None, "capt": None, "colonel": None, "col": None,
+    "major": None, "general": None, "lieutenant": None, "sergeant": None,
+    "admiral": None, "commander": None, "agent": None, "detective": None,
+    "inspector": None, "officer": None, "judge": None, "king": "male", "queen": "female",
+    "prince": "male", "princess": "female", "duke": "male", "duchess": "female",
+    "count": "male", "countess": "female", "baron": "male", "baroness": "female",
+    "dame": "female", "saint": None, "st": None, "nurse": None, "granny": "female",
+    "grandma": "female", "grandpa": "male", "cousin": None, "dean": None, "mx": None,
+}
+# Honorifics that mark a surname-bearing title and keep Mr. X and Mrs. X apart.
+TITLE_CLASS = {
+    "mr": "mr", "mister": "mr", "monsieur": "mr", "herr": "mr", "signor": "mr", "senor": "mr",
+    "mrs": "mrs", "madame": "mrs", "mme": "mrs", "frau": "mrs", "signora": "mrs", "senora": "mrs",
+    "miss": "miss", "ms": "miss", "mlle": "miss", "mademoiselle": "miss", "fraulein": "miss",
+    "signorina": "miss",
+}
+
+PRONOUN_GENDER = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}
+SUBJECT_PRONOUNS = {"he": "male", "she": "female", "i": "narrator", "they": None, "we": None}
+
+# Verbs that introduce speech or thought.  The tag finder also accepts any
+# "-ed" verb in tag position, so this list need not be complete.
+SPEECH_VERBS = frozenset("""
+say says said saying ask asks asked asking reply replies replied answer answers answered
+cry cries cried exclaim exclaims exclaimed return returns returned continue continues continued
+add adds added observe observes observed remark remarks remarked whisper whispers whispered
+mutter mutters muttered murmur murmurs murmured shout shouts shouted call calls called
+repeat repeats repeated begin begins began resume resumes resumed interrupt interrupts interrupted
+rejoin rejoins rejoined retort retorts retorted respond responds responded inquire inquires
+inquired enquire enquires enquired demand demands demanded suggest suggests suggested
+declare declares declared explain explains explained protest protests protested insist insists
+insisted cry sob sobs sobbed sigh sighs sighed laugh laughs laughed groan groans groaned
+growl growls growled snap snaps snapped snarl snarls snarled hiss hisses hissed
+scream screams screamed yell yells yelled roar roars roared bark barks barked stammer stammers
+stammered stutter stutters stuttered gasp gasps gasped breathe breathes breathed
+whimper whimpers whimpered wail wails wailed moan moans moaned mumble mumbles mumbled
+grumble grumbles grumbled chuckle chuckles chuckled giggle giggles giggled smile smiles smiled
+grin grins grinned nod nods nodded shrug shrugs shrugged think thinks thought wonder wonders
+wondered reflect reflects reflected muse muses mused conclude concludes concluded urge urges urged
+plead pleads pleaded beg begs begged admit admits admitted agree agrees agreed object objects
+objected warn warns warned tell tells told write writes wrote read reads announce announces
+announced state states stated note notes noted point points pointed put puts went go goes
+persist persists persisted pursue pursues pursued proceed proceeds proceeded urge
+echo echoes echoed correct corrects corrected counter counters countered confess confesses
+confessed assent assents assented interpose interposes interposed venture ventures ventured
+whine whines whined purr purrs purred drawl drawls drawled chime chimes chimed offer offers offered
+sneer sneers sneered tease teases teased joke jokes joked scoff scoffs scoffed
+speak speaks spoke speaking shriek shrieks shrieked squeak squeaked soothe soothed
+expostulate expostulated reason reasoned pray prayed hazard hazarded
+""".split())
+
+# Capitalised words that are never a character's name on their own.
+NON_NAMES = frozenset("""
+i a an the and but or nor for so yet of in on at to from by with without about into onto
+he she it they we you me him her them us my your his its our their mine yours hers ours theirs
+this that these those there here then now when where why how what which who whom whose
+if else though although because while as than until unless since after before once
+yes no not oh ah ay aye well why alas hush hallo hello hi hey good bad dear poor
+alright okay ok listen look wow gosh goodness
+sir madam ma'am mr mrs miss ms dr lady lord
+god heaven heavens lord christ jesus chapter book part volume preface contents index
+monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december
+christmas easter spring summer autumn winter
+english french german italian spanish indian american british irish scotch scottish
+one two three four five six seven eight nine ten first second third last
+all any some every each both either neither none nothing something everything anything
+do does did don't can't won't isn't aren't wasn't weren't shall should will would may might
+must could can let let's pray please thank thanks indeed perhaps only just still even
+never ever always also very much more most less least such same other another
+mama mamma papa mother father sister brother aunt uncle
+the end
+love luv darling sweetheart honey pet baby babe dearest sweetie sugar mate kid son lad lass
+boy girl man buddy pal child children friend friends
+""".split())
+
+PLACE_PREPOSITIONS = frozenset("in at to from near into towards toward through across via inside outside".split())
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, tuple[float, float]]:
+    """Given name -> (share of male bearers, frequency per million)."""
+    table: dict[str, tuple[float, float]] = {}
+    text = resources.files("storycast.data").joinpath("given_names.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        name, male, freq = line.split("\t")
+        table[name] = (float(male), float(freq))
+    return table
+
+
+@lru_cache(maxsize=1)
+def nicknames() -> dict[str, frozenset[str]]:
+    """Nickname -> the formal names it can stand for (and formal name -> its nicknames)."""
+    text = resources.files("storycast.data").joinpath("nicknames.txt").read_text("utf-8")
+    table: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        formal, _, rest = line.partition(":")
+        formal = formal.strip()
+        for nick in rest.split(","):
+            nick = nick.strip()
+            if nick:
+                table.setdefault(nick, set()).add(formal)
+                table.setdefault(formal, set()).add(nick)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Ordinary lower-case vocabulary of narrative prose (see scripts/build_common_words.py)."""
+    text = resources.files("storycast.data").joinpath("common_words.txt").read_text("utf-8")
+    return frozenset(text.split())

@@ -1,0 +1,195 @@
+"""Grouping name forms into characters: the rules that say two names are one person."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..lexicon import given_names, nicknames
+from .names import Form
+
+_PAIRED = {"mr": "male", "mrs": "female", "miss": "female"}
+
+
+class Groups:
+    """Union-find over forms, keeping each group's gender consistent."""
+
+    def __init__(self, forms: list[Form]) -> None:
+        self.forms = forms
+        self.parent = list(range(len(forms)))
+        self.index = {f.key: i for i, f in enumerate(forms)}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def members(self, i: int) -> list[Form]:
+        root = self.find(i)
+        return [f for j, f in enumerate(self.forms) if self.find(j) == root]
+
+    def gender(self, i: int) -> str | None:
+        return group_gender(self.members(i))
+
+    def union(self, i: int, j: int) -> bool:
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return True
+        ga, gb = self.gender(a), self.gender(b)
+        if ga and gb and ga != gb:
+            return False
+        if _conflicting_classes(self.members(a), self.members(b)):
+            return False
+        # keep the larger group's root so its canonical name wins
+        if sum(f.count for f in self.members(a)) < sum(f.count for f in self.members(b)):
+            a, b = b, a
+        self.parent[b] = a
+        return True
+
+    def groups(self) -> list[list[Form]]:
+        out: dict[int, list[Form]] = defaultdict(list)
+        for i, f in enumerate(self.forms):
+            out[self.find(i)].append(f)
+        return list(out.values())
+
+
+def _conflicting_classes(a: list[Form], b: list[Form]) -> bool:
+    """Mr. X and Mrs. X are two people; so are Mrs. X and Miss X with the same core."""
+    cores_a = {(f.cls, f.words[-1]) for f in a if f.cls}
+    cores_b = {(f.cls, f.words[-1]) for f in b if f.cls}
+    for cls_a, last_a in cores_a:
+        for cls_b, last_b in cores_b:
+            if last_a == last_b and cls_a != cls_b:
+                return True
+    return False
+
+
+def form_gender(form: Form) -> str | None:
+    """Gender evidence of one form: its honorific, then pronouns, then its given name."""
+    if form.honorific_gender:
+        return form.honorific_gender
+    if form.male + form.female >= 2:
+        share = form.male / (form.male + form.female)
+        if share >= 0.75:
+            return "male"
+        if share <= 0.25:
+            return "female"
+    if not form.cls and not form.title:
+        prior = given_names().get(form.words[0])
+        if prior and prior[1] >= 5 and form.male + form.female < 2:
+            return "male" if prior[0] > 0.8 else "female" if prior[0] < 0.2 else None
+    return None
+
+
+def group_gender(forms: list[Form]) -> str | None:
+    votes = defaultdict(float)
+    for f in forms:
+        g = f.honorific_gender
+        if g:
+            votes[g] += 3 * f.count
+        votes["male"] += f.male
+        votes["female"] += f.female
+        if not f.honorific_gender:
+            prior = given_names().get(f.words[0])
+            if prior and not f.cls and not f.title:
+                votes["male"] += prior[0] * 2
+                votes["female"] += (1 - prior[0]) * 2
+    m, w = votes["male"], votes["female"]
+    if m + w < 1:
+        return None
+    if m >= 2 * w:
+        return "male"
+    if w >= 2 * m:
+        return "female"
+    return None
+
+
+def edit_distance_one(a: str, b: str) -> bool:
+    """True when a and b differ by one insertion, deletion or substitution."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    for i in range(len(b)):
+        if b[:i] + b[i + 1:] == a:
+            return True
+    return False
+
+
+def group_forms(forms: list[Form]) -> list[list[Form]]:
+    """Apply the alias rules, most certain first."""
+    g = Groups(forms)
+    by_core = defaultdict(list)
+    for i, f in enumerate(forms):
+        by_core[f.core].append(i)
+    full = [i for i, f in enumerate(forms) if len(f.words) >= 2]
+    singles = [i for i, f in enumerate(forms) if len(f.words) == 1]
+
+    # 1. "Mr. Frank Churchill" = "Frank Churchill"; "Lady Catherine" = "Catherine" (one titled form).
+    for core, idx in by_core.items():
+        bare = [i for i in idx if not forms[i].cls and not forms[i].title]
+        titled = [i for i in idx if forms[i].cls or forms[i].title]
+        if bare and len(titled) == 1 and (forms[titled[0]].cls or
+                                          forms[titled[0]].count >= forms[bare[0]].count):
+            g.union(titled[0], bare[0])
+        elif bare and titled and len(forms[bare[0]].words) == 1:
+            # "Bennet" alone: Mr. Bennet when there is one, else the most frequent title.
+            best = sorted(titled, key=lambda i: (forms[i].cls != "mr", -forms[i].count))[0]
+            g.union(best, bare[0])
+        elif bare and titled:
+            for t in titled:
+                g.union(t, bare[0])
+
+    # 2. A first name joins the one full name that starts with it.
+    for i in singles:
+        word = forms[i].core
+        if forms[i].cls in ("mr", "mrs"):
+            continue
+        starts = [j for j in full if forms[j].words[0] == word]
+        starts = _largest(forms, g, starts)
+        if starts is not None:
+            g.union(starts, i)
+
+    # 3. "Mr. Churchill" or a bare surname joins the one full name ending with it.
+    for i in singles:
+        word = forms[i].core
+        ends = [j for j in full if forms[j].words[-1] == word]
+        ends = [j for j in ends if not forms[j].cls or forms[j].cls == forms[i].cls]
+        if len({g.find(j) for j in ends}) == 1 and forms[i].cls != "miss":
+            g.union(ends[0], i)
+
+    # 4. Nicknames and short forms: Lizzy = Elizabeth, Harm = Harmony; spelling variants.
+    firsts = {forms[i].core: i for i in singles if not forms[i].cls}
+    for i in singles:
+        f = forms[i]
+        if f.cls in ("mr", "mrs"):
+            continue
+        for formal in sorted(nicknames().get(f.core, ())):
+            if formal in firsts and formal != f.core and forms[firsts[formal]].count >= f.count \
+                    and not any(m.title for m in g.members(firsts[formal])):
+                g.union(firsts[formal], i)
+                break
+        if len(f.core) >= 3:
+            longer = [j for w, j in firsts.items() if w != f.core and w.startswith(f.core)
+                      and len(w) > len(f.core) and forms[j].count >= f.count]
+            if len(longer) == 1 and f.core not in given_names():
+                g.union(longer[0], i)
+        if len(f.core) >= 5:
+            variants = [j for w, j in firsts.items() if edit_distance_one(w, f.core)
+                        and forms[j].count >= f.count and j != i]
+            if len(variants) == 1 and f.core[0] == forms[variants[0]].core[0]:
+                g.union(variants[0], i)
+    return g.groups()
+
+
+def _largest(forms: list[Form], g: Groups, candidates: list[int]) -> int | None:
+    if not candidates:
+        return None
+    roots = {g.find(j) for j in candidates}
+    if len(roots) == 1:
+        return candidates[0]
+    ranked = sorted(candidates, key=lambda j: -forms[j].count)
+    if forms[ranked[0]].count >= 3 * forms[ranked[1]].count:
+        return ranked[0]
+    return None

@@ -1,0 +1,50 @@
+"""The speaker stage: attribute, learn names from vocatives, attribute again."""
+from __future__ import annotations
+
+from ..document import Document
+from . import stage
+from .speakers import addressees, attribute, build_context
+from .vocatives import adopt_vocatives
+
+
+def _resolve_tag_pronouns(doc: Document) -> None:
+    """A pronoun that tags a quote refers to that quote's speaker."""
+    by_start = {m.start: m for m in doc.mentions if m.kind == "pronoun"}
+    for q, tag in zip(doc.quotes, doc.layer("tags")):
+        if tag is not None and tag.kind == "pronoun" and q.speaker:
+            m = by_start.get(tag.start)
+            if m is not None:
+                m.character = q.speaker
+
+
+@stage("speakers", needs=("quotes", "tags", "mentions", "characters"),
+       produces=("speakers", "addressees"))
+def speakers(doc: Document) -> Document:
+    for attempt in range(2):
+        ctx = build_context(doc)
+        attribute(ctx)
+        addressees(ctx)
+        if attempt == 1 or not adopt_vocatives(doc):
+            break
+    _resolve_tag_pronouns(doc)
+    doc.layers["speakers"] = [q.speaker for q in doc.quotes]
+    doc.layers["addressees"] = [list(q.addressees) for q in doc.quotes]
+    return doc
+
+
+@stage("tally", needs=("speakers",), produces=("tally",))
+def tally(doc: Document) -> Document:
+    """Count each character's mentions, quotes and words spoken."""
+    counts = {c.id: c for c in doc.characters}
+    for c in counts.values():
+        c.mentions, c.quotes, c.words_spoken = 0, 0, 0
+    for m in doc.mentions:
+        if m.character in counts:
+            counts[m.character].mentions += 1
+    for q in doc.quotes:
+        if q.speaker in counts:
+            counts[q.speaker].quotes += 1
+            counts[q.speaker].words_spoken += sum(
+                len(doc.text[s:e].split()) for s, e in q.spans)
+    doc.layers["tally"] = True
+    return doc

@@ -1,0 +1,171 @@
+"""Mentions: capitalised names (with honorifics), vocatives inside quotes, and pronouns.
+
+This stage finds every candidate name and pronoun; the characters stage decides
+which names are people, groups them and fills in ``Mention.character``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..document import Document
+from ..lexicon import HONORIFICS, NON_NAMES, PRONOUN_GENDER, common_words
+from ..spans import Mention, Quote
+from . import stage
+
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # space within a paragraph, never a blank line
+_CAP = r"(?:[A-Z][a-z'\u2019]*[a-z]|[A-Z]{2,}(?![a-z])|[A-Z](?=\.))(?:-[A-Z]?[a-z]+)*"
+_LINK = r"(?:de|da|di|del|van|von|der|le|la|du|of|the|St\.?|O')"
+_HON = "|".join(sorted((h.capitalize() for h in HONORIFICS), key=len, reverse=True))
+NAME_RE = re.compile(
+    rf"(?<![\w'\u2019])(?:(?P<hon>{_HON})\.?{_GAP})?"
+    rf"(?P<name>{_CAP}(?:{_GAP}(?:{_LINK}{_GAP})?{_CAP})*)"
+    rf"(?P<poss>['\u2019]s\b|s['\u2019](?!\w))?"
+)
+PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]imself|[Hh]erself|I)\b")
+_LINKS = {"the", "of", "de", "da", "di", "del", "van", "von", "der", "la", "le", "du"}
+# Words that open a quote before a vocative: "Oh, Spike", "Hello Harmony", "Thanks Spike".
+_INTERJECTIONS = frozenset(
+    "oh ah hello hi hey thanks thank well alright all right yes no now come good dear my "
+    "look listen please sorry goodbye good-bye bye night morning evening why nay".split()
+)
+
+
+def quote_bounds(quotes: list[Quote]) -> tuple[list[int], list[int], list[int]]:
+    """Sorted (starts, ends, quote index) of every quote span, for fast lookup."""
+    spans = sorted((s, e, i) for i, q in enumerate(quotes) for s, e in q.spans)
+    return [s for s, _, _ in spans], [e for _, e, _ in spans], [i for _, _, i in spans]
+
+
+def quote_at(bounds: tuple[list[int], list[int], list[int]], offset: int) -> int | None:
+    """Index of the quote whose span holds ``offset``, or None in narration."""
+    starts, ends, index = bounds
+    k = bisect.bisect_right(starts, offset) - 1
+    if k >= 0 and offset < ends[k]:
+        return index[k]
+    return None
+
+
+def _name_words(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the name proper, without leading words that are not names.
+
+    "Suddenly Spike" and "Listen the Slayer" open a sentence with an ordinary word; the
+    name is what follows it.  Trailing link words ("of", "the") are dropped too.
+    """
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
+    while words and (
+        words[0][2].lower().strip("'\u2019") in NON_NAMES
+        or len(words) > 1 and words[0][2].isupper() and len(words[0][2]) > 1
+        or len(words) > 1 and words[0][2].lower() in common_words()
+        and words[0][2].lower() not in HONORIFICS and _sentence_initial(text, start + words[0][0])
+    ):
+        words.pop(0)
+    while words and words[-1][2].lower() in _LINKS:
+        words.pop()
+    if not words:
+        return None
+    return start + words[0][0], start + words[-1][1]
+
+
+def find_names(doc: Document, start: int, end: int) -> list[Mention]:
+    text = doc.text
+    bounds = quote_bounds(doc.quotes)
+    mentions: list[Mention] = []
+    for m in NAME_RE.finditer(text, start, end):
+        found = _name_words(text, m.start("name"), m.end("name"))
+        if found is None:
+            continue
+        s, e = found
+        hon = m.group("hon") if s == m.start("name") else None
+        if hon:
+            s = m.start()
+        name = " ".join(text[s:e].split())
+        quote = quote_at(bounds, s)
+        mention = Mention(s, e, "name", None, name)
+        mention.attrs.update(
+            honorific=hon.lower() if hon else None, quote=quote,
+            possessive=bool(m.group("poss")) and e == m.end("name"),
+            initial=_sentence_initial(text, s),
+        )
+        if quote is not None and _is_vocative(text, s, e, doc.quotes[quote]):
+            mention.kind = "vocative"
+            mention.attrs["set_off"] = _set_off(text, s, e)
+        mentions.append(mention)
+    return mentions
+
+
+def _sentence_initial(text: str, s: int) -> bool:
+    before = text[max(0, s - 4):s].rstrip(" \t\"'\u201c\u2018\u2014-")
+    return not before or before[-1] in ".!?\n:;" or before.endswith("\n")
+
+
+def _is_vocative(text: str, s: int, e: int, quote: Quote) -> bool:
+    """A name addressed to someone: set off by commas, or at the quote's edges."""
+    span = next(((a, b) for a, b in quote.spans if a <= s < b), None)
+    if span is None:
+        return False
+    a, b = span
+    before = text[a:s].rstrip()
+    after = text[e:b].lstrip()
+    if after.startswith(".") and after[1:2].isalpha():
+        return False  # an initial or abbreviation, not the end of a sentence
+    closed = not after or after[0] in ",!?.;" or after.startswith("--")
+    words_before = before.split()
+    opened = (
+        not before or before[-1] in ",!?.;"
+        or len(words_before) <= 2 and words_before[-1].strip(",.!").lower() in _INTERJECTIONS
+        or before.lower().endswith((" you", " again"))
+        or len(words_before) <= 3 and after.startswith(",")  # "In fact Harm, there is..."
+    )
+    if opened and not closed and len(words_before) <= 1:
+        # "Harm just remember", "Oh, Spike don't worry": a name opening a quote and not
+        # followed by a verb is addressed, not spoken of.
+        following = after.split()[0].lower() if after.split() else ""
+        return following.replace("'", "").isalpha() and not _looks_like_verb(following)
+    return opened and closed
+
+
+def _set_off(text: str, s: int, e: int) -> bool:
+    """A comma, or a greeting, beside the name: "Take your time, Big Bad," / "Hello Spike"."""
+    before = text[max(0, s - 12):s].rstrip()
+    words = before.split()
+    return text[e:e + 1] == "," or before.endswith(",") or bool(
+        words and words[-1].lower().strip("\"'\u201c\u2018") in _INTERJECTIONS
+    ) or before.lower().endswith((" you", " again"))
+
+
+_AUXILIARIES = frozenset(
+    "is was has had will would did does can could should must may might shall and or "
+    "went came saw took told knew thought gave got made found left felt said says seems "
+    "seemed who which that thinks think".split()
+)
+
+
+def _looks_like_verb(word: str) -> bool:
+    return word in _AUXILIARIES or word.endswith(("ed", "es")) or (
+        word.endswith("s") and not word.endswith("ss"))
+
+
+def find_pronouns(doc: Document, start: int, end: int) -> list[Mention]:
+    bounds = quote_bounds(doc.quotes)
+    found = []
+    for m in PRONOUN_RE.finditer(doc.text, start, end):
+        word = m.group().lower()
+        quote = quote_at(bounds, m.start())
+        if word == "i" and quote is not None:
+            continue  # "I" inside a quote is its speaker, not a mention to resolve
+        mention = Mention(m.start(), m.end(), "pronoun", None, m.group())
+        mention.attrs.update(gender=PRONOUN_GENDER.get(word, "narrator"), quote=quote)
+        found.append(mention)
+    return found
+
+
+@stage("mentions", needs=("paragraphs", "quotes"), produces=("mentions",))
+def mentions(doc: Document) -> Document:
+    from .segment import body_bounds
+
+    start, end = body_bounds(doc)
+    found = find_names(doc, start, end) + find_pronouns(doc, start, end)
+    found.sort(key=lambda m: m.start)
+    doc.layers["mentions"] = found
+    return doc

@@ -1,0 +1,121 @@
+"""Name forms and the evidence that a capitalised name is a person's.
+
+A *form* is a name as the text uses it, keyed by its title class and its core:
+("mr", "Darcy") for "Mr. Darcy", (None, "Elizabeth Bennet") for "Elizabeth Bennet".
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..lexicon import HONORIFICS, NON_NAMES, PLACE_PREPOSITIONS, TITLE_CLASS, given_names
+from ..spans import Mention
+
+_WORD = re.compile(r"[a-z]+")
+_HONORIFIC_PREFIX = re.compile(r"^([A-Za-z]+)\.?\s+(?=\S)")
+
+
+@dataclass
+class Form:
+    """One way the text names someone, with what the text says about it."""
+
+    cls: str | None  # mr / mrs / miss / None
+    title: str | None  # another honorific: lady, colonel, king ...
+    core: str  # the name without its honorific
+    surfaces: Counter = field(default_factory=Counter)
+    count: int = 0
+    narration: int = 0
+    vocative: int = 0
+    tagged: int = 0
+    initial: int = 0
+    place: int = 0
+    after_the: int = 0
+    male: float = 0.0
+    female: float = 0.0
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str | None, str | None, str]:
+        return (self.cls, self.title, self.core)
+
+    @property
+    def display(self) -> str:
+        if self.cls or self.title:
+            hon = (self.cls or self.title or "").capitalize()
+            hon = hon + "." if hon.lower() in {"mr", "mrs", "ms", "dr", "st", "capt", "col"} else hon
+            return f"{hon} {self.core}"
+        return self.core
+
+    @property
+    def words(self) -> list[str]:
+        return self.core.split()
+
+    @property
+    def honorific_gender(self) -> str | None:
+        return HONORIFICS.get(self.cls or self.title or "", None) if (self.cls or self.title) else None
+
+
+def split_honorific(name: str) -> tuple[str | None, str | None, str]:
+    """("Mr. Darcy") -> ("mr", None, "Darcy"); ("Lady Catherine") -> (None, "lady", "Catherine")."""
+    m = _HONORIFIC_PREFIX.match(name)
+    if m and m.group(1).lower() in HONORIFICS:
+        hon = m.group(1).lower()
+        core = name[m.end():]
+        return TITLE_CLASS.get(hon), (None if hon in TITLE_CLASS else hon), core
+    return None, None, name
+
+
+def collect_forms(text: str, mentions: list[Mention], tag_spans: set[tuple[int, int]]) -> dict:
+    """Group name mentions into forms and gather their evidence."""
+    forms: dict[tuple, Form] = {}
+    for m in mentions:
+        if m.kind not in ("name", "vocative"):
+            continue
+        cls, title, core = split_honorific(m.text)
+        core = re.sub(r"['\u2019]s$", "", core)
+        if not core or core.lower() in NON_NAMES:
+            continue
+        form = forms.setdefault((cls, title, core), Form(cls, title, core))
+        form.count += 1
+        form.surfaces[m.text] += 1
+        form.mentions.append(m)
+        if m.attrs.get("quote") is None:
+            form.narration += 1
+        form.vocative += m.kind == "vocative"
+        form.initial += bool(m.attrs.get("initial"))
+        form.tagged += (m.start, m.end) in tag_spans or any(
+            a <= m.start < b for a, b in tag_spans if b - a < 60 and a <= m.start)
+        before = text[max(0, m.start - 12):m.start].lower().split()
+        if before:
+            form.place += before[-1] in PLACE_PREPOSITIONS - {"to"}
+            form.after_the += before[-1] == "the"
+    return forms
+
+
+def lowercase_counts(text: str) -> Counter:
+    return Counter(_WORD.findall(text))
+
+
+def person_score(form: Form, lower: Counter) -> float:
+    """How strongly the text treats this form as a person's name."""
+    score = 3.0 * form.tagged + 1.5 * form.vocative
+    if form.cls or (form.title and HONORIFICS.get(form.title) is not None):
+        score += 2.0 + min(form.count, 5) * 0.5
+    elif form.title:
+        score += 1.0
+    first = form.words[0]
+    if first in given_names() and not form.cls:
+        score += 1.0
+    if len(form.words) == 1 and not form.cls and not form.title:
+        capital_inside = form.count - form.initial
+        common = lower.get(first.lower(), 0)
+        if capital_inside == 0 and form.tagged == 0:
+            score -= 2.0
+        if common > 2 * max(capital_inside, 1) and form.tagged == 0:
+            score -= 3.0
+    score -= 2.0 * form.place
+    if form.after_the and form.tagged == 0:
+        score -= 1.0 * form.after_the
+    score += min(form.narration, 10) * 0.1
+    return score

@@ -1,0 +1,368 @@
+"""Quotations: the spans of text between quote marks, grouped into utterances.
+
+Conventions follow PDNC: spans exclude the marks and surrounding whitespace; a
+quotation interrupted by a speech tag (``"Hello," said Tom, "and goodbye."``) is
+one Quote with several spans; a quotation running over several paragraphs (each
+paragraph opens with a mark, only the last closes) is one Quote with one span
+per paragraph.  A mark left open ends its quotation at the end of the paragraph
+unless the next paragraph opens with a mark.  Quoted text that is not speech
+(scare quotes and titles, verse and letters set off by indentation, indirect
+speech in quote marks) is left out, as PDNC annotators did.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document
+from ..spans import Quote, Span
+from . import stage
+
+# -- quote marks ------------------------------------------------------------------
+_DOUBLE = '"\u201c\u201d\u201e'
+_SINGLE = "'\u2018\u2019"
+_OPEN_ONLY = "\u201c\u201e\u2018"
+_CLOSE_ONLY = "\u201d"
+_OPEN_CONTEXT = frozenset("([{\u2014\u2013-_")
+_CLOSE_CONTEXT = frozenset(".,;:!?)]}\u2014\u2013-_*'\"\u2019\u201d")
+# Elisions that start with an apostrophe ('em, 'tis) or end with one (ol', goin').
+_LEAD_ELISION = re.compile(
+    "['\u2018\u2019](?:em|tis|twas|twere|twill|twould|tain|cause|bout|round|n|im|er|ere|un"
+    "|Tis|Twas|Twere|Twill|Twould)\\b"
+)
+_TRAIL_ELISION = re.compile("(?:\\b(?:ol|o|an|th)|in)['\u2019]$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\s+[a-z]")
+
+# -- speech verbs -------------------------------------------------------------------
+_REGULAR = (
+    "ask answer add return rejoin exclaim observe remark whisper murmur mutter repeat resume "
+    "call shout interrupt inquire enquire pursue urge retort protest declare explain suggest "
+    "laugh sigh groan sob scream yell roar growl snap hiss stammer gasp whimper wail moan "
+    "mumble grumble chuckle giggle smile grin nod insist demand respond proceed persist "
+    "conclude admit agree object warn plead beg announce command order interpose ejaculate "
+    "falter pant shriek bawl drawl sneer continue echo assent squeak cry reply sneer coax "
+    "chime croak purr blurt lisp soothe venture counter"
+).split()
+_IRREGULAR = (
+    "said say says saying thought think thinks thinking began begin begins beginning rejoinder "
+    "went_on go_on goes_on going_on broke_in break_in put_in struck_in cried_out called_out"
+).split()
+
+
+def _forms(verb: str) -> list[str]:
+    stem = verb[:-1] if verb[-1] in "ey" else verb
+    ends = ["e", "es", "ed", "ing"] if verb.endswith("e") else ["", "s", "es", "ed", "ing"]
+    if verb.endswith("y"):
+        ends = ["y", "ies", "ied", "ying"]
+    double = [verb + verb[-1] + e for e in ("ed", "ing")] if verb[-1] in "bdgnpt" else []
+    return [stem + e for e in ends] + double
+
+
+_SPEECH = frozenset([*(w.replace("_", " ") for w in _IRREGULAR),
+                     *(f for v in _REGULAR for f in _forms(v))])
+
+
+def _has_speech_verb(words: list[str]) -> bool:
+    low = [w.lower() for w in words]
+    return any(w in _SPEECH for w in low) or any(f"{a} {b}" in _SPEECH for a, b in zip(low, low[1:]))
+
+
+_SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?]\s+[A-Z]")
+_WORD = re.compile(r"[A-Za-z]+")
+_TAG_WORDS = 40  # narration longer than this between two quotes is not a tag
+_TAG_VERB_WINDOW = 6  # the tag's speech verb comes within its first words
+_NEAR_WORDS = 4  # how far from a quotation a speech verb is "near"
+_SCARE_WORDS = 4  # quoted phrases this short may be scare quotes or titles
+
+# -- dash-introduced speech -----------------------------------------------------
+_DASH_START = re.compile("[\u2014\u2015]|\u2013(?=\\s)")
+_DASH_BREAK = re.compile("\\s[\u2014\u2015\u2013]\\s*")
+_COMMA_TAG = re.compile(r",\s+([A-Za-z]+)\s+([A-Za-z]+)")
+
+# -- quoted text that is not speech ---------------------------------------------
+_INDENTED_LINE = re.compile(r"\n[ \t]{2,}\S")
+_FIRST_SECOND = re.compile(
+    r"\b(?:I|me|my|mine|myself|we|us|our|ours|ourselves|you|your|yours|yourself|"
+    r"yourselves|thee|thou|thy|ye|let)\b", re.IGNORECASE)
+_THIRD = re.compile(r"\b(?:he|she|they|him|her|them|his|their|himself|herself)\b", re.I)
+_BACKSHIFT = re.compile(r"\b(?:had|was|were|could|would|should|might|did)\b")
+_SALUTATION = re.compile(r"(?:my\s+)?(?:dear|dearest)\s+[^,.!?\n]{1,30},\s*(?:-|$)", re.I)
+_UNSPOKEN = re.compile(
+    r"(?:\bseem(?:ed|s)? to\s+say|\bas much as\s+to\s+say|\bas who (?:should|would) say"
+    r"|\b(?:meant|implied|signified|expressed))\W*$", re.I)
+_NAMING = re.compile(r"\b(?:called|call|calls|named|entitled|word|words|phrase)\W*$", re.I)
+
+
+@dataclass(slots=True)
+class _Segment:
+    start: int  # first character inside the marks
+    end: int  # position of the closing mark (or the paragraph's end)
+    para: int
+    closed: bool
+    continues: bool = False  # continues the previous paragraph's unclosed quotation
+
+
+# -- choosing the outer mark ---------------------------------------------------
+def _positions(text: str, chars: str) -> list[int]:
+    """Offsets of every occurrence of any of ``chars`` (str.find is much faster than re)."""
+    out: list[int] = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            out.append(i)
+            i = text.find(ch, i + 1)
+    return sorted(out)
+
+
+def outer_family(text: str) -> str:
+    """Double marks, unless single marks open more quotations than doubles could."""
+    doubles = len(_positions(text, _DOUBLE))
+    openers = sum(1 for i in _positions(text, _SINGLE[:2]) if _opens_single(text, i))
+    return _SINGLE if openers > doubles / 2 else _DOUBLE
+
+
+def _opens_single(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    return ((prev.isspace() or prev in _OPEN_CONTEXT) and text[i + 1:i + 2].isalnum()
+            and not _LEAD_ELISION.match(text, i))
+
+
+def _roles(text: str, i: int, single: bool) -> tuple[bool, bool]:
+    """(can open, can close) for the mark at ``i``, judged by its neighbours."""
+    ch = text[i]
+    if not single:  # double marks alternate; only curly ones say which they are
+        return ch not in _CLOSE_ONLY, ch not in _OPEN_ONLY
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    after_space = prev.isspace() or prev in _OPEN_CONTEXT
+    if prev.isalnum() and nxt.isalnum():
+        return False, False  # don't, o'clock
+    if after_space and _LEAD_ELISION.match(text, i):
+        return False, False  # 'em, 'tis
+    if not after_space and _TRAIL_ELISION.search(text, max(0, i - 6), i + 1):
+        return False, False  # ol', goin'
+    can_open = after_space and not nxt.isspace()
+    can_close = ch not in _OPEN_ONLY and not prev.isspace() and (
+        nxt.isspace() or nxt in _CLOSE_CONTEXT)
+    return can_open, can_close
+
+
+def _weak_close(text: str, marks: list[int], roles: list[tuple[bool, bool]], n: int) -> bool:
+    """``the girls' room``: a possessive-looking close that a later close can replace."""
+    i = marks[n]
+    if text[i - 1:i] != "s" or not _POSSESSIVE.match(text, i + 1):
+        return False
+    return any(r[1] for r in roles[n + 1:])
+
+
+# -- pairing marks within paragraphs --------------------------------------------
+def _marks_by_paragraph(text: str, paragraphs: list[Span], family: str):
+    """Yield (paragraph index, positions of the marks in it) for every paragraph."""
+    marks = _positions(text, family)
+    k = 0
+    for p, para in enumerate(paragraphs):
+        while k < len(marks) and marks[k] < para.start:
+            k += 1
+        j = k
+        while j < len(marks) and marks[j] < para.end:
+            j += 1
+        yield p, marks[k:j]
+        k = j
+
+
+def _pair_paragraph(text: str, para: Span, p: int, marks: list[int], single: bool,
+                    carry: bool) -> list[_Segment]:
+    """Segments of one paragraph; ``carry``: a quotation is open from the paragraph before."""
+    segments: list[_Segment] = []
+    roles = [_roles(text, i, single) for i in marks]
+    start: int | None = None
+    cont = False
+    for n, (i, (can_open, can_close)) in enumerate(zip(marks, roles)):
+        if start is None:
+            if can_open:
+                start, cont = i + 1, carry and n == 0 and i == para.start
+        elif can_close and not (single and _weak_close(text, marks, roles, n)):
+            segments.append(_Segment(start, i, p, True, cont))
+            start = None
+        elif text[i] in _OPEN_ONLY:  # a new opening mark: the last one was never closed
+            segments.append(_Segment(start, i, p, False, cont))
+            start, cont = i + 1, False
+    if start is not None:
+        segments.append(_Segment(start, para.end, p, False, cont))
+    return segments
+
+
+def _segments(text: str, paragraphs: list[Span], family: str) -> list[_Segment]:
+    single = family is _SINGLE
+    out: list[_Segment] = []
+    carry = False
+    for p, marks in _marks_by_paragraph(text, paragraphs, family):
+        segs = _pair_paragraph(text, paragraphs[p], p, marks, single, carry)
+        carry = bool(segs) and not segs[-1].closed
+        out.extend(segs)
+    return out
+
+
+# -- dash-introduced speech -----------------------------------------------------
+def _dash_segments(text: str, paragraphs: list[Span], segments: list[_Segment]) -> list[_Segment]:
+    """Speech in paragraphs opening with a dash, when the text writes dialogue that way."""
+    dashed = [p for p, para in enumerate(paragraphs) if _DASH_START.match(text, para.start)]
+    marked = sum(1 for s in segments if s.start - 1 == paragraphs[s.para].start)
+    if len(dashed) <= marked:
+        return []
+    taken = {s.para for s in segments}
+    return [s for p in dashed if p not in taken for s in _dash_paragraph(text, paragraphs[p], p)]
+
+
+def _dash_paragraph(text: str, para: Span, p: int) -> list[_Segment]:
+    """Speech after the opening dash; later dashes alternate narration and speech."""
+    start = _DASH_START.match(text, para.start).end()
+    cuts = [x for m in _DASH_BREAK.finditer(text, start, para.end) for x in m.span()]
+    bounds = [start, *cuts, para.end]
+    pieces = list(zip(bounds[0::2], bounds[1::2]))
+    if len(pieces) == 1:
+        for tag in _COMMA_TAG.finditer(text, start, para.end):
+            if _has_speech_verb(list(tag.groups())):  # "— Hello, said Tom."
+                pieces = [(start, tag.start() + 1)]
+                break
+    return [_Segment(a, b, p, True) for a, b in pieces]
+
+
+# -- grouping segments into quotations ------------------------------------------
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _is_tag(text: str, prev: _Segment, nxt: _Segment) -> bool:
+    """Is the narration between two segments of a paragraph a speech tag, and only that?"""
+    gap = text[prev.end + 1:nxt.start - 1]
+    words = _WORD.findall(gap)
+    if not words or len(words) > _TAG_WORDS or _SENTENCE_BREAK.search(gap.strip()):
+        return False
+    if not _has_speech_verb(words[:_TAG_VERB_WINDOW]):
+        return False
+    said = text[prev.start:prev.end].rstrip()
+    # "Done." he said. "Next?" : a quoted sentence closed by a full stop stands alone.
+    return not (said.endswith(".") and not said.endswith(".."))
+
+
+def _group(text: str, segments: list[_Segment]) -> list[list[_Segment]]:
+    groups: list[list[_Segment]] = []
+    for seg in segments:
+        last = groups[-1][-1] if groups else None
+        if last and seg.continues and seg.para == last.para + 1:
+            groups[-1].append(seg)
+        elif last and seg.para == last.para and last.closed and _is_tag(text, last, seg):
+            groups[-1].append(seg)
+        else:
+            groups.append([seg])
+    return groups
+
+
+# -- quoted text that is not speech ---------------------------------------------
+def _block_paragraphs(text: str, paragraphs: list[Span]) -> set[int]:
+    """Indented paragraphs of a flush text (letters, verse) and paragraphs of verse lines."""
+    def indent(pos: int) -> int:
+        return pos - (text.rfind("\n", 0, pos) + 1)
+
+    indented = {p for p, para in enumerate(paragraphs) if indent(para.start) >= 2}
+    if len(indented) >= 0.2 * len(paragraphs):
+        indented = set()
+    verse = {p for p, para in enumerate(paragraphs)
+             if len(_INDENTED_LINE.findall(text, para.start, para.end)) >= 2}
+    return indented | verse
+
+
+def _is_speech(text: str, para: Span, spans: list[tuple[int, int]], after_quote: bool) -> bool:
+    """False for scare quotes and titles, and for indirect speech in quote marks."""
+    a, b = spans[0]
+    before = text[para.start:a - 1].rstrip()
+    if not before or len(spans) > 1:
+        return True  # it opens its paragraph, or a speech tag interrupts it
+    after = text[spans[-1][1] + 1:para.end]
+    near = _WORD.findall(before[-60:])[-_NEAR_WORDS:] + _WORD.findall(after[:60])[:_NEAR_WORDS]
+    tagged = _has_speech_verb(near)
+    if _is_scare_quote(text[a:b], before, tagged) or _UNSPOKEN.search(before[-40:]):
+        return False
+    return tagged or after_quote or not _is_reported(text[a:b])
+
+
+def _is_scare_quote(said: str, before: str, tagged: bool) -> bool:
+    """A few quoted words inside a narrative sentence: a term, a name, a title."""
+    if len(_WORD.findall(said)) > _SCARE_WORDS or said[-1] in "!?-\u2014":
+        return False
+    if not before[-1].isalpha():
+        return False
+    return bool(_NAMING.search(before)) or not tagged
+
+
+def _is_reported(said: str) -> bool:
+    """Backshifted indirect speech in quote marks: no I or you, but he or she, had or was."""
+    return (not _FIRST_SECOND.search(said) and bool(_THIRD.search(said))
+            and bool(_BACKSHIFT.search(said)))
+
+
+# -- the stage ------------------------------------------------------------------------
+@dataclass(slots=True)
+class _Candidate:
+    para: int  # paragraph of the first span
+    last_para: int
+    spans: list[tuple[int, int]]
+    after_quote: bool  # another quotation comes before it in the same paragraph
+
+
+def _candidates(text: str, paragraphs: list[Span]) -> list[_Candidate]:
+    segments = _segments(text, paragraphs, outer_family(text))
+    dashed = _dash_segments(text, paragraphs, segments)
+    if dashed:
+        segments = sorted(segments + dashed, key=lambda s: s.start)
+    out: list[_Candidate] = []
+    last_para = -1
+    for group in _group(text, segments):
+        after_quote, last_para = group[0].para == last_para, group[-1].para
+        kept = [(s.para, _trim(text, s.start, s.end)) for s in group]
+        kept = [(p, sp) for p, sp in kept if sp[1] > sp[0]]
+        if kept:
+            out.append(_Candidate(kept[0][0], kept[-1][0], [sp for _, sp in kept], after_quote))
+    return out
+
+
+def _letters(text: str, paragraphs: list[Span], cands: list[_Candidate]) -> set[int]:
+    """A quoted salutation ("Dear Meg,") and the whole-paragraph quotations after it."""
+    out: set[int] = set()
+    for k, c in enumerate(cands):
+        (a, b), end = c.spans[0], c.spans[-1][1]
+        whole = (len(c.spans) == c.last_para - c.para + 1 and _bare(text[paragraphs[c.para].start:a])
+                 and _bare(text[end:paragraphs[c.last_para].end]))
+        follows = k - 1 in out and c.para == cands[k - 1].last_para + 1
+        if whole and (follows or _SALUTATION.match(text[a:b])):
+            out.add(k)
+    return out
+
+
+def _bare(s: str) -> bool:
+    return not s.strip(_DOUBLE + _SINGLE + " \t\n")
+
+
+def find_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
+    """Every quotation of ``text``, in text order, with ids ``q1``, ``q2``, ..."""
+    cands = _candidates(text, paragraphs)
+    blocks = _block_paragraphs(text, paragraphs)
+    letters = _letters(text, paragraphs, cands)
+    quotes: list[Quote] = []
+    for k, c in enumerate(cands):
+        if c.para in blocks or k in letters:
+            continue
+        if _is_speech(text, paragraphs[c.para], c.spans, c.after_quote):
+            quotes.append(Quote(id=f"q{len(quotes) + 1}", spans=c.spans, paragraph=c.para))
+    return quotes
+
+
+@stage("quotes", needs=("paragraphs",), produces=("quotes",))
+def quotes(doc: Document) -> Document:
+    doc.layers["quotes"] = find_quotes(doc.text, doc.paragraphs)
+    return doc

@@ -1,0 +1,244 @@
+"""Speech tags: the narration that says who speaks ("said Buffy", "she replied", "Spike smiled and said,").
+
+For each quote the tag, when there is one, gives its subject: a name, a pronoun or a
+description ("the old man", "her sister"), with its offsets.  Resolving that subject to a
+character is the speaker stage's work.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document
+from ..lexicon import HONORIFICS, SPEECH_VERBS
+from ..spans import Quote
+from . import stage
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*\.?|[^\sA-Za-z]")
+_SENTENCE_BREAK = re.compile(r"[.!?](?=[\s\"'\u201c\u201d\u2018\u2019]|$)")
+_DETERMINERS = {"a", "an", "the", "her", "his", "their", "my", "our", "its", "this", "that", "poor", "little", "old", "young"}
+_SUBJECT_PRONOUNS = {"he": "male", "she": "female", "i": "narrator", "they": None, "we": None}
+_ADVERBS = {"then", "again", "now", "at", "last", "once", "still", "also", "only", "presently",
+            "had", "has", "have", "was", "is", "did", "would", "could", "must", "might", "will",
+            "suddenly", "softly", "quietly", "finally", "simply"}
+_NP_STOP = {"with", "in", "to", "as", "and", "who", "that", "while", "which", "when", "but",
+            "after", "before", "for", "from", "of", "on", "at", "into", "without", "ready",
+            "wanting", "trying", "looking", "turning", "then", "again", "was"}
+# Verbs that, closing a finished sentence, announce the speech that follows.
+_INTRODUCING = frozenset("said began continued added replied answered observed remarked cried "
+                         "exclaimed asked inquired enquired spoke resumed returned proceeded "
+                         "declared explained rejoined whispered called say says begins".split())
+_QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019"
+
+
+@dataclass(slots=True)
+class Tag:
+    """The subject of a speech tag, in the text's offsets."""
+
+    kind: str  # name / pronoun / description
+    text: str
+    start: int
+    end: int
+    verb: str
+    position: str  # after / inside / before
+    gender: str | None = None
+
+
+def _tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _is_speech_verb(word: str, loose: bool) -> bool:
+    w = word.lower().rstrip(".")
+    return w in SPEECH_VERBS or (loose and len(w) > 4 and w.endswith("ed"))
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() and word.lower().rstrip(".") not in _SUBJECT_PRONOUNS
+
+
+def _noun_phrase(tokens: list[tuple[str, int, int]], i: int) -> Tag | None:
+    """Parse a subject at tokens[i]: a pronoun, a (possibly modified) name, or a description."""
+    if i >= len(tokens):
+        return None
+    word, s, e = tokens[i]
+    low = word.lower()
+    if low in _SUBJECT_PRONOUNS:
+        gender = _SUBJECT_PRONOUNS[low]
+        return Tag("pronoun", word, s, e, "", "", gender)
+    j = i
+    while j < len(tokens) and j < i + 4 and not _is_name_word(tokens[j][0]) and (
+        tokens[j][0].lower() in _DETERMINERS or (j > i and tokens[j][0].islower())
+        and tokens[j][0].lower() not in _NP_STOP
+    ):
+        j += 1
+    if j < len(tokens) and _is_name_word(tokens[j][0]):
+        k = j
+        while k + 1 < len(tokens) and (_is_name_word(tokens[k + 1][0]) or
+                                       tokens[k][0].rstrip(".").lower() in HONORIFICS and
+                                       tokens[k + 1][0][:1].isupper()):
+            k += 1
+        start, end = tokens[j][1], tokens[k][2]
+        text = " ".join(t[0] for t in tokens[j:k + 1]).rstrip(".")
+        if text.lower().rstrip(".") in HONORIFICS and k == j:
+            return None
+        return Tag("name", text, start, end - (1 if tokens[k][0].endswith(".") and
+                                              tokens[k][0].rstrip(".").lower() not in HONORIFICS else 0), "", "")
+    if low in _DETERMINERS and j > i:
+        # "the old man", "her sister": determiner, modifiers, head noun.
+        words = [t for t in tokens[i:j] if t[0].isalpha()]
+        if len(words) >= 2:
+            return Tag("description", " ".join(w[0] for w in words), words[0][1], words[-1][2], "", "")
+    return None
+
+
+def tag_after(text: str, start: int, end: int, loose: bool) -> Tag | None:
+    """A tag in the narration that follows a quote: "said Buffy", "Harmony said", "he replied"."""
+    tokens = _tokens(text[start:end], start)
+    while tokens and tokens[0][0] in ",;:-\u2014":
+        tokens.pop(0)
+    if not tokens or tokens[0][0][0] in ".!?" or tokens[0][0][:1] in _QUOTE_CHARS:
+        return None
+    i = 0
+    while i < 2 and i < len(tokens) and tokens[i][0].lower().endswith("ly") and tokens[i][0].islower():
+        i += 1
+    if i < len(tokens) and _is_speech_verb(tokens[i][0], loose) and tokens[i][0].islower():
+        np = _noun_phrase(tokens, i + 1)
+        if np is not None:
+            np.verb, np.position = tokens[i][0].lower().rstrip("."), "after"
+            return np
+    np = _noun_phrase(tokens, 0)
+    if np is None:
+        return None
+    k = next((n for n, t in enumerate(tokens) if t[1] >= np.end), len(tokens))
+    for n in range(k, min(k + 4, len(tokens))):
+        word = tokens[n][0]
+        if _is_speech_verb(word, loose) and word.islower():
+            np.verb, np.position = word.lower().rstrip("."), "after"
+            return np
+        if not (word.lower() in _ADVERBS or word.lower().endswith("ly")):
+            break
+    return None
+
+
+def _sentence_breaks(chunk: str) -> list[int]:
+    """Ends of sentences in ``chunk``; "Mr." and other honorifics end none."""
+    out = []
+    for m in _SENTENCE_BREAK.finditer(chunk):
+        word = re.search(r"([A-Za-z]+)$", chunk[max(0, m.start() - 12):m.start()])
+        if m.group() == "." and word and word.group(1).lower() in HONORIFICS:
+            continue
+        out.append(m.end())
+    return out
+
+
+def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Tag | None:
+    """A tag closing the narration before a quote: "Spike smiled and said," / "she said".
+
+    With ``finished_ok`` a narration that ends its sentence may still be a tag, when the
+    speech verb closes it ("Mrs. Hurst began again.").
+    """
+    chunk = text[start:end].rstrip()
+    breaks = _sentence_breaks(chunk)
+    finished = bool(breaks) and breaks[-1] >= len(chunk) - 1
+    if finished and not finished_ok:
+        return None  # the narration is a finished sentence: no tag leads into the quote
+    if finished:
+        breaks = breaks[:-1]
+    sentence_start = start + (breaks[-1] if breaks else 0)
+    tokens = _tokens(text[sentence_start:start + len(chunk)], sentence_start)
+    if finished and not any(t[0].lower().rstrip(".") in _INTRODUCING for t in tokens[-3:]):
+        return None
+    if not tokens:
+        return None
+    ends_open = tokens[-1][0] in ",:-\u2014" or len(tokens) <= 6
+    for n in range(len(tokens) - 1, -1, -1):
+        word = tokens[n][0]
+        if word.islower() and _is_speech_verb(word, False) and (ends_open or n >= len(tokens) - 3):
+            subject = _subject_before(tokens, n)
+            if subject is not None:
+                subject.verb, subject.position = word.lower().rstrip("."), "before"
+            return subject
+    return None
+
+
+def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None:
+    """The subject of the clause: a name or pronoun opening the sentence, else the nearest one."""
+    for n in range(min(3, verb)):
+        word = tokens[n][0]
+        if word.lower() in ("he", "she", "i") or _is_name_word(word) and n + 1 < verb and (
+                _is_name_word(tokens[n + 1][0]) or tokens[n + 1][0].islower()
+                or tokens[n + 1][0] == ","):
+            np = _noun_phrase(tokens, n)
+            if np is not None and (np.kind == "pronoun" or np.kind == "name"):
+                return np
+    for n in range(verb - 1, -1, -1):
+        word = tokens[n][0]
+        if word.lower() in _SUBJECT_PRONOUNS:
+            return _noun_phrase(tokens, n)
+        if _is_name_word(word) and word.lower() not in _DETERMINERS:
+            j = n
+            while j > 0 and (_is_name_word(tokens[j - 1][0])):
+                j -= 1
+            np = _noun_phrase(tokens, j)
+            if np is not None and np.kind == "name":
+                return np
+    return None
+
+
+def find_tags(text: str, quotes: list[Quote], paragraphs) -> list[Tag | None]:
+    """The speech tag of every quote (None where it has none), aligned with ``quotes``."""
+    tags: list[Tag | None] = []
+    for i, q in enumerate(quotes):
+        para = paragraphs[q.paragraph] if 0 <= q.paragraph < len(paragraphs) else None
+        para_end = para.end if para else len(text)
+        para_start = para.start if para else 0
+        tag = None
+        for (a, b), (c, d) in zip(q.spans, q.spans[1:]):  # a tag between two spans
+            tag = tag or tag_after(text, _past_mark(text, b), c, True)
+        if tag is not None:
+            tag.position = "inside"
+        after_end = para_end
+        if i + 1 < len(quotes) and quotes[i + 1].start < para_end:
+            after_end = quotes[i + 1].start
+        last = q.spans[-1][1]
+        loose = text[last - 1:last] in ",!?\u2014-"
+        tag = tag or tag_after(text, _past_mark(text, last), after_end, loose)
+        if tag is None:
+            before_start = para_start
+            if i > 0 and quotes[i - 1].end > para_start:
+                before_start = _past_mark(text, quotes[i - 1].end)
+            tag = tag_before(text, before_start, _before_mark(text, q.start))
+            if tag is None and before_start == para_start and q.paragraph > 0:
+                tag = _tag_from_previous_paragraph(text, quotes, i, paragraphs)
+        tags.append(tag)
+    return tags
+
+
+def _tag_from_previous_paragraph(text: str, quotes: list[Quote], i: int, paragraphs) -> Tag | None:
+    """"Mr. Bennet coolly observed," closing one paragraph, the quote opening the next."""
+    prev = paragraphs[quotes[i].paragraph - 1]
+    start = prev.start
+    if i > 0 and quotes[i - 1].end > prev.start:
+        start = _past_mark(text, quotes[i - 1].end)
+        if start >= prev.end:
+            return None
+    return tag_before(text, start, prev.end, finished_ok=True)
+
+
+def _past_mark(text: str, offset: int) -> int:
+    while offset < len(text) and text[offset] in _QUOTE_CHARS + " ":
+        offset += 1
+    return offset
+
+
+def _before_mark(text: str, offset: int) -> int:
+    while offset > 0 and text[offset - 1] in _QUOTE_CHARS + " ":
+        offset -= 1
+    return offset
+
+
+@stage("tags", needs=("paragraphs", "quotes"), produces=("tags",))
+def tags(doc: Document) -> Document:
+    doc.layers["tags"] = find_tags(doc.text, doc.quotes, doc.paragraphs)
+    return doc

@@ -1,0 +1,84 @@
+"""Names learnt from how characters address each other.
+
+"Take your time, Big Bad," said to Spike makes "Big Bad" one of Spike's names.  A name only
+ever used in speech to the first-person narrator is the narrator's name ("Well, Watson").
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..document import Document
+from ..spans import Character, Quote
+from ..lexicon import common_words
+from .aliases import form_gender
+from .names import Form
+from .speakers import CONVERSATION_GAP
+
+
+def turn_addressee(quotes: list[Quote], i: int) -> str | None:
+    """Who quote i is said to, from the turns alone: the previous other speaker, else the next."""
+    q = quotes[i]
+    for j in (i - 1, i - 2, i + 1, i + 2):
+        if 0 <= j < len(quotes) and abs(quotes[j].paragraph - q.paragraph) <= CONVERSATION_GAP:
+            other = quotes[j].speaker
+            if other and other != q.speaker and quotes[j].paragraph != q.paragraph:
+                return other
+    return None
+
+
+def _compatible(form: Form, char: Character) -> bool:
+    g = form_gender(form)
+    return g is None or char.gender == "unknown" or g == char.gender
+
+
+def _looks_like_a_name(form: Form, doc: Document) -> bool:
+    """Not an ordinary word, and set off as an address at least once ("Take your time, Big Bad,")."""
+    if any(w.lower() in common_words() for w in form.words if len(form.words) == 1):
+        return False
+    return any(m.kind == "vocative" and m.attrs.get("set_off") for m in form.mentions)
+
+
+def adopt_vocatives(doc: Document) -> bool:
+    """Give characters the names they are called by; True when anything changed."""
+    forms: dict = doc.layers.get("forms", {})
+    chars = {c.id: c for c in doc.characters}
+    owned = {m.start for m in doc.mentions if m.character}
+    quotes = doc.quotes
+    changed = False
+    for form in forms.values():
+        if form.vocative == 0 or any(m.start in owned for m in form.mentions):
+            continue
+        if not _looks_like_a_name(form, doc):
+            continue
+        votes = Counter()
+        for m in form.mentions:
+            i = m.attrs.get("quote")
+            if m.kind == "vocative" and i is not None:
+                who = turn_addressee(quotes, i)
+                if who and who in chars:
+                    votes[who] += 1
+        if not votes:
+            continue
+        who, n = votes.most_common(1)[0]
+        if n * 2 <= sum(votes.values()) or not _compatible(form, chars[who]):
+            continue
+        _adopt(doc, form, chars[who], forms)
+        changed = True
+    return changed
+
+
+def _adopt(doc: Document, form: Form, char: Character, forms: dict) -> None:
+    """Every form sharing this core ("the Slayer", "Slayer") becomes a name of ``char``."""
+    for other in forms.values():
+        if other.core != form.core or other.cls != form.cls:
+            continue
+        for m in other.mentions:
+            if m.character is None:
+                m.character = char.id
+        for surface in other.surfaces:
+            if surface not in char.aliases:
+                char.aliases.append(surface)
+        char.mentions += other.count
+    if char.narrator and char.name == "Narrator" and form.words[0][:1].isupper():
+        char.name = form.display
+        char.aliases.insert(0, form.display)
