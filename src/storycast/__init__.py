@@ -5,7 +5,8 @@ from .document import Document
 from .spans import Character, Mention, Quote, Span
 
 __version__ = "0.1.0"
-__all__ = ["Document", "Character", "Mention", "Quote", "Span", "analyze", "read", "__version__"]
+__all__ = ["Document", "Character", "Mention", "Quote", "Span", "analyze", "read", "sample_path",
+           "__version__"]
 
 
 def read(path, **options) -> Document:
@@ -20,3 +21,10 @@ def analyze(source, cast=None, **options) -> Document:
     from .analysis import analyze as _analyze
 
     return _analyze(source, cast=cast, **options)
+
+
+def sample_path(name: str = "mad-tea-party"):
+    """The path of a story packaged with storycast (see ``storycast.samples``)."""
+    from .samples import sample_path as _sample_path
+
+    return _sample_path(name)

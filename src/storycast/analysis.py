@@ -8,23 +8,24 @@ from .document import Document
 from .pipeline import Pipeline, Reporter, _silent
 
 
-def default_pipeline() -> Pipeline:
-    from .stages.attribution import speakers, tally
+def default_pipeline(model=None) -> Pipeline:
+    from .stages.attribution import Speakers, tally
     from .stages.characters import characters
     from .stages.mentions import mentions
     from .stages.quotes import quotes
     from .stages.segment import segment
     from .stages.tags import tags
 
-    return Pipeline([segment, quotes, tags, mentions, characters, speakers, tally])
+    return Pipeline([segment, quotes, tags, mentions, characters, Speakers(model), tally])
 
 
 def analyze(source: str | Path | Document, cast: Iterable | str | Path | None = None,
-            reporter: Reporter = _silent, **options) -> Document:
+            reporter: Reporter = _silent, model=None) -> Document:
     """Analyse a story.  ``source`` is a path or a Document already read.
 
     ``cast`` is a list of name lists (canonical name first, then aliases) or the path of
-    a cast file (one character per line, names separated by ``|``).
+    a cast file (one character per line, names separated by ``|``).  ``model`` replaces
+    the shipped speaker model (models/speaker.py).
     """
     if isinstance(source, Document):
         doc = source
@@ -36,4 +37,4 @@ def analyze(source: str | Path | Document, cast: Iterable | str | Path | None = 
         from .cast import load_cast
 
         doc.cast = load_cast(cast)
-    return default_pipeline().run(doc, reporter)
+    return default_pipeline(model).run(doc, reporter)

@@ -21,3 +21,7 @@ class PipelineError(StorycastError):
 
 class CastError(StorycastError):
     """A cast file that cannot be parsed."""
+
+
+class ExportError(StorycastError):
+    """An output file storycast has no exporter for."""

@@ -109,7 +109,7 @@ def given_names() -> dict[str, tuple[float, float]]:
 
 @lru_cache(maxsize=1)
 def nicknames() -> dict[str, frozenset[str]]:
-    """Nickname -> the formal names it can stand for (and formal name -> its nicknames)."""
+    """Nickname -> the formal names it can stand for ("Lizzy" -> {"Elizabeth"})."""
     text = resources.files("storycast.data").joinpath("nicknames.txt").read_text("utf-8")
     table: dict[str, set[str]] = {}
     for line in text.splitlines():
@@ -122,7 +122,6 @@ def nicknames() -> dict[str, frozenset[str]]:
             nick = nick.strip()
             if nick:
                 table.setdefault(nick, set()).add(formal)
-                table.setdefault(formal, set()).add(nick)
     return {k: frozenset(v) for k, v in table.items()}
 
 

@@ -151,12 +151,16 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
         if starts is not None:
             g.union(starts, i)
 
-    # 3. "Mr. Churchill" or a bare surname joins the one full name ending with it.
+    # 3. "Mr. Churchill" or a bare surname joins the one full name ending with it, unless
+    # the text keeps a titled full name apart ("Mr. John Knightley" beside "Mr. Knightley").
     for i in singles:
-        word = forms[i].core
-        ends = [j for j in full if forms[j].words[-1] == word]
-        ends = [j for j in ends if not forms[j].cls or forms[j].cls == forms[i].cls]
-        if len({g.find(j) for j in ends}) == 1 and forms[i].cls != "miss":
+        word, cls = forms[i].core, forms[i].cls
+        if forms[i].title or cls == "miss":
+            continue
+        ends = [j for j in full if forms[j].words[-1] == word and forms[j].cls in (None, cls)]
+        if cls and any(forms[j].cls == cls and forms[j].count >= 3 for j in ends):
+            continue
+        if len({g.find(j) for j in ends}) == 1:
             g.union(ends[0], i)
 
     # 4. Nicknames and short forms: Lizzy = Elizabeth, Harm = Harmony; spelling variants.

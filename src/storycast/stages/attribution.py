@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..document import Document
 from . import stage
+from ..models.speaker import SpeakerModel, default_model
 from .speakers import addressees, attribute, build_context
 from .vocatives import adopt_vocatives
 
@@ -17,19 +18,33 @@ def _resolve_tag_pronouns(doc: Document) -> None:
                 m.character = q.speaker
 
 
-@stage("speakers", needs=("quotes", "tags", "mentions", "characters"),
-       produces=("speakers", "addressees"))
-def speakers(doc: Document) -> Document:
-    for attempt in range(2):
-        ctx = build_context(doc)
-        attribute(ctx)
-        addressees(ctx)
-        if attempt == 1 or not adopt_vocatives(doc):
-            break
-    _resolve_tag_pronouns(doc)
-    doc.layers["speakers"] = [q.speaker for q in doc.quotes]
-    doc.layers["addressees"] = [list(q.addressees) for q in doc.quotes]
-    return doc
+class Speakers:
+    """The speaker stage, with the model it scores candidates by."""
+
+    name = "speakers"
+    needs = ("quotes", "tags", "mentions", "characters")
+    produces = ("speakers", "addressees")
+
+    def __init__(self, model: SpeakerModel | None = None) -> None:
+        self.model = model
+
+    def __call__(self, doc: Document) -> Document:
+        model = self.model or default_model()
+        if model is None:
+            raise RuntimeError("no speaker model: run `storycast train --pdnc PATH`")
+        for attempt in range(2):
+            ctx = build_context(doc)
+            attribute(ctx, model)
+            addressees(ctx)
+            if attempt == 1 or not adopt_vocatives(doc):
+                break
+        _resolve_tag_pronouns(doc)
+        doc.layers["speakers"] = [q.speaker for q in doc.quotes]
+        doc.layers["addressees"] = [list(q.addressees) for q in doc.quotes]
+        return doc
+
+
+speakers = Speakers()
 
 
 @stage("tally", needs=("speakers",), produces=("tally",))

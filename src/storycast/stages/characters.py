@@ -23,15 +23,17 @@ def pronoun_evidence(text: str, mentions: list[Mention], forms: dict) -> None:
         for m in form.mentions:
             by_span[m.start] = form
     names = [m for m in mentions if m.kind == "name" and m.attrs.get("quote") is None]
+    # Only a name opening its sentence, and a subject pronoun after it, make good evidence:
+    # "Lizzy smiled. She ..." says more than "he told Lizzy, and she ...".
     pronouns = [m for m in mentions if m.kind == "pronoun" and m.attrs.get("quote") is None
-                and m.attrs.get("gender") in ("male", "female")]
+                and m.text.lower() in ("he", "she")]
     k = 0
     for n, m in enumerate(names):
         limit = names[n + 1].start if n + 1 < len(names) else m.end + 200
         limit = min(limit, m.end + 200)
         while k < len(pronouns) and pronouns[k].start < m.end:
             k += 1
-        if k < len(pronouns) and pronouns[k].start < limit:
+        if k < len(pronouns) and pronouns[k].start < limit and m.attrs.get("initial"):
             form = by_span.get(m.start)
             if form is not None:
                 if pronouns[k].attrs["gender"] == "male":

@@ -121,7 +121,9 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote) -> bool:
         # "Harm just remember", "Oh, Spike don't worry": a name opening a quote and not
         # followed by a verb is addressed, not spoken of.
         following = after.split()[0].lower() if after.split() else ""
-        return following.replace("'", "").isalpha() and not _looks_like_verb(following)
+        name = text[s:e].split()[0].lower()
+        return following.replace("'", "").isalpha() and not _looks_like_verb(following) \
+            and following not in _PRONOUNS and name not in common_words()
     return opened and closed
 
 
@@ -134,6 +136,8 @@ def _set_off(text: str, s: int, e: int) -> bool:
     ) or before.lower().endswith((" you", " again"))
 
 
+_PRONOUNS = frozenset("i you he she it we they me him her us them my your his its our their "
+                      "this that these those there here a an the".split())
 _AUXILIARIES = frozenset(
     "is was has had will would did does can could should must may might shall and or "
     "went came saw took told knew thought gave got made found left felt said says seems "

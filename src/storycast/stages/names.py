@@ -9,7 +9,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..lexicon import HONORIFICS, NON_NAMES, PLACE_PREPOSITIONS, TITLE_CLASS, given_names
+from ..lexicon import (HONORIFICS, NON_NAMES, PLACE_PREPOSITIONS, TITLE_CLASS, common_words,
+                       given_names)
 from ..spans import Mention
 
 _WORD = re.compile(r"[a-z]+")
@@ -88,7 +89,8 @@ def collect_forms(text: str, mentions: list[Mention], tag_spans: set[tuple[int, 
             a <= m.start < b for a, b in tag_spans if b - a < 60 and a <= m.start)
         before = text[max(0, m.start - 12):m.start].lower().split()
         if before:
-            form.place += before[-1] in PLACE_PREPOSITIONS - {"to"}
+            # "in Paris" is a place; "at Mrs. Goddard's" is someone's house, not a place name
+            form.place += before[-1] in PLACE_PREPOSITIONS - {"to"} and not m.attrs.get("possessive")
             form.after_the += before[-1] == "the"
     return forms
 
@@ -106,7 +108,7 @@ def person_score(form: Form, lower: Counter) -> float:
         score += 1.0
     first = form.words[0]
     if first in given_names() and not form.cls:
-        score += 1.0
+        score += 2.0 if len(form.words) > 1 else 1.0
     if len(form.words) == 1 and not form.cls and not form.title:
         capital_inside = form.count - form.initial
         common = lower.get(first.lower(), 0)
@@ -114,7 +116,9 @@ def person_score(form: Form, lower: Counter) -> float:
             score -= 2.0
         if common > 2 * max(capital_inside, 1) and form.tagged == 0:
             score -= 3.0
-    score -= 2.0 * form.place
+        if first.lower() in common_words() and form.tagged == 0 and capital_inside < 3:
+            score -= 5.0
+    score -= 6.0 * form.place / form.count
     if form.after_the and form.tagged == 0:
         score -= 1.0 * form.after_the
     score += min(form.narration, 10) * 0.1

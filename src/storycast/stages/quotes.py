@@ -12,7 +12,9 @@ speech in quote marks) is left out, as PDNC annotators did.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..document import Document
 from ..spans import Quote, Span
@@ -64,9 +66,15 @@ _SPEECH = frozenset([*(w.replace("_", " ") for w in _IRREGULAR),
 
 def _has_speech_verb(words: list[str]) -> bool:
     low = [w.lower() for w in words]
-    return any(w in _SPEECH for w in low) or any(f"{a} {b}" in _SPEECH for a, b in zip(low, low[1:]))
+    return any(w in _SPEECH for w in low) or any(f"{a} {b}" in _SPEECH for a, b in pairwise(low))
 
 
+_SUBJECT = (r"(?:he|she|I|they|we|(?:Mr|Mrs|Miss|Dr|Sir|Lady)\.?\s*[A-Z]\w*"
+            r"|[A-Z]\w+(?:\s+[A-Z]\w+)?)")
+_TAG_HEAD = re.compile(
+    rf"\s*(?:--)?\s*(?:{_SUBJECT}\s+(?:\w+ly\s+)?([a-z]+)(?:\s+(?:\w+ly|her|him|them|me|us))?"
+    rf"\s*(?:[,.;:!?\u2014-]|$)|([a-z]+)\s+(?:he|she|I|they|we|the|[A-Z]))")
+_IRREGULAR_TAGS = frozenset("told came spoke broke burst".split())
 _SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?]\s+[A-Z]")
 _WORD = re.compile(r"[A-Za-z]+")
 _TAG_WORDS = 40  # narration longer than this between two quotes is not a tag
@@ -75,22 +83,26 @@ _NEAR_WORDS = 4  # how far from a quotation a speech verb is "near"
 _SCARE_WORDS = 4  # quoted phrases this short may be scare quotes or titles
 
 # -- dash-introduced speech -----------------------------------------------------
+_DASHES = " \u2014\u2015\u2013-"
 _DASH_START = re.compile("[\u2014\u2015]|\u2013(?=\\s)")
 _DASH_BREAK = re.compile("\\s[\u2014\u2015\u2013]\\s*")
 _COMMA_TAG = re.compile(r",\s+([A-Za-z]+)\s+([A-Za-z]+)")
 
 # -- quoted text that is not speech ---------------------------------------------
 _INDENTED_LINE = re.compile(r"\n[ \t]{2,}\S")
+_VERSE_WIDTH = 55  # hard-wrapped prose fills its lines to 65-75 characters
 _FIRST_SECOND = re.compile(
     r"\b(?:I|me|my|mine|myself|we|us|our|ours|ourselves|you|your|yours|yourself|"
     r"yourselves|thee|thou|thy|ye|let)\b", re.IGNORECASE)
-_THIRD = re.compile(r"\b(?:he|she|they|him|her|them|his|their|himself|herself)\b", re.I)
+_THIRD = re.compile(r"\b(?:he|she|they|him|her|them|his|their|himself|herself)\b", re.IGNORECASE)
 _BACKSHIFT = re.compile(r"\b(?:had|was|were|could|would|should|might|did)\b")
-_SALUTATION = re.compile(r"(?:my\s+)?(?:dear|dearest)\s+[^,.!?\n]{1,30},\s*(?:-|$)", re.I)
+_SALUTATION = re.compile(r"(?:my\s+)?(?:dear|dearest)\s+[^,!?\n]{1,30},\s*(?:-|$)", re.IGNORECASE)
 _UNSPOKEN = re.compile(
     r"(?:\bseem(?:ed|s)? to\s+say|\bas much as\s+to\s+say|\bas who (?:should|would) say"
-    r"|\b(?:meant|implied|signified|expressed))\W*$", re.I)
-_NAMING = re.compile(r"\b(?:called|call|calls|named|entitled|word|words|phrase)\W*$", re.I)
+    r"|\b(?:meant|implied|signified|expressed))\W*$", re.IGNORECASE)
+_WRITING = frozenset("wrote written writes write writing read reads printed".split())
+_RUNS_ON = re.compile(r"\s*[a-z(]")
+_NAMING = re.compile(r"\b(?:called|call|calls|named|entitled|word|words|phrase)\W*$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -116,9 +128,11 @@ def _positions(text: str, chars: str) -> list[int]:
 
 def outer_family(text: str) -> str:
     """Double marks, unless single marks open more quotations than doubles could."""
-    doubles = len(_positions(text, _DOUBLE))
-    openers = sum(1 for i in _positions(text, _SINGLE[:2]) if _opens_single(text, i))
-    return _SINGLE if openers > doubles / 2 else _DOUBLE
+    doubles = _positions(text, _DOUBLE)
+    openers = [i for i in _positions(text, _SINGLE) if _opens_single(text, i)]
+    if 2 * len(openers) == len(doubles) and openers:  # a tie: the outer mark comes first
+        return _SINGLE if openers[0] < doubles[0] else _DOUBLE
+    return _SINGLE if 2 * len(openers) > len(doubles) else _DOUBLE
 
 
 def _opens_single(text: str, i: int) -> bool:
@@ -156,20 +170,6 @@ def _weak_close(text: str, marks: list[int], roles: list[tuple[bool, bool]], n: 
 
 
 # -- pairing marks within paragraphs --------------------------------------------
-def _marks_by_paragraph(text: str, paragraphs: list[Span], family: str):
-    """Yield (paragraph index, positions of the marks in it) for every paragraph."""
-    marks = _positions(text, family)
-    k = 0
-    for p, para in enumerate(paragraphs):
-        while k < len(marks) and marks[k] < para.start:
-            k += 1
-        j = k
-        while j < len(marks) and marks[j] < para.end:
-            j += 1
-        yield p, marks[k:j]
-        k = j
-
-
 def _pair_paragraph(text: str, para: Span, p: int, marks: list[int], single: bool,
                     carry: bool) -> list[_Segment]:
     """Segments of one paragraph; ``carry``: a quotation is open from the paragraph before."""
@@ -177,6 +177,9 @@ def _pair_paragraph(text: str, para: Span, p: int, marks: list[int], single: boo
     roles = [_roles(text, i, single) for i in marks]
     start: int | None = None
     cont = False
+    if not carry and len(marks) % 2 and _closes_unopened(text, para, marks[0]):
+        segments.append(_Segment(para.start, marks[0], p, True))  # its opening mark is lost
+        marks, roles = marks[1:], roles[1:]
     for n, (i, (can_open, can_close)) in enumerate(zip(marks, roles)):
         if start is None:
             if can_open:
@@ -192,13 +195,27 @@ def _pair_paragraph(text: str, para: Span, p: int, marks: list[int], single: boo
     return segments
 
 
+def _closes_unopened(text: str, para: Span, i: int) -> bool:
+    """A paragraph's first mark that can only close (``passage." He``): none was opened."""
+    if i == para.start or text[i] in _OPEN_ONLY or text[i - 1].isspace():
+        return False
+    nxt = text[i + 1:i + 2]
+    return not nxt or nxt.isspace() or nxt in _CLOSE_CONTEXT
+
+
 def _segments(text: str, paragraphs: list[Span], family: str) -> list[_Segment]:
-    single = family is _SINGLE
+    """Quoted segments, pairing the marks of each paragraph that has any."""
+    starts = [para.start for para in paragraphs]
+    by_para: dict[int, list[int]] = {}
+    for i in _positions(text, family):
+        p = bisect_right(starts, i) - 1
+        if p >= 0 and i < paragraphs[p].end:
+            by_para.setdefault(p, []).append(i)
     out: list[_Segment] = []
-    carry = False
-    for p, marks in _marks_by_paragraph(text, paragraphs, family):
-        segs = _pair_paragraph(text, paragraphs[p], p, marks, single, carry)
-        carry = bool(segs) and not segs[-1].closed
+    open_para = -2  # the paragraph whose last quotation was left open
+    for p, marks in by_para.items():
+        segs = _pair_paragraph(text, paragraphs[p], p, marks, family is _SINGLE, open_para == p - 1)
+        open_para = p if segs and not segs[-1].closed else -2
         out.extend(segs)
     return out
 
@@ -219,8 +236,8 @@ def _dash_paragraph(text: str, para: Span, p: int) -> list[_Segment]:
     start = _DASH_START.match(text, para.start).end()
     cuts = [x for m in _DASH_BREAK.finditer(text, start, para.end) for x in m.span()]
     bounds = [start, *cuts, para.end]
-    pieces = list(zip(bounds[0::2], bounds[1::2]))
-    if len(pieces) == 1:
+    pieces = list(zip(bounds[0::2], bounds[1::2]))[0::2]  # speech, narration, speech, ...
+    if len(cuts) == 0:
         for tag in _COMMA_TAG.finditer(text, start, para.end):
             if _has_speech_verb(list(tag.groups())):  # "— Hello, said Tom."
                 pieces = [(start, tag.start() + 1)]
@@ -243,20 +260,26 @@ def _is_tag(text: str, prev: _Segment, nxt: _Segment) -> bool:
     words = _WORD.findall(gap)
     if not words or len(words) > _TAG_WORDS or _SENTENCE_BREAK.search(gap.strip()):
         return False
-    if not _has_speech_verb(words[:_TAG_VERB_WINDOW]):
+    if not (_has_speech_verb(words[:_TAG_VERB_WINDOW]) or _tag_shaped(gap)):
         return False
     said = text[prev.start:prev.end].rstrip()
     # "Done." he said. "Next?" : a quoted sentence closed by a full stop stands alone.
     return not (said.endswith(".") and not said.endswith(".."))
 
 
+def _tag_shaped(gap: str) -> bool:
+    """``she flashed`` / ``quavered Mrs. Munt``: a past-tense verb next to the speaker."""
+    m = _TAG_HEAD.match(gap)
+    verb = m and (m.group(1) or m.group(2))
+    return bool(verb) and (verb.endswith("ed") or verb in _IRREGULAR_TAGS)
+
+
 def _group(text: str, segments: list[_Segment]) -> list[list[_Segment]]:
     groups: list[list[_Segment]] = []
     for seg in segments:
         last = groups[-1][-1] if groups else None
-        if last and seg.continues and seg.para == last.para + 1:
-            groups[-1].append(seg)
-        elif last and seg.para == last.para and last.closed and _is_tag(text, last, seg):
+        continued = last and seg.continues and seg.para == last.para + 1
+        if continued or last and seg.para == last.para and last.closed and _is_tag(text, last, seg):
             groups[-1].append(seg)
         else:
             groups.append([seg])
@@ -264,35 +287,46 @@ def _group(text: str, segments: list[_Segment]) -> list[list[_Segment]]:
 
 
 # -- quoted text that is not speech ---------------------------------------------
-def _block_paragraphs(text: str, paragraphs: list[Span]) -> set[int]:
-    """Indented paragraphs of a flush text (letters, verse) and paragraphs of verse lines."""
-    def indent(pos: int) -> int:
-        return pos - (text.rfind("\n", 0, pos) + 1)
+def _indented_paragraphs(text: str, paragraphs: list[Span]) -> set[int]:
+    """Paragraphs set off by indentation (letters, verse) in a text whose paragraphs are flush."""
+    indented = {p for p, para in enumerate(paragraphs)
+                if para.start - (text.rfind("\n", 0, para.start) + 1) >= 2}
+    return indented if len(indented) < 0.2 * len(paragraphs) else set()
 
-    indented = {p for p, para in enumerate(paragraphs) if indent(para.start) >= 2}
-    if len(indented) >= 0.2 * len(paragraphs):
-        indented = set()
-    verse = {p for p, para in enumerate(paragraphs)
-             if len(_INDENTED_LINE.findall(text, para.start, para.end)) >= 2}
-    return indented | verse
+
+def _is_verse(text: str, para: Span) -> bool:
+    """Several indented lines, or short lines that all begin with a capital."""
+    chunk = text[para.start:para.end]
+    if "\n" not in chunk:
+        return False
+    if len(_INDENTED_LINE.findall(chunk)) >= 2:
+        return True
+    lines = chunk.split("\n")
+    if max(map(len, lines[:-1])) >= _VERSE_WIDTH:
+        return False
+    return all(line.strip().lstrip(_DOUBLE + _SINGLE + "_(")[:1].isupper() for line in lines)
 
 
 def _is_speech(text: str, para: Span, spans: list[tuple[int, int]], after_quote: bool) -> bool:
     """False for scare quotes and titles, and for indirect speech in quote marks."""
     a, b = spans[0]
     before = text[para.start:a - 1].rstrip()
-    if not before or len(spans) > 1:
+    if not before.strip(_DASHES) or len(spans) > 1:
         return True  # it opens its paragraph, or a speech tag interrupts it
     after = text[spans[-1][1] + 1:para.end]
     near = _WORD.findall(before[-60:])[-_NEAR_WORDS:] + _WORD.findall(after[:60])[:_NEAR_WORDS]
     tagged = _has_speech_verb(near)
-    if _is_scare_quote(text[a:b], before, tagged) or _UNSPOKEN.search(before[-40:]):
+    if _is_scare_quote(text[a:b], before, after, tagged) or _UNSPOKEN.search(before[-40:]):
         return False
+    if not tagged and any(w.lower() in _WRITING for w in near):
+        return False  # written or read out, not spoken
     return tagged or after_quote or not _is_reported(text[a:b])
 
 
-def _is_scare_quote(said: str, before: str, tagged: bool) -> bool:
-    """A few quoted words inside a narrative sentence: a term, a name, a title."""
+def _is_scare_quote(said: str, before: str, after: str, tagged: bool) -> bool:
+    """Quoted words that are part of a narrative sentence: a term, a name, a title."""
+    if said[-1].isalnum() and _RUNS_ON.match(after) and not tagged:
+        return True  # no closing punctuation, and the sentence runs on: "not the thing" to do
     if len(_WORD.findall(said)) > _SCARE_WORDS or said[-1] in "!?-\u2014":
         return False
     if not before[-1].isalpha():
@@ -336,7 +370,8 @@ def _letters(text: str, paragraphs: list[Span], cands: list[_Candidate]) -> set[
     out: set[int] = set()
     for k, c in enumerate(cands):
         (a, b), end = c.spans[0], c.spans[-1][1]
-        whole = (len(c.spans) == c.last_para - c.para + 1 and _bare(text[paragraphs[c.para].start:a])
+        whole = (len(c.spans) == c.last_para - c.para + 1
+                 and _bare(text[paragraphs[c.para].start:a])
                  and _bare(text[end:paragraphs[c.last_para].end]))
         follows = k - 1 in out and c.para == cands[k - 1].last_para + 1
         if whole and (follows or _SALUTATION.match(text[a:b])):
@@ -351,11 +386,11 @@ def _bare(s: str) -> bool:
 def find_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
     """Every quotation of ``text``, in text order, with ids ``q1``, ``q2``, ..."""
     cands = _candidates(text, paragraphs)
-    blocks = _block_paragraphs(text, paragraphs)
+    indented = _indented_paragraphs(text, paragraphs)
     letters = _letters(text, paragraphs, cands)
     quotes: list[Quote] = []
     for k, c in enumerate(cands):
-        if c.para in blocks or k in letters:
+        if c.para in indented or k in letters or _is_verse(text, paragraphs[c.para]):
             continue
         if _is_speech(text, paragraphs[c.para], c.spans, c.after_quote):
             quotes.append(Quote(id=f"q{len(quotes) + 1}", spans=c.spans, paragraph=c.para))

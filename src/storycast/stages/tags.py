@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document
-from ..lexicon import HONORIFICS, SPEECH_VERBS
+from ..lexicon import HONORIFICS, NON_NAMES, SPEECH_VERBS, common_words
 from ..spans import Quote
 from . import stage
 
@@ -54,7 +54,10 @@ def _is_speech_verb(word: str, loose: bool) -> bool:
 
 
 def _is_name_word(word: str) -> bool:
-    return word[:1].isupper() and word.lower().rstrip(".") not in _SUBJECT_PRONOUNS
+    low = word.lower().rstrip(".")
+    if not word[:1].isupper() or low in _SUBJECT_PRONOUNS:
+        return False
+    return low in HONORIFICS or low not in NON_NAMES and low not in common_words()
 
 
 def _noun_phrase(tokens: list[tuple[str, int, int]], i: int) -> Tag | None:

@@ -12,7 +12,7 @@ from ..spans import Character, Quote
 from ..lexicon import common_words
 from .aliases import form_gender
 from .names import Form
-from .speakers import CONVERSATION_GAP
+from .context import CONVERSATION_GAP
 
 
 def turn_addressee(quotes: list[Quote], i: int) -> str | None:

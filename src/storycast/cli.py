@@ -1,0 +1,222 @@
+"""The ``storycast`` command: thin commands over the library API.
+
+Start-up stays light: the analysis, the exporters and the evaluation are imported by the
+command that uses them, not here.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from . import __version__
+from .errors import InputError, StorycastError
+
+SAMPLE_PREFIX = "sample:"
+PDNC_FILES = ("novel_text.txt", "quotation_info.csv", "character_info.csv")
+
+
+# -- arguments ----------------------------------------------------------------
+
+def _common_options() -> argparse.ArgumentParser:
+    """Options every command takes, defined once."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-q", "--quiet", action="store_true",
+                        help="print nothing but the requested output and errors")
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show the full traceback when something goes wrong")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="storycast",
+        description="Read a story and tell who is in it, who speaks every quotation, "
+                    "and to whom.",
+        epilog="Try: storycast analyze sample:mad-tea-party",
+    )
+    parser.add_argument("--version", action="version", version=f"storycast {__version__}",
+                        help="print the version and exit")
+    parser.add_argument("--debug", action="store_true",
+                        help="show the full traceback when something goes wrong")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    common = _common_options()
+
+    analyze = commands.add_parser(
+        "analyze", parents=[common], help="find the quotes, characters and speakers of a story",
+        description="Analyse a story: its quotations, its characters, who speaks each "
+                    "quotation and to whom. Without -o, print a summary and the cast.")
+    analyze.add_argument("story", metavar="STORY",
+                         help="a story file (plain text in any common encoding), or "
+                              "sample:NAME for a story packaged with storycast "
+                              "(sample:mad-tea-party)")
+    analyze.add_argument("-o", "--output", metavar="OUT", action="append", default=[],
+                         help="write the analysis to OUT, in the format its suffix names "
+                              "(e.g. .json); repeat for several files")
+    analyze.add_argument("--cast", metavar="CAST_FILE",
+                         help="a cast file: one character per line, canonical name first, "
+                              "aliases after '|'")
+    analyze.set_defaults(run=run_analyze)
+
+    evaluate = commands.add_parser(
+        "evaluate", parents=[common], help="score storycast on PDNC-annotated novels",
+        description="Analyse novels annotated as in the Project Dialogism Novel Corpus "
+                    f"(folders holding {', '.join(PDNC_FILES)}) and print the scores "
+                    "as a Markdown table.")
+    evaluate.add_argument("novels", metavar="NOVEL_DIR", nargs="+",
+                          help="a PDNC novel folder, or a folder of such folders")
+    evaluate.add_argument("--cast", action="store_true",
+                          help="hand storycast the gold character list instead of "
+                               "letting it find the characters")
+    evaluate.set_defaults(run=run_evaluate)
+    return parser
+
+
+# -- analyze ------------------------------------------------------------------
+
+def story_path(story: str) -> Path:
+    """The file a STORY argument names: ``sample:NAME`` is a packaged sample."""
+    if story.startswith(SAMPLE_PREFIX) and not Path(story).exists():
+        from .samples import sample_path
+
+        return sample_path(story[len(SAMPLE_PREFIX):])
+    return Path(story)
+
+
+def _progress(enabled: bool):
+    """A pipeline reporter that shows the running stage on stderr; None when disabled."""
+    if not enabled:
+        return None
+
+    def report(name: str, index: int, total: int) -> None:
+        sys.stderr.write(f"\r\033[Kanalysing: stage {index + 1}/{total} ({name})")
+        sys.stderr.flush()
+
+    return report
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    from .analysis import analyze
+    from .exporters import export, exporter_for
+
+    outputs = [Path(o) for o in args.output]
+    for out in outputs:
+        exporter_for(out)  # an unknown suffix fails before the analysis, not after
+    reporter = _progress(not args.quiet and sys.stderr.isatty())
+    try:
+        doc = analyze(story_path(args.story), cast=args.cast,
+                      **({"reporter": reporter} if reporter else {}))
+    finally:
+        if reporter:
+            sys.stderr.write("\r\033[K")  # clear the progress line
+    for out in outputs:
+        try:
+            export(doc, out)
+        except OSError as exc:
+            raise StorycastError(f"{out}: cannot be written ({exc.strerror or exc})") from None
+        if not args.quiet:
+            print(f"wrote {out}")
+    if not outputs:
+        from .cli_summary import summary
+
+        print(summary(doc))
+    return 0
+
+
+# -- evaluate -----------------------------------------------------------------
+
+def novel_folders(arg: str) -> list[Path]:
+    """The PDNC novel folders an argument names: itself, or the novels inside it."""
+    folder = Path(arg)
+    if not folder.exists():
+        raise InputError(arg, "no such folder")
+    if not folder.is_dir():
+        raise InputError(arg, "not a folder: give a PDNC novel folder")
+    if (folder / "quotation_info.csv").exists():
+        missing = [f for f in PDNC_FILES if not (folder / f).is_file()]
+        if missing:
+            raise InputError(arg, f"not a PDNC novel folder: no {', '.join(missing)}")
+        return [folder]
+    inside = sorted(p for p in folder.iterdir() if (p / "quotation_info.csv").is_file())
+    if not inside:
+        raise InputError(arg, f"not a PDNC novel folder: no {', '.join(PDNC_FILES)}")
+    return [f for p in inside for f in novel_folders(str(p))]
+
+
+def _load_novel(folder: Path):
+    from .evaluation import load_novel
+
+    try:
+        return load_novel(folder)
+    except (ValueError, SyntaxError, KeyError, UnicodeDecodeError) as exc:
+        raise InputError(folder, f"malformed PDNC annotations ({exc.__class__.__name__}: "
+                                 f"{exc})") from None
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    from .analysis import analyze
+    from .evaluation import evaluate, format_table, gold_cast
+
+    folders = [f for arg in args.novels for f in novel_folders(arg)]
+    scores = []
+    for folder in folders:
+        novel = _load_novel(folder)
+        start = time.perf_counter()
+        doc = analyze(novel.text_path, cast=gold_cast(novel) if args.cast else None)
+        score = evaluate(doc, novel)
+        score.seconds = time.perf_counter() - start
+        scores.append(score)
+        if not args.quiet:
+            accuracy = "-" if score.speaker_accuracy is None else f"{score.speaker_accuracy:.3f}"
+            print(f"{novel.name}: speaker accuracy {accuracy} in {score.seconds:.1f} s",
+                  file=sys.stderr)
+    print(format_table(scores), end="")
+    return 0
+
+
+# -- main ---------------------------------------------------------------------
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that flushing it at exit raises nothing more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _error(message: str) -> None:
+    print(f"storycast: {message}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line ``argv`` (default: ``sys.argv[1:]``); returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `storycast ... | head`: the reader left, nothing to say
+        _silence_stdout()
+        return 1
+    except StorycastError as exc:
+        if args.debug:
+            traceback.print_exc()
+        _error(f"error: {exc}")
+        return 2
+    except OSError as exc:
+        if args.debug:
+            traceback.print_exc()
+        where = f"{exc.filename}: " if exc.filename else ""
+        _error(f"error: {where}{exc.strerror or exc}")
+        return 2
+    except Exception as exc:
+        if args.debug:
+            traceback.print_exc()
+        _error(f"internal error: {exc.__class__.__name__}: {exc}")
+        if not args.debug:
+            _error("rerun with --debug to see the traceback, and please report it")
+        return 1

@@ -1,0 +1,116 @@
+"""Fitting the speaker model on gold novels (needs numpy and scipy: the ``train`` extra)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..analysis import default_pipeline
+from ..document import Document
+from ..stages.context import build_context
+from ..stages.features import candidates, quote_features
+from ..stages.speakers import anchor_speakers, first_reading, second_reading
+
+
+@dataclass
+class PreparedNovel:
+    """A gold novel run up to the speaker stage, with each quote's gold speaker id."""
+
+    doc: Document
+    gold_ids: list[set[str] | None]  # predicted character ids that map to the gold speaker
+    first_groups: list | None = None
+
+    def groups(self, model, stage: str) -> list[tuple[list[list[float]], list[int]]]:
+        """(candidate vectors, indices of right candidates) for every quote with a right one.
+
+        ``stage`` is "first" (neighbours known by their tags only), "teacher" (the quotes
+        before known by their true speakers) or "second" (by the model's own decisions).
+        """
+        if stage == "first" and self.first_groups is not None:
+            return self.first_groups
+        ctx = build_context(self.doc)
+        anchors = anchor_speakers(ctx, self.doc.layer("tags"))
+        gold = [sorted(r)[0] if r else None for r in self.gold_ids]
+        if stage == "first":
+            known_at = lambda i: anchors  # noqa: E731
+        else:
+            first = first_reading(ctx, model, anchors)
+            known = [a or f for a, f in zip(anchors, first)]
+            decided = second_reading(ctx, model, anchors, first) if stage == "second" else None
+            def known_at(i):  # noqa: E306
+                if i > 0:
+                    known[i - 1] = gold[i - 1] if decided is None and gold[i - 1] else (
+                        decided[i - 1][0] if decided is not None else known[i - 1])
+                return known
+        out = []
+        for i, right in enumerate(self.gold_ids):
+            known = known_at(i)
+            if not right:
+                continue
+            cands = candidates(ctx, i, known)
+            good = [k for k, c in enumerate(cands) if c in right]
+            if good and len(cands) > 1:
+                out.append((quote_features(ctx, i, cands, known), good))
+        if stage == "first":
+            self.first_groups = out
+        return out
+
+
+_PREPARED: dict[tuple[str, int], PreparedNovel] = {}
+
+
+def training_quotes(novel) -> PreparedNovel:
+    """The novel run up to the speaker stage; kept for the process, as folds reuse it."""
+    key = (novel.name, len(novel.text))
+    if key not in _PREPARED:
+        _PREPARED[key] = _prepare(novel)
+    return _PREPARED[key]
+
+
+def _prepare(novel) -> PreparedNovel:
+    from ..evaluation.metrics import map_characters, match_quotes
+
+    doc = Document(text=novel.text, source={"path": str(novel.text_path)})
+    pipeline = default_pipeline()
+    names = [s.name for s in pipeline.stages]
+    pipeline.stages = pipeline.stages[:names.index("speakers")]
+    pipeline.run(doc)
+    mapping = map_characters(doc, novel)
+    by_gold: dict[str, set[str]] = {}
+    for cid, gold_name in mapping.items():
+        if gold_name:
+            by_gold.setdefault(gold_name, set()).add(cid)
+    gold_ids: list[set[str] | None] = [None] * len(doc.quotes)
+    for gold_q, k in zip(novel.quotes, match_quotes(doc.quotes, novel.quotes)):
+        if k is not None and gold_q.speaker in by_gold:
+            gold_ids[k] = by_gold[gold_q.speaker]
+    return PreparedNovel(doc, gold_ids)
+
+
+def fit_conditional_logit(groups, l2: float) -> list[float]:
+    """Maximise sum log P(right candidate) with P a softmax over each quote's candidates."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    rows, group_of, right = [], [], []
+    for g, (vecs, good) in enumerate(groups):
+        for k, v in enumerate(vecs):
+            rows.append(v)
+            group_of.append(g)
+            right.append(1.0 / len(good) if k in good else 0.0)
+    X = np.asarray(rows, dtype=float)
+    group_of = np.asarray(group_of)
+    target = np.asarray(right)
+    starts = np.flatnonzero(np.r_[True, group_of[1:] != group_of[:-1]])
+
+    def loss(w):
+        s = X @ w
+        top = np.maximum.reduceat(s, starts)[group_of]
+        e = np.exp(s - top)
+        z = np.add.reduceat(e, starts)
+        p = e / z[group_of]
+        nll = -(target * np.log(p + 1e-12)).sum() + l2 * (w @ w)
+        grad = X.T @ (p - target) + 2 * l2 * w
+        return nll, grad
+
+    w0 = np.zeros(X.shape[1])
+    result = minimize(loss, w0, jac=True, method="L-BFGS-B")
+    return [round(float(x), 5) for x in result.x]

@@ -1,0 +1,183 @@
+"""What the speaker stage knows of a document: who is where, who is named, who is tagged."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..document import Document
+from ..spans import Character, Quote
+from .scene import Scene
+from .tags import Tag
+
+MALE_NOUNS = frozenset("man gentleman boy father husband brother son uncle sir lord king "
+                       "prince fellow lad gentlemen jew doctor old-man grandfather nephew".split())
+FEMALE_NOUNS = frozenset("woman lady girl mother wife sister daughter aunt madam queen "
+                         "princess maid widow grandmother niece mistress".split())
+CONVERSATION_GAP = 3  # paragraphs between quotes before a conversation is over
+
+
+@dataclass
+class Context:
+    """What the speaker stage knows about one document."""
+
+    doc: Document
+    scene: Scene
+    by_name: dict[str, str]  # alias (lower-case) -> character id
+    chars: dict[str, Character]
+    vocatives: dict[int, list[str]] = field(default_factory=dict)  # quote index -> ids
+    named_in: dict[int, set[str]] = field(default_factory=dict)  # quote index -> ids named
+    narrator: str | None = None
+
+
+def build_context(doc: Document) -> Context:
+    chars = {c.id: c for c in doc.characters}
+    by_name: dict[str, str] = {}
+    for c in doc.characters:
+        for alias in c.aliases:
+            by_name.setdefault(" ".join(alias.lower().split()), c.id)
+    vocatives: dict[int, list[str]] = {}
+    named_in: dict[int, set[str]] = {}
+    for m in doc.mentions:
+        i = m.attrs.get("quote")
+        if m.character and i is not None:
+            if m.kind == "vocative":
+                vocatives.setdefault(i, []).append(m.character)
+            elif m.kind == "name":
+                named_in.setdefault(i, set()).add(m.character)
+    narrator = next((c.id for c in doc.characters if c.narrator), None)
+    return Context(doc, Scene.of(doc), by_name, chars, vocatives, named_in, narrator)
+
+
+def resolve_name(ctx: Context, tag: Tag) -> str | None:
+    """The character a tag's name refers to: by the mention at its place, else by alias."""
+    for m in ctx.scene.between(tag.start, tag.end + 1):
+        if m.kind == "name":
+            return m.character
+    key = " ".join(tag.text.lower().split())
+    return ctx.by_name.get(key) or ctx.by_name.get(key.split()[-1])
+
+
+def description_gender(tag: Tag) -> str | None:
+    head = tag.text.lower().split()[-1]
+    if head in MALE_NOUNS:
+        return "male"
+    if head in FEMALE_NOUNS:
+        return "female"
+    return None
+
+
+def tag_gender(tag: Tag) -> str | None:
+    return tag.gender if tag.kind == "pronoun" else description_gender(tag)
+
+
+def scene_candidates(ctx: Context, quotes: list[Quote], i: int, speakers: list[str | None]) -> dict[str, float]:
+    """Characters present around quote i, scored by how recently the narration named them."""
+    doc = ctx.doc
+    paras = doc.paragraphs
+    q = quotes[i]
+    first_para = max(0, q.paragraph - CONVERSATION_GAP)
+    since = paras[first_para].start if paras else 0
+    scores: dict[str, float] = {}
+    for rank, m in enumerate(ctx.scene.before(q.start, since)):
+        scores.setdefault(m.character, 1.5 / (1 + 0.5 * rank))
+    for j in range(i - 1, max(-1, i - 5), -1):
+        if speakers[j] and quotes[j].paragraph >= first_para:
+            scores[speakers[j]] = scores.get(speakers[j], 0) + 0.5
+    if ctx.narrator:
+        scores.setdefault(ctx.narrator, 0.0)
+    return scores
+
+
+def paragraph_subject(ctx: Context, q: Quote) -> str | None:
+    """The first character named in the narration of the quote's own paragraph before it."""
+    paras = ctx.doc.paragraphs
+    if not (0 <= q.paragraph < len(paras)):
+        return None
+    found = ctx.scene.between(paras[q.paragraph].start, q.start)
+    return found[0].character if found else None
+
+
+def closing_subject(ctx: Context, quotes: list[Quote], i: int) -> str | None:
+    """Who the previous paragraph ends on, when it ends in narration ("Then he spoke again.")."""
+    paras = ctx.doc.paragraphs
+    p = quotes[i].paragraph - 1
+    if p < 0 or (i > 0 and quotes[i - 1].paragraph == p and
+                 ctx.doc.text[quotes[i - 1].end:paras[p].end].count(" ") < 3):
+        return None
+    text = ctx.doc.text
+    end = paras[p].end
+    cut = max(text.rfind(". ", paras[p].start, end - 2), text.rfind("\n", paras[p].start, end - 2))
+    start = cut + 1 if cut >= 0 else paras[p].start
+    if i > 0 and quotes[i - 1].end > start:
+        start = quotes[i - 1].end
+    found = ctx.scene.between(start, end)
+    return found[0].character if found else None
+
+
+def next_paragraph_newcomer(ctx: Context, quotes: list[Quote], i: int) -> str | None:
+    """A voice heard before it is seen: the first character named right after a lone opening quote."""
+    paras = ctx.doc.paragraphs
+    q = quotes[i]
+    if q.paragraph + 1 >= len(paras):
+        return None
+    nxt = paras[q.paragraph + 1]
+    if i + 1 < len(quotes) and quotes[i + 1].start < nxt.end and quotes[i + 1].paragraph == q.paragraph + 1:
+        return None
+    since = paras[max(0, q.paragraph - CONVERSATION_GAP)].start
+    recent = {m.character for m in ctx.scene.before(q.start, since)}
+    for m in ctx.scene.between(nxt.start, nxt.end):
+        if m.character not in recent:
+            return m.character
+    return None
+
+
+def in_conversation(quotes: list[Quote], i: int, j: int) -> bool:
+    return 0 <= j < len(quotes) and abs(quotes[i].paragraph - quotes[j].paragraph) <= CONVERSATION_GAP
+
+
+
+
+RELATION_TITLES = {
+    "wife": "mrs", "lady": "mrs", "mother": "mrs", "mamma": "mrs", "mama": "mrs",
+    "husband": "mr", "father": "mr", "papa": "mr",
+}
+RELATION_KIN = {"sister": "female", "daughter": "female", "niece": "female",
+                "brother": "male", "son": "male", "nephew": "male", "cousin": None}
+
+
+def surname(char: Character) -> str | None:
+    for alias in char.aliases:
+        words = alias.replace(".", "").split()
+        if len(words) >= 2 and words[0].lower() in ("mr", "mrs", "miss", "ms"):
+            return words[-1]
+    for alias in char.aliases:
+        words = alias.split()
+        if len(words) >= 2 and words[-1][:1].isupper():
+            return words[-1]
+    return None
+
+
+def resolve_relation(ctx: Context, q: Quote, tag: Tag) -> str | None:
+    """"his wife" after Mr. Bennet is Mrs. Bennet; "her sister" is another woman of her family."""
+    words = tag.text.lower().split()
+    if len(words) < 2 or words[0] not in ("his", "her"):
+        return None
+    noun = words[-1]
+    owner_gender = "male" if words[0] == "his" else "female"
+    paras = ctx.doc.paragraphs
+    since = paras[max(0, q.paragraph - 2)].start
+    owner = next((m.character for m in ctx.scene.before(tag.start, since)
+                  if ctx.chars[m.character].gender == owner_gender), None)
+    if owner is None:
+        return None
+    family = surname(ctx.chars[owner])
+    if family is None:
+        return None
+    if noun in RELATION_TITLES:
+        title = {"mrs": "Mrs. ", "mr": "Mr. "}[RELATION_TITLES[noun]]
+        return ctx.by_name.get((title + family).lower())
+    if noun in RELATION_KIN:
+        gender = RELATION_KIN[noun]
+        kin = [c.id for c in ctx.chars.values() if c.id != owner and surname(c) == family
+               and (gender is None or c.gender == gender)]
+        return kin[0] if len(kin) == 1 else None
+    return None

@@ -1,0 +1,166 @@
+"""Features of a (quote, candidate speaker) pair, for the speaker model.
+
+Each feature is a fact about how dialogue works, not about a particular book: the tag,
+the pronoun's gender, who the narration named last, who spoke one and two turns ago,
+who was addressed.  ``NAMES`` fixes their order in the weight vector.
+"""
+from __future__ import annotations
+
+import math
+
+from ..spans import Quote
+from .context import (CONVERSATION_GAP, Context, closing_subject, in_conversation,
+                      next_paragraph_newcomer, paragraph_subject, resolve_name,
+                      resolve_relation, tag_gender)
+from .tags import Tag
+
+NAMES = (
+    "tag_name", "gender_match", "gender_mismatch", "gender_unknown", "recent_same_gender_1",
+    "recent_same_gender_2", "relation", "narrator_tag", "narrator", "narrator_implicit",
+    "rank_1", "rank_2", "rank_3", "window_count", "paragraph_subject", "mentioned_after",
+    "closing_subject", "newcomer", "prev_same_paragraph", "prev_turn", "prev2_turn",
+    "prev_vocative", "own_vocative", "named_inside", "next_same_paragraph", "next_turn",
+    "next2_turn", "global_count", "prev_turn_implicit", "prev2_turn_implicit",
+    "rank_1_implicit", "recent_speaker",
+)
+INDEX = {n: k for k, n in enumerate(NAMES)}
+
+
+def candidates(ctx: Context, i: int, speakers: list[str | None]) -> list[str]:
+    """Characters who could say quote i: named nearby, recently speaking, tagged or addressed."""
+    quotes = ctx.doc.quotes
+    paras = ctx.doc.paragraphs
+    q = quotes[i]
+    first = paras[max(0, q.paragraph - CONVERSATION_GAP)].start
+    last = paras[min(len(paras) - 1, q.paragraph + 1)].end
+    found = dict.fromkeys(m.character for m in ctx.scene.between(first, last))
+    for j in range(max(0, i - 4), min(len(quotes), i + 3)):
+        if j != i and speakers[j] and in_conversation(quotes, i, j):
+            found.setdefault(speakers[j])
+    for j in (i - 1, i):
+        for c in ctx.vocatives.get(j, []):
+            found.setdefault(c)
+    tag = ctx.doc.layer("tags")[i]
+    if tag is not None and tag.kind == "name":
+        who = resolve_name(ctx, tag)
+        if who:
+            found.setdefault(who)
+    if ctx.narrator:
+        found.setdefault(ctx.narrator)
+    return [c for c in found if c in ctx.chars]
+
+
+def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | None]
+                   ) -> list[list[float]]:
+    """One feature vector per candidate of quote i; ``speakers`` are the current guesses."""
+    quotes, tags = ctx.doc.quotes, ctx.doc.layer("tags")
+    q, tag = quotes[i], tags[i]
+    vecs = [[0.0] * len(NAMES) for _ in cands]
+    pos = {c: k for k, c in enumerate(cands)}
+
+    def put(c: str | None, name: str, value: float = 1.0) -> None:
+        if c in pos:
+            vecs[pos[c]][INDEX[name]] = value
+
+    implicit = tag is None
+    _tag_features(ctx, q, tag, cands, put)
+    _scene_features(ctx, quotes, i, cands, put, implicit)
+    _turn_features(ctx, quotes, i, speakers, put, implicit)
+    for c in ctx.vocatives.get(i, []):
+        put(c, "own_vocative")
+    for c in ctx.named_in.get(i, ()):
+        put(c, "named_inside")
+    for c in cands:
+        put(c, "global_count", math.log1p(ctx.chars[c].mentions) / 5)
+        if c == ctx.narrator:
+            put(c, "narrator")
+            put(c, "narrator_implicit", float(implicit))
+    return vecs
+
+
+def _tag_features(ctx: Context, q: Quote, tag: Tag | None, cands: list[str], put) -> None:
+    if tag is None:
+        return
+    if tag.kind == "name":
+        put(resolve_name(ctx, tag), "tag_name")
+        return
+    gender = tag_gender(tag)
+    if gender == "narrator":
+        put(ctx.narrator, "narrator_tag")
+        return
+    if tag.kind == "description":
+        put(resolve_relation(ctx, q, tag), "relation")
+    if gender not in ("male", "female"):
+        return
+    for c in cands:
+        g = ctx.chars[c].gender
+        put(c, "gender_match" if g == gender else "gender_unknown" if g == "unknown"
+            else "gender_mismatch")
+    since = ctx.doc.paragraphs[max(0, q.paragraph - 1)].start
+    rank = 0
+    for m in ctx.scene.before(tag.start, since):
+        if ctx.chars[m.character].gender == gender and m.character in cands:
+            if rank == 0:
+                put(m.character, "recent_same_gender_1")
+            elif rank == 1 and m.character:
+                put(m.character, "recent_same_gender_2")
+            rank += 1
+            if rank > 1:
+                break
+
+
+def _scene_features(ctx: Context, quotes: list[Quote], i: int, cands: list[str], put,
+                    implicit: bool) -> None:
+    q = quotes[i]
+    paras = ctx.doc.paragraphs
+    since = paras[max(0, q.paragraph - CONVERSATION_GAP)].start
+    seen: list[str] = []
+    counts: dict[str, int] = {}
+    for m in ctx.scene.before(q.start, since):
+        counts[m.character] = counts.get(m.character, 0) + 1
+        if m.character not in seen:
+            seen.append(m.character)
+    for rank, c in enumerate(seen[:3], 1):
+        put(c, f"rank_{rank}")
+        if rank == 1 and implicit:
+            put(c, "rank_1_implicit")
+    for c, n in counts.items():
+        put(c, "window_count", math.log1p(n))
+    put(paragraph_subject(ctx, q), "paragraph_subject")
+    put(closing_subject(ctx, quotes, i), "closing_subject")
+    if i == 0 or not in_conversation(quotes, i, i - 1):
+        put(next_paragraph_newcomer(ctx, quotes, i), "newcomer")
+    para = paras[q.paragraph]
+    after = ctx.scene.between(q.end, min(para.end, quotes[i + 1].start if i + 1 < len(quotes) else para.end))
+    if after:
+        put(after[0].character, "mentioned_after")
+
+
+def _turn_features(ctx: Context, quotes: list[Quote], i: int, speakers: list[str | None], put,
+                   implicit: bool) -> None:
+    q = quotes[i]
+    prev, prev2 = i - 1, i - 2
+    if in_conversation(quotes, i, prev):
+        if quotes[prev].paragraph == q.paragraph:
+            put(speakers[prev], "prev_same_paragraph")
+        else:
+            put(speakers[prev], "prev_turn")
+            if implicit:
+                put(speakers[prev], "prev_turn_implicit")
+            for c in ctx.vocatives.get(prev, []):
+                put(c, "prev_vocative")
+            if in_conversation(quotes, i, prev2) and speakers[prev2] != speakers[prev]:
+                put(speakers[prev2], "prev2_turn")
+                if implicit:
+                    put(speakers[prev2], "prev2_turn_implicit")
+    for j in range(max(0, i - 6), i):
+        if in_conversation(quotes, i, j) and speakers[j]:
+            put(speakers[j], "recent_speaker")
+    nxt, nxt2 = i + 1, i + 2
+    if in_conversation(quotes, i, nxt):
+        if quotes[nxt].paragraph == q.paragraph:
+            put(speakers[nxt], "next_same_paragraph")
+        else:
+            put(speakers[nxt], "next_turn")
+            if in_conversation(quotes, i, nxt2) and speakers[nxt2] != speakers[nxt]:
+                put(speakers[nxt2], "next2_turn")

@@ -1,0 +1,167 @@
+"""The quotation finder: spans, grouping and the styles of quote marks."""
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storycast.document import Document
+from storycast.stages.quotes import find_quotes, quotes
+from storycast.stages.segment import find_paragraphs, segment
+
+APOLOGY = Path(__file__).resolve().parents[3] / "shared" / "stories" / "the-apology.txt"
+
+
+def found(text: str) -> list[list[str]]:
+    """The text of every span of every quotation, quotation by quotation."""
+    return [[text[a:b] for a, b in q.spans] for q in find_quotes(text, find_paragraphs(text))]
+
+
+# -- styles ---------------------------------------------------------------------------
+def test_straight_double_quotes_exclude_marks_and_trim_whitespace():
+    text = 'She looked up.\n\n"Blondiebear?  "\n\n"Hello Harmony," said Buffy.'
+    qs = find_quotes(text, find_paragraphs(text))
+    assert [[text[a:b] for a, b in q.spans] for q in qs] == [["Blondiebear?"], ["Hello Harmony,"]]
+    assert [q.id for q in qs] == ["q1", "q2"]
+    assert [q.paragraph for q in qs] == [1, 2]
+
+
+def test_curly_double_quotes():
+    text = "\u201cHello,\u201d said Tom. \u201cI\u2019m here.\u201d\n\n\u201cGood.\u201d"
+    assert found(text) == [["Hello,", "I\u2019m here."], ["Good."]]
+
+
+def test_speech_tag_interruption_is_one_quote_with_two_spans():
+    text = '"Hello," said Tom, "and goodbye."'
+    qs = find_quotes(text, find_paragraphs(text))
+    assert len(qs) == 1
+    assert qs[0].spans == [(1, 7), (20, 32)]
+    assert qs[0].text(text) == "Hello, and goodbye."
+
+
+def test_narration_between_quotes_keeps_them_apart():
+    text = '"I am sorry."  He saw her cringe.  "I knew it."'
+    assert found(text) == [["I am sorry."], ["I knew it."]]
+
+
+def test_full_stop_before_the_tag_ends_the_utterance():
+    text = '"You two will get along." he continued. "Shall I send him over?"'
+    assert found(text) == [["You two will get along."], ["Shall I send him over?"]]
+
+
+def test_british_single_quotes_with_apostrophes_and_possessives():
+    text = ("'Hello,' said Tom, 'I don't know the girls' room.' He left.\n\n"
+            "'It's five o'clock,' she said. 'Tell 'em the girls' room is free.'\n\n"
+            "'Goin' home?' asked the ol' man.")
+    assert found(text) == [
+        ["Hello,", "I don't know the girls' room."],
+        ["It's five o'clock,", "Tell 'em the girls' room is free."],
+        ["Goin' home?"],
+    ]
+
+
+def test_curly_single_quotes_with_elision():
+    text = ("\u2018Hello,\u2019 said Tom, \u2018I don\u2019t know the girls\u2019 room.\u2019\n\n"
+            "\u2018\u2019Tis late,\u2019 she said.")
+    assert found(text) == [
+        ["Hello,", "I don\u2019t know the girls\u2019 room."], ["\u2019Tis late,"]]
+
+
+def test_nested_quotes_stay_inside_the_outer_quote():
+    text = "\"He said 'go' to me,\" said Ann. \"And \u2018stay\u2019 too.\""
+    assert found(text) == [["He said 'go' to me,", "And \u2018stay\u2019 too."]]
+    british = "'He said \"go\" to me,' said Ann."
+    assert found(british) == [['He said "go" to me,']]
+
+
+def test_quote_over_several_paragraphs_is_one_quote_with_a_span_per_paragraph():
+    text = '"First part,\n\n"second part,\n\n"and the end."\n\nNarration.'
+    qs = find_quotes(text, find_paragraphs(text))
+    assert [[text[a:b] for a, b in q.spans] for q in qs] == [
+        ["First part,", "second part,", "and the end."]]
+    assert qs[0].paragraph == 0
+
+
+def test_unclosed_mark_ends_at_its_paragraph():
+    text = '"Unclosed here.\n\nNarration follows for a while.\n\n"Next," said Tom.'
+    assert found(text) == [["Unclosed here."], ["Next,"]]
+
+
+def test_unclosed_mark_does_not_swallow_the_book():
+    text = 'He said, "wait.\n\n' + "Narration goes on and on.\n\n" * 50 + "The end."
+    assert found(text) == [["wait."]]
+
+
+def test_dash_introduced_speech():
+    text = ("\u2014 Hello, said Tom.\n\n"
+            "\u2014 How are you? \u2014 asked Ann. \u2014 Fine.\n\n"
+            "\u2015 Bye.")
+    assert found(text) == [["Hello,"], ["How are you?", "Fine."], ["Bye."]]
+
+
+def test_damaged_question_mark_and_stray_space_before_closing_mark():
+    text = ('"Spike, you should be a little more sensitive?."said Buffy.\n\n'
+            '"Do you want me to send him over ?"')
+    assert found(text) == [
+        ["Spike, you should be a little more sensitive?."],
+        ["Do you want me to send him over ?"],
+    ]
+
+
+def test_empty_quotation_is_not_a_quote():
+    assert found('"  "\n\n"x"') == [["x"]]
+
+
+def test_scare_quotes_and_titles_are_not_speech():
+    text = 'They kept out the "new people" and read "The Times" daily.\n\n"Yes," he said.'
+    assert found(text) == [["Yes,"]]
+
+
+def test_stage_sets_the_quotes_layer():
+    doc = quotes(segment(Document('Tom came in.\n\n"Hello," he said.')))
+    assert doc.has("quotes")
+    assert [q.text(doc.text) for q in doc.quotes] == ["Hello,"]
+    assert quotes.name == "quotes" and quotes.needs == ("paragraphs",)
+
+
+# -- properties -----------------------------------------------------------------------
+_ALPHABET = st.sampled_from(list("ab Tom said. ,?!\n") + ['"', "'", "\u201c", "\u201d",
+                                                        "\u2018", "\u2019", "\u2014", "\n\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=120).map("".join))
+def test_spans_are_in_bounds_trimmed_sorted_and_disjoint(text):
+    paragraphs = find_paragraphs(text)
+    qs = find_quotes(text, paragraphs)
+    flat = [s for q in qs for s in q.spans]
+    for a, b in flat:
+        assert 0 <= a < b <= len(text)
+        assert text[a:b] == text[a:b].strip()
+    assert flat == sorted(flat)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in pairwise(flat))
+    assert [q.id for q in qs] == [f"q{i + 1}" for i in range(len(qs))]
+    for q in qs:
+        assert paragraphs[q.paragraph].contains(q.spans[0][0])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_characters="\"'\u201c\u201d\u201e\u2018\u2019"
+                                      "\u2014\u2015\u2013"), max_size=200))
+def test_text_without_quote_marks_or_dashes_has_no_quotes(text):
+    assert find_quotes(text, find_paragraphs(text)) == []
+
+
+# -- a real story --------------------------------------------------------------------
+@pytest.mark.skipif(not APOLOGY.exists(), reason="shared/stories/the-apology.txt is not here")
+def test_the_apology_has_44_quotations():
+    text = APOLOGY.read_text(encoding="utf-8")
+    doc = quotes(segment(Document(text)))
+    said = [q.text(text) for q in doc.quotes]
+    assert len(said) == 44
+    assert said[:3] == ["Blondiebear?", "Hello Harmony,",
+                        "Oh, I see you finally went to see the Slayer."]
+    assert said[-1] == "I love you."
