@@ -86,16 +86,14 @@ def story_path(story: str) -> Path:
     return Path(story)
 
 
-def _progress(enabled: bool):
-    """A pipeline reporter that shows the running stage on stderr; None when disabled."""
-    if not enabled:
-        return None
+def _show_progress(name: str, index: int, total: int) -> None:
+    """The pipeline reporter for a terminal: the running stage on stderr, one line."""
+    sys.stderr.write(f"\r\033[Kanalysing: stage {index + 1}/{total} ({name})")
+    sys.stderr.flush()
 
-    def report(name: str, index: int, total: int) -> None:
-        sys.stderr.write(f"\r\033[Kanalysing: stage {index + 1}/{total} ({name})")
-        sys.stderr.flush()
 
-    return report
+def _no_progress(name: str, index: int, total: int) -> None:
+    return None
 
 
 def run_analyze(args: argparse.Namespace) -> int:
@@ -105,12 +103,12 @@ def run_analyze(args: argparse.Namespace) -> int:
     outputs = [Path(o) for o in args.output]
     for out in outputs:
         exporter_for(out)  # an unknown suffix fails before the analysis, not after
-    reporter = _progress(not args.quiet and sys.stderr.isatty())
+    show = not args.quiet and sys.stderr.isatty()
     try:
         doc = analyze(story_path(args.story), cast=args.cast,
-                      **({"reporter": reporter} if reporter else {}))
+                      reporter=_show_progress if show else _no_progress)
     finally:
-        if reporter:
+        if show:
             sys.stderr.write("\r\033[K")  # clear the progress line
     for out in outputs:
         try:
@@ -216,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if args.debug:
             traceback.print_exc()
-        _error(f"internal error: {exc.__class__.__name__}: {exc}")
+        detail = f"{exc.__class__.__name__}: {exc}" if str(exc) else exc.__class__.__name__
+        _error(f"internal error: {detail}")
         if not args.debug:
             _error("rerun with --debug to see the traceback, and please report it")
         return 1

@@ -279,7 +279,8 @@ def _group(text: str, segments: list[_Segment]) -> list[list[_Segment]]:
     for seg in segments:
         last = groups[-1][-1] if groups else None
         continued = last and seg.continues and seg.para == last.para + 1
-        if continued or last and seg.para == last.para and last.closed and _is_tag(text, last, seg):
+        if continued or (last and seg.para == last.para and last.closed
+                          and _is_tag(text, last, seg)):
             groups[-1].append(seg)
         else:
             groups.append([seg])
