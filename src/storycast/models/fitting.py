@@ -35,6 +35,8 @@ class PreparedNovel:
             first = first_reading(ctx, model, anchors)
             known = [a or f for a, f in zip(anchors, first)]
             decided = second_reading(ctx, model, anchors, first) if stage == "second" else None
+            if decided is not None:  # tagged speakers are final, as in attribute()
+                decided = [(a, 1.0) if a else d for a, d in zip(anchors, decided)]
             def known_at(i):  # noqa: E306
                 if i > 0:
                     known[i - 1] = gold[i - 1] if decided is None and gold[i - 1] else (

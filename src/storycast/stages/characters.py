@@ -10,7 +10,8 @@ from ..spans import Character, Mention
 from . import stage
 from .aliases import form_gender, group_forms, group_gender
 from .scene import resolve_narration_pronouns
-from .names import Form, collect_forms, lowercase_counts, person_score, split_honorific
+from .cast_match import cast_characters
+from .names import Form, collect_forms, lowercase_counts, person_score
 
 PERSON_THRESHOLD = 2.0
 _NARRATION_I = re.compile(r"\bI\b|\b(?:me|my|myself)\b")
@@ -56,57 +57,61 @@ def is_vocative_only(form: Form) -> bool:
 
 
 def canonical_name(forms: list[Form]) -> str:
-    """The fullest frequent name: a titled or full form when it is common, else the commonest."""
+    """The fullest frequent name: a titled form when it is common, else the commonest."""
     ranked = sorted(forms, key=lambda f: (-f.count, -given_names().get(f.words[0], (0, 0))[1]))
     top = ranked[0]
     for f in ranked:
         if f.cls and f.count >= 0.3 * top.count and len(f.words) == 1:
             return f.display
-    return top.display if not top.cls else top.display
+    return top.display
 
 
-def build_characters(doc: Document, groups: list[list[Form]]) -> list[Character]:
-    chars = []
-    for forms in groups:
-        aliases = []
-        for f in sorted(forms, key=lambda f: -f.count):
-            for surface, _ in f.surfaces.most_common():
-                if surface not in aliases:
-                    aliases.append(surface)
-        name = canonical_name(forms)
-        if name not in aliases:
-            aliases.insert(0, name)
-        else:
-            aliases.remove(name)
-            aliases.insert(0, name)
-        gender = group_gender(forms) or "unknown"
-        c = Character(id="", name=name, aliases=aliases, gender=gender)
-        c.mentions = sum(f.count for f in forms)
-        chars.append((c, forms))
-    chars.sort(key=lambda cf: -cf[0].mentions)
-    result = []
-    for n, (c, forms) in enumerate(chars, 1):
+def new_character(forms: list[Form], name: str | None = None,
+                  aliases: list[str] | None = None) -> Character:
+    """A character known by these forms; the reader's cast may give its name and aliases."""
+    names = list(aliases or [])
+    for f in sorted(forms, key=lambda f: -f.count):
+        names.extend(f.names)
+    name = name or canonical_name(forms)
+    names = list(dict.fromkeys([name] + names))
+    gender = group_gender(forms) if forms else None
+    c = Character(id="", name=name, aliases=names, gender=gender or "unknown")
+    c.mentions = sum(f.count for f in forms)
+    return c
+
+
+def number_characters(pairs: list[tuple[Character, list[Form]]]) -> list[Character]:
+    """Ids by prominence (c1 is the most mentioned); each form's mentions point at them."""
+    pairs = sorted(pairs, key=lambda cf: -cf[0].mentions)
+    for n, (c, forms) in enumerate(pairs, 1):
         c.id = f"c{n}"
         for f in forms:
             for m in f.mentions:
                 m.character = c.id
-        result.append(c)
-    return result
+    return [c for c, _ in pairs]
+
+
+def find_people(doc: Document, forms: dict) -> list[list[Form]]:
+    """The forms that name people, grouped into one list per person."""
+    lower = lowercase_counts(doc.text)
+    scores = {f.key: person_score(f, lower) for f in forms.values()}
+    # Names only ever used to address someone wait for the alias pass, which knows the addressee.
+    candidates = [f for f in forms.values() if scores[f.key] > 0 and not is_vocative_only(f)]
+    return [g for g in group_forms(candidates)
+            if sum(max(scores[f.key], 0) for f in g) >= PERSON_THRESHOLD]
 
 
 @stage("characters", needs=("mentions", "tags"), produces=("characters",))
 def characters(doc: Document) -> Document:
-    text = doc.text
     tag_spans = {(t.start, t.end) for t in doc.layer("tags") if t is not None and t.kind == "name"}
-    forms = collect_forms(text, doc.mentions, tag_spans)
-    pronoun_evidence(text, doc.mentions, forms)
-    lower = lowercase_counts(text)
-    scores = {f.key: person_score(f, lower) for f in forms.values()}
-    # Names only ever used to address someone wait for the alias pass, which knows the addressee.
-    candidates = [f for f in forms.values() if scores[f.key] > 0 and not is_vocative_only(f)]
-    groups = [g for g in group_forms(candidates)
-              if sum(max(scores[f.key], 0) for f in g) >= PERSON_THRESHOLD]
-    chars = build_characters(doc, groups)
+    forms = collect_forms(doc.text, doc.mentions, tag_spans)
+    pronoun_evidence(doc.text, doc.mentions, forms)
+    groups = find_people(doc, forms)
+    if doc.cast:
+        pairs = cast_characters(doc.cast, forms, groups)
+    else:
+        pairs = [(new_character(g), g) for g in groups]
+    chars = number_characters(pairs)
     if is_first_person(doc):
         narrator = Character(id=f"c{len(chars) + 1}", name="Narrator", aliases=["Narrator", "I"],
                              gender="unknown", narrator=True)

@@ -14,7 +14,8 @@ from ..spans import Mention, Quote
 from . import stage
 
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # space within a paragraph, never a blank line
-_CAP = r"(?:[A-Z][a-z'\u2019]*[a-z]|[A-Z]{2,}(?![a-z])|[A-Z](?=\.))(?:-[A-Z]?[a-z]+)*"
+# A capitalised word; an apostrophe only inside a name ("O'Brien"), never "Alice's" or "I'm".
+_CAP = r"(?:[A-Z](?:[a-z]|['\u2019](?=[A-Za-z]{2}))*[a-z]|[A-Z]{2,}(?![a-z])|[A-Z](?=\.))(?:-[A-Z]?[a-z]+)*"
 _LINK = r"(?:de|da|di|del|van|von|der|le|la|du|of|the|St\.?|O')"
 _HON = "|".join(sorted((h.capitalize() for h in HONORIFICS), key=len, reverse=True))
 NAME_RE = re.compile(
@@ -23,6 +24,7 @@ NAME_RE = re.compile(
     rf"(?P<poss>['\u2019]s\b|s['\u2019](?!\w))?"
 )
 PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]imself|[Hh]erself|I)\b")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _LINKS = {"the", "of", "de", "da", "di", "del", "van", "von", "der", "la", "le", "du"}
 # Words that open a quote before a vocative: "Oh, Spike", "Hello Harmony", "Thanks Spike".
 _INTERJECTIONS = frozenset(
@@ -70,6 +72,7 @@ def _name_words(text: str, start: int, end: int) -> tuple[int, int] | None:
 def find_names(doc: Document, start: int, end: int) -> list[Mention]:
     text = doc.text
     bounds = quote_bounds(doc.quotes)
+    lower = set(_LOWER_WORD.findall(text))
     mentions: list[Mention] = []
     for m in NAME_RE.finditer(text, start, end):
         found = _name_words(text, m.start("name"), m.end("name"))
@@ -87,7 +90,7 @@ def find_names(doc: Document, start: int, end: int) -> list[Mention]:
             possessive=bool(m.group("poss")) and e == m.end("name"),
             initial=_sentence_initial(text, s),
         )
-        if quote is not None and _is_vocative(text, s, e, doc.quotes[quote]):
+        if quote is not None and _is_vocative(text, s, e, doc.quotes[quote], lower):
             mention.kind = "vocative"
             mention.attrs["set_off"] = _set_off(text, s, e)
         mentions.append(mention)
@@ -99,7 +102,7 @@ def _sentence_initial(text: str, s: int) -> bool:
     return not before or before[-1] in ".!?\n:;" or before.endswith("\n")
 
 
-def _is_vocative(text: str, s: int, e: int, quote: Quote) -> bool:
+def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: set[str]) -> bool:
     """A name addressed to someone: set off by commas, or at the quote's edges."""
     span = next(((a, b) for a, b in quote.spans if a <= s < b), None)
     if span is None:
@@ -123,15 +126,19 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote) -> bool:
         following = after.split()[0].lower() if after.split() else ""
         name = text[s:e].split()[0].lower()
         return following.replace("'", "").isalpha() and not _looks_like_verb(following) \
-            and following not in _PRONOUNS and name not in common_words()
+            and following not in _PRONOUNS and name not in lower  # "Is he", "Upon my"
     return opened and closed
 
 
 def _set_off(text: str, s: int, e: int) -> bool:
-    """A comma, or a greeting, beside the name: "Take your time, Big Bad," / "Hello Spike"."""
+    """A comma or a greeting before the name: "Take your time, Big Bad," / "Hello Spike".
+
+    A name opening a quote and followed by a comma ("Fourteenth of March, I think") may be
+    a subject as well as an address, so it is not set off.
+    """
     before = text[max(0, s - 12):s].rstrip()
     words = before.split()
-    return text[e:e + 1] == "," or before.endswith(",") or bool(
+    return before.endswith(",") or bool(
         words and words[-1].lower().strip("\"'\u201c\u2018") in _INTERJECTIONS
     ) or before.lower().endswith((" you", " again"))
 

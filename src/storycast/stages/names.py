@@ -42,11 +42,26 @@ class Form:
 
     @property
     def display(self) -> str:
+        if self.article:
+            return "The " + self.core
         if self.cls or self.title:
             hon = (self.cls or self.title or "").capitalize()
             hon = hon + "." if hon.lower() in {"mr", "mrs", "ms", "dr", "st", "capt", "col"} else hon
             return f"{hon} {self.core}"
         return self.core
+
+    @property
+    def article(self) -> bool:
+        """Named with "the" most of the time: "the Hatter", "the King"."""
+        return not self.cls and not self.title and self.after_the * 2 >= self.count > 0
+
+    @property
+    def names(self) -> list[str]:
+        """The ways the text writes this form, commonest first ("The Hatter" for "the Hatter")."""
+        out = [s for s, _ in self.surfaces.most_common()]
+        if self.article:
+            out.insert(0, "The " + self.core)
+        return out
 
     @property
     def words(self) -> list[str]:
@@ -120,6 +135,6 @@ def person_score(form: Form, lower: Counter) -> float:
             score -= 5.0
     score -= 6.0 * form.place / form.count
     if form.after_the and form.tagged == 0:
-        score -= 1.0 * form.after_the
+        score -= 3.0 * form.after_the / form.count
     score += min(form.narration, 10) * 0.1
     return score

@@ -13,6 +13,7 @@ from .context import Context, build_context, in_conversation, resolve_name
 from .features import candidates, quote_features
 from .tags import Tag
 
+EXPLICIT_CONFIDENCE = 0.95
 __all__ = ["attribute", "addressees", "anchor_speakers", "first_reading", "build_context"]
 
 
@@ -65,7 +66,7 @@ def second_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
     for i in range(len(known)):
         who, p = _decide(ctx, model, i, known, second=True)
         out.append((who, p))
-        known[i] = gold[i] if gold is not None and gold[i] else who
+        known[i] = gold[i] if gold is not None and gold[i] else anchors[i] or who
     return out
 
 
@@ -75,8 +76,11 @@ def attribute(ctx: Context, model: SpeakerModel) -> None:
     tags = ctx.doc.layer("tags")
     anchors = anchor_speakers(ctx, tags)
     first = first_reading(ctx, model, anchors)
-    for q, tag, (who, p) in zip(quotes, tags, second_reading(ctx, model, anchors, first)):
+    for q, tag, anchor, (who, p) in zip(quotes, tags, anchors,
+                                        second_reading(ctx, model, anchors, first)):
         q.type = "implicit" if tag is None else "explicit" if tag.kind == "name" else "anaphoric"
+        if anchor is not None:  # a tag that names the speaker is not argued with
+            who, p = anchor, max(p, EXPLICIT_CONFIDENCE) if who == anchor else EXPLICIT_CONFIDENCE
         q.speaker, q.confidence = who, p
 
 

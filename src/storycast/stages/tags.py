@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document
-from ..lexicon import HONORIFICS, NON_NAMES, SPEECH_VERBS, common_words
+from ..lexicon import HONORIFICS, NON_NAMES, SPEECH_VERBS, TITLE_CLASS, common_words
 from ..spans import Quote
 from . import stage
 
@@ -83,8 +83,8 @@ def _noun_phrase(tokens: list[tuple[str, int, int]], i: int) -> Tag | None:
             k += 1
         start, end = tokens[j][1], tokens[k][2]
         text = " ".join(t[0] for t in tokens[j:k + 1]).rstrip(".")
-        if text.lower().rstrip(".") in HONORIFICS and k == j:
-            return None
+        if k == j and text.lower() in TITLE_CLASS:
+            return None  # "Mr." alone; but "the King" or "the Captain" is someone
         return Tag("name", text, start, end - (1 if tokens[k][0].endswith(".") and
                                               tokens[k][0].rstrip(".").lower() not in HONORIFICS else 0), "", "")
     if low in _DETERMINERS and j > i:

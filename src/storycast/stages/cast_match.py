@@ -1,0 +1,86 @@
+"""A cast the reader supplies, matched to the names the text uses.
+
+"Buffy Summers" in the cast is "Buffy" in the text; "Mr Bennet" is "Mr. Bennet".  Names the
+cast leaves out still become characters when the text treats them as people.
+"""
+from __future__ import annotations
+
+import re
+
+from ..spans import Character
+from .names import Form, split_honorific
+
+_DOTS = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Capt|Col)\.", re.IGNORECASE)
+
+
+def normalize(name: str) -> str:
+    """Lower case, single spaces, no dot after an honorific, no leading "the"."""
+    name = _DOTS.sub(r"\1", " ".join(name.split())).lower()
+    return name[4:] if name.startswith("the ") else name
+
+
+class CastIndex:
+    """Look-ups from a name, or a part of one, to the cast entries it can mean."""
+
+    def __init__(self, cast: list[list[str]]) -> None:
+        self.exact: dict[str, set[int]] = {}
+        self.titled: dict[tuple[str, str], set[int]] = {}  # (class, last word) -> entries
+        self.first: dict[str, set[int]] = {}
+        self.last: dict[str, set[int]] = {}
+        for k, names in enumerate(cast):
+            for name in names:
+                self.exact.setdefault(normalize(name), set()).add(k)
+                cls, title, core = split_honorific(_DOTS.sub(r"\1", name))
+                words = core.split()
+                if not words:
+                    continue
+                if cls:
+                    self.titled.setdefault((cls, words[-1].lower()), set()).add(k)
+                self.first.setdefault(words[0].lower(), set()).add(k)
+                if len(words) > 1:
+                    self.last.setdefault(words[-1].lower(), set()).add(k)
+
+    def match(self, form: Form) -> int | None:
+        """The one cast entry this form names, or None when none or several fit."""
+        for found in self._tries(form):
+            if len(found) == 1:
+                return next(iter(found))
+            if len(found) > 1:
+                return None
+        return None
+
+    def _tries(self, form: Form):
+        yield set().union(*(self.exact.get(normalize(n), set()) for n in form.names))
+        core = form.core.lower()
+        if form.cls:
+            yield self.titled.get((form.cls, form.words[-1].lower()), set())
+            return
+        if len(form.words) == 1:
+            yield self.first.get(core, set())
+            yield self.last.get(core, set())
+
+
+def cast_characters(cast: list[list[str]], forms: dict, groups: list[list[Form]]
+                    ) -> list[tuple[Character, list[Form]]]:
+    """One character per cast entry, plus the people the text has and the cast lacks."""
+    from .characters import new_character
+
+    index = CastIndex(cast)
+    matched: dict[int, list[Form]] = {k: [] for k in range(len(cast))}
+    owner: dict[tuple, int] = {}
+    for form in forms.values():
+        k = index.match(form)
+        if k is not None:
+            matched[k].append(form)
+            owner[form.key] = k
+    extra: list[list[Form]] = []
+    for group in groups:
+        owners = {owner[f.key] for f in group if f.key in owner}
+        rest = [f for f in group if f.key not in owner]
+        if len(owners) == 1:
+            matched[owners.pop()].extend(rest)  # "Lizzy" goes where "Elizabeth" went
+        elif not owners and rest:
+            extra.append(rest)
+    pairs = [(new_character(matched[k], names[0], names), matched[k])
+             for k, names in enumerate(cast)]
+    return pairs + [(new_character(g), g) for g in extra]
