@@ -142,6 +142,7 @@ RELATION_TITLES = {
 }
 RELATION_KIN = {"sister": "female", "daughter": "female", "niece": "female",
                 "brother": "male", "son": "male", "nephew": "male", "cousin": None}
+RELATIONS = set(RELATION_TITLES) | set(RELATION_KIN)
 
 
 def surname(char: Character) -> str | None:
@@ -156,28 +157,41 @@ def surname(char: Character) -> str | None:
     return None
 
 
-def resolve_relation(ctx: Context, q: Quote, tag: Tag) -> str | None:
-    """"his wife" after Mr. Bennet is Mrs. Bennet; "her sister" is another woman of her family."""
+def resolve_relation(ctx: Context, i: int, tag: Tag) -> str | None:
+    """"his wife" after Mr. Bennet is Mrs. Bennet; "her sister" is another woman of her family.
+
+    The owner ("his", "her") is looked for among those addressed in the quote, then the
+    characters last named in the narration, then the last speakers.
+    """
     words = tag.text.lower().split()
-    if len(words) < 2 or words[0] not in ("his", "her"):
+    if len(words) < 2 or words[0] not in ("his", "her") or words[-1] not in RELATIONS:
         return None
-    noun = words[-1]
     owner_gender = "male" if words[0] == "his" else "female"
-    paras = ctx.doc.paragraphs
-    since = paras[max(0, q.paragraph - 2)].start
-    owner = next((m.character for m in ctx.scene.before(tag.start, since)
-                  if ctx.chars[m.character].gender == owner_gender), None)
-    if owner is None:
-        return None
+    for owner in owners(ctx, i, tag):
+        if ctx.chars[owner].gender == owner_gender:
+            found = relative(ctx, owner, words[-1])
+            if found:
+                return found
+    return None
+
+
+def owners(ctx: Context, i: int, tag: Tag) -> list[str]:
+    q = ctx.doc.quotes[i]
+    since = ctx.doc.paragraphs[max(0, q.paragraph - 2)].start
+    found = list(ctx.vocatives.get(i, []))
+    found += [m.character for m in ctx.scene.before(tag.start, since)][:4]
+    found += [ctx.doc.quotes[j].speaker for j in range(max(0, i - 2), i)]
+    return [c for c in dict.fromkeys(found) if c in ctx.chars]
+
+
+def relative(ctx: Context, owner: str, noun: str) -> str | None:
     family = surname(ctx.chars[owner])
     if family is None:
         return None
     if noun in RELATION_TITLES:
         title = {"mrs": "Mrs. ", "mr": "Mr. "}[RELATION_TITLES[noun]]
         return ctx.by_name.get((title + family).lower())
-    if noun in RELATION_KIN:
-        gender = RELATION_KIN[noun]
-        kin = [c.id for c in ctx.chars.values() if c.id != owner and surname(c) == family
-               and (gender is None or c.gender == gender)]
-        return kin[0] if len(kin) == 1 else None
-    return None
+    gender = RELATION_KIN[noun]
+    kin = [c.id for c in ctx.chars.values() if c.id != owner and surname(c) == family
+           and (gender is None or c.gender == gender)]
+    return kin[0] if len(kin) == 1 else None

@@ -45,9 +45,31 @@ def candidates(ctx: Context, i: int, speakers: list[str | None]) -> list[str]:
         who = resolve_name(ctx, tag)
         if who:
             found.setdefault(who)
+    elif tag is not None:
+        for who in _gendered_candidates(ctx, i, tag):
+            found.setdefault(who)
     if ctx.narrator:
         found.setdefault(ctx.narrator)
     return [c for c in found if c in ctx.chars]
+
+
+def _gendered_candidates(ctx: Context, i: int, tag: Tag) -> list[str]:
+    """For "she said" or "her mother", the people of that gender named last, from further back."""
+    out = []
+    if tag.kind == "description":
+        who = resolve_relation(ctx, i, tag)
+        if who:
+            out.append(who)
+    gender = tag_gender(tag)
+    if gender in ("male", "female"):
+        q = ctx.doc.quotes[i]
+        since = ctx.doc.paragraphs[max(0, q.paragraph - 20)].start
+        for m in ctx.scene.before(q.start, since):
+            if ctx.chars[m.character].gender == gender and m.character not in out:
+                out.append(m.character)
+                if len(out) >= 3:
+                    break
+    return out
 
 
 def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | None]
@@ -63,7 +85,7 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
             vecs[pos[c]][INDEX[name]] = value
 
     implicit = tag is None
-    _tag_features(ctx, q, tag, cands, put)
+    _tag_features(ctx, i, tag, cands, put)
     _scene_features(ctx, quotes, i, cands, put, implicit)
     _turn_features(ctx, quotes, i, speakers, put, implicit)
     for c in ctx.vocatives.get(i, []):
@@ -78,9 +100,10 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
     return vecs
 
 
-def _tag_features(ctx: Context, q: Quote, tag: Tag | None, cands: list[str], put) -> None:
+def _tag_features(ctx: Context, i: int, tag: Tag | None, cands: list[str], put) -> None:
     if tag is None:
         return
+    q = ctx.doc.quotes[i]
     if tag.kind == "name":
         put(resolve_name(ctx, tag), "tag_name")
         return
@@ -89,7 +112,7 @@ def _tag_features(ctx: Context, q: Quote, tag: Tag | None, cands: list[str], put
         put(ctx.narrator, "narrator_tag")
         return
     if tag.kind == "description":
-        put(resolve_relation(ctx, q, tag), "relation")
+        put(resolve_relation(ctx, i, tag), "relation")
     if gender not in ("male", "female"):
         return
     for c in cands:

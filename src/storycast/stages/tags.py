@@ -65,8 +65,9 @@ def _noun_phrase(tokens: list[tuple[str, int, int]], i: int) -> Tag | None:
     if i >= len(tokens):
         return None
     word, s, e = tokens[i]
-    low = word.lower()
+    low = word.lower().rstrip(".")
     if low in _SUBJECT_PRONOUNS:
+        word, e = word.rstrip("."), s + len(word.rstrip("."))
         gender = _SUBJECT_PRONOUNS[low]
         return Tag("pronoun", word, s, e, "", "", gender)
     j = i
