@@ -73,7 +73,7 @@ def form_gender(form: Form) -> str | None:
             return "male"
         if share <= 0.25:
             return "female"
-    if not form.cls and not form.title:
+    if not form.cls and not form.title and not form.surname_like:
         prior = given_names().get(form.words[0])
         if prior and prior[1] >= 5 and form.male + form.female < 2:
             return "male" if prior[0] > 0.8 else "female" if prior[0] < 0.2 else None
@@ -88,7 +88,7 @@ def group_gender(forms: list[Form]) -> str | None:
             votes[g] += 3 * f.count
         votes["male"] += f.male
         votes["female"] += f.female
-        if not f.honorific_gender:
+        if not f.honorific_gender and not f.surname_like:
             prior = given_names().get(f.words[0])
             if prior and not f.cls and not f.title:
                 votes["male"] += prior[0] * 2
@@ -119,6 +119,9 @@ def edit_distance_one(a: str, b: str) -> bool:
 
 def group_forms(forms: list[Form]) -> list[list[Form]]:
     """Apply the alias rules, most certain first."""
+    surnames = {f.words[-1] for f in forms if f.cls or len(f.words) > 1}
+    for f in forms:
+        f.surname_like = len(f.words) == 1 and not f.cls and f.core in surnames
     g = Groups(forms)
     by_core = defaultdict(list)
     for i, f in enumerate(forms):
@@ -144,8 +147,8 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
     # 2. A first name joins the one full name that starts with it.
     for i in singles:
         word = forms[i].core
-        if forms[i].cls in ("mr", "mrs"):
-            continue
+        if forms[i].cls in ("mr", "mrs") or any(f.title for f in g.members(i)):
+            continue  # "Fitzwilliam" that is Colonel Fitzwilliam is not Fitzwilliam Darcy
         starts = [j for j in full if forms[j].words[0] == word]
         starts = _largest(forms, g, starts)
         if starts is not None:
@@ -160,6 +163,9 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
         ends = [j for j in full if forms[j].words[-1] == word and forms[j].cls in (None, cls)]
         if cls and any(forms[j].cls == cls and forms[j].count >= 3 for j in ends):
             continue
+        gender = forms[i].honorific_gender or form_gender(forms[i])
+        if gender:  # "Archer" (he) is Newland Archer, not Janey Archer
+            ends = [j for j in ends if g.gender(j) in (None, gender)]
         if len({g.find(j) for j in ends}) == 1:
             g.union(ends[0], i)
 

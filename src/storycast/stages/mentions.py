@@ -14,12 +14,14 @@ from ..spans import Mention, Quote
 from . import stage
 
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # space within a paragraph, never a blank line
-# A capitalised word; an apostrophe only inside a name ("O'Brien"), never "Alice's" or "I'm".
-_CAP = r"(?:[A-Z](?:[a-z]|['\u2019](?=[A-Za-z]{2}))*[a-z]|[A-Z]{2,}(?![a-z])|[A-Z](?=\.))(?:-[A-Z]?[a-z]+)*"
+# A capitalised word: an apostrophe only inside a name ("O'Brien", not "Alice's" or "I'm"),
+# a single capital only as an initial ("J. Smith"); words in capitals are emphasis.
+_CAP = r"(?:[A-Z](?:[a-z]|['\u2019](?=[A-Z]))*[a-z]|[A-Z](?=\.\s[A-Z]))(?:-[A-Z]?[a-z]+)*"
 _LINK = r"(?:de|da|di|del|van|von|der|le|la|du|of|the|St\.?|O')"
+_PARTICLE = r"(?:van|von|de|der|den|du|la|le|di|da|del|ten|ter)"  # "Mr. van der Luyden"
 _HON = "|".join(sorted((h.capitalize() for h in HONORIFICS), key=len, reverse=True))
 NAME_RE = re.compile(
-    rf"(?<![\w'\u2019])(?:(?P<hon>{_HON})\.?{_GAP})?"
+    rf"(?<![\w'\u2019])(?:(?P<hon>{_HON})\.?{_GAP}(?:{_PARTICLE}{_GAP}){{0,2}})?"
     rf"(?P<name>{_CAP}(?:{_GAP}(?:{_LINK}{_GAP})?{_CAP})*)"
     rf"(?P<poss>['\u2019]s\b|s['\u2019](?!\w))?"
 )

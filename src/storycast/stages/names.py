@@ -34,6 +34,7 @@ class Form:
     after_the: int = 0
     male: float = 0.0
     female: float = 0.0
+    surname_like: bool = False  # also the last word of a titled or full name ("Darcy")
     mentions: list[Mention] = field(default_factory=list)
 
     @property

@@ -167,22 +167,26 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
 
 
 def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None:
-    """The subject of the clause: a name or pronoun opening the sentence, else the nearest one."""
-    for n in range(min(3, verb)):
+    """The subject of the speech verb: the nearest name or pronoun before it.
+
+    A phrase set off by commas just before the verb is skipped ("Mr. Darcy, drawing near
+    Elizabeth, said"), so is a possessive ("Spike in his usual manner said").
+    """
+    n = verb - 1
+    while n >= 0 and tokens[n][0].islower() and (tokens[n][0].endswith("ly") or
+                                                 tokens[n][0] in _ADVERBS):
+        n -= 1
+    if n >= 0 and tokens[n][0] == ",":
+        n -= 1
+        while n >= 0 and tokens[n][0] != ",":
+            n -= 1
+    for n in range(n, -1, -1):
         word = tokens[n][0]
-        if word.lower() in ("he", "she", "i") or _is_name_word(word) and n + 1 < verb and (
-                _is_name_word(tokens[n + 1][0]) or tokens[n + 1][0].islower()
-                or tokens[n + 1][0] == ","):
-            np = _noun_phrase(tokens, n)
-            if np is not None and (np.kind == "pronoun" or np.kind == "name"):
-                return np
-    for n in range(verb - 1, -1, -1):
-        word = tokens[n][0]
-        if word.lower() in _SUBJECT_PRONOUNS:
+        if word.lower().rstrip(".") in _SUBJECT_PRONOUNS:
             return _noun_phrase(tokens, n)
-        if _is_name_word(word) and word.lower() not in _DETERMINERS:
+        if _is_name_word(word):
             j = n
-            while j > 0 and (_is_name_word(tokens[j - 1][0])):
+            while j > 0 and _is_name_word(tokens[j - 1][0]):
                 j -= 1
             np = _noun_phrase(tokens, j)
             if np is not None and np.kind == "name":
