@@ -118,13 +118,16 @@ _HIGH_RUN = re.compile("[" + re.escape(_CP1252_HIGH) + "]{2,}")
 _UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
-# '?' for a lost apostrophe: a contraction or possessive ending right after a letter...
-_QMARK_SUFFIX = re.compile(
-    r"(?<=[^\W\d_])\?(?=(?:s|t|d|m|ll|re|ve|am|er|all|clock)(?![^\W\d_]))"
-    r"|(?<=[^\W\d_a-z])\?(?=(?:S|T|D|M|LL|RE|VE)(?![^\W\d_]))"
-)
-# ... or an Irish/French name: O?Brien, D?Arcy.
-_QMARK_NAME = re.compile(r"(?<![^\W\d_])[ODL](\?)(?=[A-Z][a-z])")
+# '?' for a lost apostrophe: a contraction or possessive ending right after a letter
+# ("didn?t", "DON?T"), or an Irish/French name ("O?Brien", "D?Arcy").  The patterns start
+# with the '?' itself so the search is fast; the letter before is checked by hand.
+_QMARK_SUFFIX = re.compile(r"\?(?=(?:s|t|d|m|ll|re|ve|am|er|all|clock)(?![^\W\d_]))")
+_QMARK_UPPER_SUFFIX = re.compile(r"\?(?=(?:S|T|D|M|LL|RE|VE)(?![^\W\d_]))")
+_QMARK_NAME = re.compile(r"\?(?=[A-Z][a-z])")
+
+
+def _is_letter(c: str) -> bool:
+    return c.isalpha()
 
 
 def _to_byte(c: str) -> int:
@@ -167,9 +170,16 @@ def _repair_mojibake(text: str, repairs: list[dict]) -> str:
 
 
 def _repair_question_marks(text: str, repairs: list[dict]) -> str:
+    if "?" not in text:
+        return text
     chars = list(text)
-    hits = {m.start() for m in _QMARK_SUFFIX.finditer(text)}
-    hits |= {m.start(1) for m in _QMARK_NAME.finditer(text)}
+    hits = {m.start() for m in _QMARK_SUFFIX.finditer(text)
+            if m.start() > 0 and _is_letter(text[m.start() - 1])}
+    hits |= {m.start() for m in _QMARK_UPPER_SUFFIX.finditer(text)
+             if m.start() > 0 and _is_letter(text[m.start() - 1]) and not text[m.start() - 1].islower()}
+    hits |= {m.start() for m in _QMARK_NAME.finditer(text)
+             if m.start() > 0 and text[m.start() - 1] in "ODL"
+             and (m.start() < 2 or not _is_letter(text[m.start() - 2]))}
     for at in sorted(hits):
         chars[at] = "'"
         repairs.append({"at": at, "was": "?", "now": "'"})

@@ -130,6 +130,23 @@ def next_paragraph_newcomer(ctx: Context, quotes: list[Quote], i: int) -> str | 
     return None
 
 
+def conversation_start(quotes: list[Quote], i: int) -> int:
+    """Index of the first quote of the conversation quote i belongs to."""
+    while i > 0 and quotes[i].paragraph - quotes[i - 1].paragraph <= CONVERSATION_GAP:
+        i -= 1
+    return i
+
+
+def last_in_previous_paragraph(ctx: "Context", quotes: list[Quote], i: int) -> str | None:
+    """The character named last in the narration of the paragraph before quote i."""
+    p = quotes[i].paragraph - 1
+    if p < 0:
+        return None
+    para = ctx.doc.paragraphs[p]
+    found = ctx.scene.between(para.start, para.end)
+    return found[-1].character if found else None
+
+
 def in_conversation(quotes: list[Quote], i: int, j: int) -> bool:
     return 0 <= j < len(quotes) and abs(quotes[i].paragraph - quotes[j].paragraph) <= CONVERSATION_GAP
 

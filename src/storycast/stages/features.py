@@ -9,9 +9,9 @@ from __future__ import annotations
 import math
 
 from ..spans import Quote
-from .context import (CONVERSATION_GAP, Context, closing_subject, in_conversation,
-                      next_paragraph_newcomer, paragraph_subject, resolve_name,
-                      resolve_relation, tag_gender)
+from .context import (CONVERSATION_GAP, Context, closing_subject, conversation_start,
+                      in_conversation, last_in_previous_paragraph, next_paragraph_newcomer,
+                      paragraph_subject, resolve_name, resolve_relation, tag_gender)
 from .tags import Tag
 
 NAMES = (
@@ -21,7 +21,7 @@ NAMES = (
     "closing_subject", "newcomer", "prev_same_paragraph", "prev_turn", "prev2_turn",
     "prev_vocative", "own_vocative", "named_inside", "next_same_paragraph", "next_turn",
     "next2_turn", "global_count", "prev_turn_implicit", "prev2_turn_implicit",
-    "rank_1_implicit", "recent_speaker",
+    "rank_1_implicit", "recent_speaker", "conversation_turns", "last_in_previous_paragraph",
 )
 INDEX = {n: k for k, n in enumerate(NAMES)}
 
@@ -34,9 +34,17 @@ def candidates(ctx: Context, i: int, speakers: list[str | None]) -> list[str]:
     first = paras[max(0, q.paragraph - CONVERSATION_GAP)].start
     last = paras[min(len(paras) - 1, q.paragraph + 1)].end
     found = dict.fromkeys(m.character for m in ctx.scene.between(first, last))
-    for j in range(max(0, i - 4), min(len(quotes), i + 3)):
-        if j != i and speakers[j] and in_conversation(quotes, i, j):
+    start = max(conversation_start(quotes, i), i - 30)
+    for j in range(i - 1, start - 1, -1):  # who has spoken in this conversation, latest first
+        if speakers[j]:
             found.setdefault(speakers[j])
+    for j in range(i + 1, min(len(quotes), i + 3)):
+        if speakers[j] and in_conversation(quotes, i, j):
+            found.setdefault(speakers[j])
+    opening = paras[max(0, quotes[start].paragraph - CONVERSATION_GAP)].start
+    if opening < first:
+        for m in ctx.scene.between(opening, paras[quotes[start].paragraph].end):
+            found.setdefault(m.character)
     for j in (i - 1, i):
         for c in ctx.vocatives.get(j, []):
             found.setdefault(c)
@@ -151,6 +159,7 @@ def _scene_features(ctx: Context, quotes: list[Quote], i: int, cands: list[str],
         put(c, "window_count", math.log1p(n))
     put(paragraph_subject(ctx, q), "paragraph_subject")
     put(closing_subject(ctx, quotes, i), "closing_subject")
+    put(last_in_previous_paragraph(ctx, quotes, i), "last_in_previous_paragraph")
     if i == 0 or not in_conversation(quotes, i, i - 1):
         put(next_paragraph_newcomer(ctx, quotes, i), "newcomer")
     para = paras[q.paragraph]
@@ -179,6 +188,12 @@ def _turn_features(ctx: Context, quotes: list[Quote], i: int, speakers: list[str
     for j in range(max(0, i - 6), i):
         if in_conversation(quotes, i, j) and speakers[j]:
             put(speakers[j], "recent_speaker")
+    turns: dict[str, int] = {}
+    for j in range(max(conversation_start(quotes, i), i - 30), i):
+        if speakers[j]:
+            turns[speakers[j]] = turns.get(speakers[j], 0) + 1
+    for c, n in turns.items():
+        put(c, "conversation_turns", math.log1p(n))
     nxt, nxt2 = i + 1, i + 2
     if in_conversation(quotes, i, nxt):
         if quotes[nxt].paragraph == q.paragraph:

@@ -116,6 +116,8 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: set[str]) -> bo
         return False  # an initial or abbreviation, not the end of a sentence
     closed = not after or after[0] in ",!?.;" or after.startswith("--")
     words_before = before.split()
+    if not before and len(after) <= 2 and closed:
+        return False  # a quote that is only a name ("Bingley.") answers more often than calls
     opened = (
         not before or before[-1] in ",!?.;"
         or len(words_before) <= 2 and words_before[-1].strip(",.!").lower() in _INTERJECTIONS

@@ -5,6 +5,7 @@ A *form* is a name as the text uses it, keyed by its title class and its core:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -86,6 +87,8 @@ def split_honorific(name: str) -> tuple[str | None, str | None, str]:
 def collect_forms(text: str, mentions: list[Mention], tag_spans: set[tuple[int, int]]) -> dict:
     """Group name mentions into forms and gather their evidence."""
     forms: dict[tuple, Form] = {}
+    ordered = sorted(tag_spans)
+    tag_starts, tag_ends = [a for a, _ in ordered], [b for _, b in ordered]
     for m in mentions:
         if m.kind not in ("name", "vocative"):
             continue
@@ -101,14 +104,19 @@ def collect_forms(text: str, mentions: list[Mention], tag_spans: set[tuple[int, 
             form.narration += 1
         form.vocative += m.kind == "vocative"
         form.initial += bool(m.attrs.get("initial"))
-        form.tagged += (m.start, m.end) in tag_spans or any(
-            a <= m.start < b for a, b in tag_spans if b - a < 60 and a <= m.start)
+        form.tagged += _within(tag_starts, tag_ends, m.start)
         before = text[max(0, m.start - 12):m.start].lower().split()
         if before:
             # "in Paris" is a place; "at Mrs. Goddard's" is someone's house, not a place name
             form.place += before[-1] in PLACE_PREPOSITIONS - {"to"} and not m.attrs.get("possessive")
             form.after_the += before[-1] == "the"
     return forms
+
+
+def _within(starts: list[int], ends: list[int], offset: int) -> bool:
+    """Is ``offset`` inside one of the sorted spans (the name of a speech tag)?"""
+    k = bisect.bisect_right(starts, offset) - 1
+    return k >= 0 and offset < ends[k]
 
 
 def lowercase_counts(text: str) -> Counter:
