@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from ..analysis import default_pipeline
 from ..document import Document
-from ..stages.context import build_context
+from ..stages.context import build_context, count_descriptions
 from ..stages.features import candidates, quote_features
 from ..stages.speakers import anchor_speakers, first_reading, second_reading
 
@@ -34,6 +34,7 @@ class PreparedNovel:
         else:
             first = first_reading(ctx, model, anchors)
             known = [a or f for a, f in zip(anchors, first)]
+            count_descriptions(ctx, known)
             decided = second_reading(ctx, model, anchors, first) if stage == "second" else None
             if decided is not None:  # tagged speakers are final, as in attribute()
                 decided = [(a, 1.0) if a else d for a, d in zip(anchors, decided)]

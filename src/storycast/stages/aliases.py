@@ -119,7 +119,7 @@ def edit_distance_one(a: str, b: str) -> bool:
 
 def group_forms(forms: list[Form]) -> list[list[Form]]:
     """Apply the alias rules, most certain first."""
-    surnames = {f.words[-1] for f in forms if f.cls or len(f.words) > 1}
+    surnames = {f.words[-1] for f in forms if f.cls or f.title or len(f.words) > 1}
     for f in forms:
         f.surname_like = len(f.words) == 1 and not f.cls and f.core in surnames
     g = Groups(forms)
@@ -133,8 +133,8 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
     for core, idx in by_core.items():
         bare = [i for i in idx if not forms[i].cls and not forms[i].title]
         titled = [i for i in idx if forms[i].cls or forms[i].title]
-        if bare and len(titled) == 1 and (forms[titled[0]].cls or
-                                          forms[titled[0]].count >= forms[bare[0]].count):
+        if bare and len(titled) == 1 and (forms[titled[0]].cls or forms[bare[0]].surname_like
+                                          or forms[titled[0]].count >= forms[bare[0]].count):
             g.union(titled[0], bare[0])
         elif bare and titled and len(forms[bare[0]].words) == 1:
             # "Bennet" alone: Mr. Bennet when there is one, else the most frequent title.
@@ -158,7 +158,7 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
     # the text keeps a titled full name apart ("Mr. John Knightley" beside "Mr. Knightley").
     for i in singles:
         word, cls = forms[i].core, forms[i].cls
-        if forms[i].title or cls == "miss":
+        if forms[i].title:
             continue
         ends = [j for j in full if forms[j].words[-1] == word and forms[j].cls in (None, cls)]
         if cls and any(forms[j].cls == cls and forms[j].count >= 3 for j in ends):

@@ -11,7 +11,8 @@ from . import stage
 from .aliases import form_gender, group_forms, group_gender
 from .scene import resolve_narration_pronouns
 from .cast_match import cast_characters
-from .names import Form, collect_forms, lowercase_counts, person_score
+from .descriptions import add_described
+from .names import Form, collect_forms, is_plural_of, lowercase_counts, person_score
 
 PERSON_THRESHOLD = 2.0
 _NARRATION_I = re.compile(r"\bI\b|\b(?:me|my|myself)\b")
@@ -96,7 +97,8 @@ def find_people(doc: Document, forms: dict) -> list[list[Form]]:
     lower = lowercase_counts(doc.text)
     scores = {f.key: person_score(f, lower) for f in forms.values()}
     # Names only ever used to address someone wait for the alias pass, which knows the addressee.
-    candidates = [f for f in forms.values() if scores[f.key] > 0 and not is_vocative_only(f)]
+    candidates = [f for f in forms.values() if scores[f.key] > 0 and not is_vocative_only(f)
+                  and not is_plural_of(f, forms)]
     return [g for g in group_forms(candidates)
             if sum(max(scores[f.key], 0) for f in g) >= PERSON_THRESHOLD]
 
@@ -111,7 +113,7 @@ def characters(doc: Document) -> Document:
         pairs = cast_characters(doc.cast, forms, groups)
     else:
         pairs = [(new_character(g), g) for g in groups]
-    chars = number_characters(pairs)
+    chars = add_described(doc, number_characters(pairs))
     if is_first_person(doc):
         narrator = Character(id=f"c{len(chars) + 1}", name="Narrator", aliases=["Narrator", "I"],
                              gender="unknown", narrator=True)

@@ -26,6 +26,9 @@ class Context:
     vocatives: dict[int, list[str]] = field(default_factory=dict)  # quote index -> ids
     named_in: dict[int, set[str]] = field(default_factory=dict)  # quote index -> ids named
     narrator: str | None = None
+    # description ("the jew") -> {character: quotes so tagged that a first reading gave them}
+    descriptions: dict[str, dict[str, int]] = field(default_factory=dict)
+    voters: list[str | None] = field(default_factory=list)  # the guesses that voted
 
 
 def build_context(doc: Document) -> Context:
@@ -212,3 +215,33 @@ def relative(ctx: Context, owner: str, noun: str) -> str | None:
     kin = [c.id for c in ctx.chars.values() if c.id != owner and surname(c) == family
            and (gender is None or c.gender == gender)]
     return kin[0] if len(kin) == 1 else None
+
+
+def description_key(tag: Tag | None) -> str | None:
+    """"the old gentleman" -> "old gentleman"; None for names, pronouns and relations."""
+    if tag is None or tag.kind != "description":
+        return None
+    words = tag.text.lower().split()
+    if words[0] in ("his", "her") and words[-1] in RELATIONS:
+        return None
+    return " ".join(words[1:]) or None
+
+
+def resolve_description(ctx: Context, tag: Tag) -> str | None:
+    """The character known by this description ("the Jew", "the surgeon"), if there is one."""
+    key = description_key(tag)
+    if not key:
+        return None
+    return ctx.by_name.get("the " + key) or ctx.by_name.get(key)
+
+
+def count_descriptions(ctx: Context, guesses: list[str | None]) -> None:
+    """Who each description stands for, by the votes of a first reading: the Jew is Fagin."""
+    votes: dict[str, dict[str, int]] = {}
+    for tag, who in zip(ctx.doc.layer("tags"), guesses):
+        key = description_key(tag)
+        if key and who:
+            box = votes.setdefault(key, {})
+            box[who] = box.get(who, 0) + 1
+    ctx.descriptions = votes
+    ctx.voters = list(guesses)

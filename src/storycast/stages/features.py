@@ -10,8 +10,10 @@ import math
 
 from ..spans import Quote
 from .context import (CONVERSATION_GAP, Context, closing_subject, conversation_start,
+                      description_key,
                       in_conversation, last_in_previous_paragraph, next_paragraph_newcomer,
-                      paragraph_subject, resolve_name, resolve_relation, tag_gender)
+                      paragraph_subject, resolve_description, resolve_name, resolve_relation,
+                      tag_gender)
 from .tags import Tag
 
 NAMES = (
@@ -22,6 +24,7 @@ NAMES = (
     "prev_vocative", "own_vocative", "named_inside", "next_same_paragraph", "next_turn",
     "next2_turn", "global_count", "prev_turn_implicit", "prev2_turn_implicit",
     "rank_1_implicit", "recent_speaker", "conversation_turns", "last_in_previous_paragraph",
+    "description_vote", "tag_description",
 )
 INDEX = {n: k for k, n in enumerate(NAMES)}
 
@@ -65,9 +68,9 @@ def _gendered_candidates(ctx: Context, i: int, tag: Tag) -> list[str]:
     """For "she said" or "her mother", the people of that gender named last, from further back."""
     out = []
     if tag.kind == "description":
-        who = resolve_relation(ctx, i, tag)
-        if who:
-            out.append(who)
+        for who in (resolve_relation(ctx, i, tag), resolve_description(ctx, tag)):
+            if who:
+                out.append(who)
     gender = tag_gender(tag)
     if gender in ("male", "female"):
         q = ctx.doc.quotes[i]
@@ -121,6 +124,14 @@ def _tag_features(ctx: Context, i: int, tag: Tag | None, cands: list[str], put) 
         return
     if tag.kind == "description":
         put(resolve_relation(ctx, i, tag), "relation")
+        put(resolve_description(ctx, tag), "tag_description")
+        box = ctx.descriptions.get(description_key(tag) or "", {})
+        mine = ctx.voters[i] if ctx.voters else None
+        total = sum(box.values())
+        for c, n in box.items():
+            n -= c == mine  # leave this quote's own vote out
+            if total > 1 and n > 0:
+                put(c, "description_vote", n / (total - 1))
     if gender not in ("male", "female"):
         return
     for c in cands:

@@ -123,6 +123,12 @@ def lowercase_counts(text: str) -> Counter:
     return Counter(_WORD.findall(text))
 
 
+def is_plural_of(form: Form, forms: dict) -> bool:
+    """"Indians" beside "Indian", "Hindus" beside "Hindu": a people, not a person."""
+    core = form.core
+    return len(form.words) == 1 and core.endswith("s") and (None, None, core[:-1]) in forms
+
+
 def person_score(form: Form, lower: Counter) -> float:
     """How strongly the text treats this form as a person's name."""
     score = 3.0 * form.tagged + 1.5 * form.vocative

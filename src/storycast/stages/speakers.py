@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..models.speaker import SpeakerModel, softmax
 from ..spans import Quote
-from .context import Context, build_context, in_conversation, resolve_name
+from .context import Context, build_context, count_descriptions, in_conversation, resolve_name
 from .features import candidates, quote_features
 from .tags import Tag
 
@@ -51,6 +51,7 @@ def _decide(ctx: Context, model: SpeakerModel, i: int, known: list[str | None], 
 
 def first_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None]) -> list[str | None]:
     """Each quote on its own, knowing only the tagged speakers around it."""
+    ctx.descriptions = {}
     return [who for who, _ in _reading(ctx, model, anchors, second=False)]
 
 
@@ -62,6 +63,7 @@ def second_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
     With ``gold`` (training), the decisions before each quote are the true speakers.
     """
     known = [a or f for a, f in zip(anchors, first)]
+    count_descriptions(ctx, known)
     out = []
     for i in range(len(known)):
         who, p = _decide(ctx, model, i, known, second=True)

@@ -1,0 +1,51 @@
+"""People the story names only by description: "the surgeon", "the old woman", "the beadle".
+
+A description that tags speech more than once, and is no one's name yet, becomes a
+character of its own; the speaker model then weighs it against the named people around.
+"""
+from __future__ import annotations
+
+from ..document import Document
+from ..spans import Character, Mention
+from .context import FEMALE_NOUNS, MALE_NOUNS, RELATIONS
+from .tags import Tag
+
+MIN_TAGS = 2
+
+
+def description_words(tag: Tag | None) -> str | None:
+    """"the old woman" -> "old woman"; None for names, pronouns and "his wife" relations."""
+    if tag is None or tag.kind != "description":
+        return None
+    words = tag.text.lower().split()
+    if words[0] in ("his", "her", "their", "my", "our", "its") and words[-1] in RELATIONS:
+        return None
+    if words[0] not in ("the", "a", "an", "this", "that"):
+        return None
+    return " ".join(words[1:]) or None
+
+
+def add_described(doc: Document, chars: list[Character]) -> list[Character]:
+    """Characters for the descriptions that tag speech, with their tag mentions."""
+    known = {" ".join(a.lower().split()) for c in chars for a in c.aliases}
+    uses: dict[str, list[Tag]] = {}
+    for tag in doc.layer("tags"):
+        key = description_words(tag)
+        if key and key not in known and "the " + key not in known:
+            uses.setdefault(key, []).append(tag)
+    mentions = doc.layers.setdefault("mentions", [])
+    for key, tags in uses.items():
+        if len(tags) < MIN_TAGS:
+            continue
+        head = key.split()[-1]
+        gender = "male" if head in MALE_NOUNS else "female" if head in FEMALE_NOUNS else "unknown"
+        name = "The " + key.title()
+        char = Character(id=f"c{len(chars) + 1}", name=name, aliases=[name, "the " + key],
+                         gender=gender)
+        chars.append(char)
+        for tag in tags:
+            m = Mention(tag.start, tag.end, "description", char.id, tag.text)
+            m.attrs["quote"] = None
+            mentions.append(m)
+    mentions.sort(key=lambda m: m.start)
+    return chars

@@ -1,0 +1,148 @@
+"""Mentions: names with honorifics, vocatives and pronouns (stages/mentions.py)."""
+from __future__ import annotations
+
+import pytest
+
+from storycast.document import Document
+from storycast.stages.mentions import mentions
+from storycast.stages.quotes import quotes
+from storycast.stages.segment import segment
+
+
+def analysed(text: str) -> Document:
+    return mentions(quotes(segment(Document(text=text))))
+
+
+def names(text: str) -> list[tuple[str, str, int, int]]:
+    """(kind, text, start, end) of every name and vocative, in text order."""
+    return [(m.kind, m.text, m.start, m.end) for m in analysed(text).mentions
+            if m.kind != "pronoun"]
+
+
+def only(text: str, kind: str) -> list[tuple[str, int, int]]:
+    return [(t, s, e) for k, t, s, e in names(text) if k == kind]
+
+
+# -- names -----------------------------------------------------------------------------
+@pytest.mark.parametrize("text, name, honorific", [
+    ("Mr. Bennet was silent.", "Mr. Bennet", "mr"),
+    ("At last Mrs. Bennet spoke.", "Mrs. Bennet", "mrs"),
+    ("Lady Catherine de Bourgh arrived.", "Lady Catherine de Bourgh", "lady"),
+    ("She curtsied to Lady Catherine de Bourgh.", "Lady Catherine de Bourgh", "lady"),
+    ("She bowed to Mr. van der Luyden and sat down.", "Mr. van der Luyden", "mr"),
+    ("Her cousin Colonel Fitzwilliam laughed.", "Colonel Fitzwilliam", "colonel"),
+    *[pytest.param(text, name, hon, marks=pytest.mark.xfail(strict=True, reason=(
+        "after an ordinary word opening the sentence ('Then', 'Suddenly') is dropped, the "
+        "honorific is lost too ('Lady' is in NON_NAMES; 'Mr.' is cut at its dot)")))
+      for text, name, hon in [
+          ("Then Mr. Darcy came in.", "Mr. Darcy", "mr"),
+          ("Then Lady Catherine de Bourgh arrived.", "Lady Catherine de Bourgh", "lady"),
+          ("Then Colonel Fitzwilliam laughed.", "Colonel Fitzwilliam", "colonel"),
+      ]],
+    pytest.param("She met Mr. Frank Churchill at noon.", "Mr. Frank Churchill", "mr",
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "the word after 'Mr.' counts as sentence-initial, so the ordinary "
+                     "word 'Frank' is dropped and only 'Churchill' is found"))),
+])
+def test_a_name_keeps_its_honorific_and_particles(text, name, honorific):
+    doc = analysed(text)
+    found = [m for m in doc.mentions if m.kind == "name"]
+    start = text.index(name)
+    assert [(m.text, m.start, m.end) for m in found] == [(name, start, start + len(name))]
+    assert found[0].attrs["honorific"] == honorific
+    assert found[0].attrs["quote"] is None
+
+
+def test_mr_and_mrs_are_two_names_and_a_full_stop_is_not_part_of_one():
+    assert names("Mr. Bennet smiled at Mrs. Bennet.") == [
+        ("name", "Mr. Bennet", 0, 10), ("name", "Mrs. Bennet", 21, 32)]
+
+
+@pytest.mark.parametrize("text", ["Alice's cat sat down. The cat was Alice's.",
+                                  "Alice\u2019s cat sat down. The cat was Alice\u2019s."])
+def test_a_possessive_is_not_part_of_the_name(text):
+    doc = analysed(text)
+    found = [m for m in doc.mentions if m.kind == "name"]
+    assert [(m.text, m.start, m.end) for m in found] == [("Alice", 0, 5), ("Alice", 34, 39)]
+    assert [m.attrs["possessive"] for m in found] == [True, True]
+    assert [m.attrs["initial"] for m in found] == [True, False]
+
+
+def test_an_ordinary_word_opening_a_sentence_is_not_part_of_the_name():
+    assert names("Suddenly Spike laughed. Then Buffy smiled.") == [
+        ("name", "Spike", 9, 14), ("name", "Buffy", 29, 34)]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a given name that is also an ordinary word ('Frank') opening a sentence is dropped "
+    "from the full name"))
+def test_a_full_name_opening_a_sentence_keeps_its_first_name():
+    assert names("Frank Churchill was late.") == [("name", "Frank Churchill", 0, 15)]
+
+
+@pytest.mark.parametrize("contraction", [
+    "I'm", "I'll", "I've", "Can't", "Let's", "It's", "That's",
+    *[pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=(
+        f"'{c}' yields a name mention '{c[:-3]}': the n't of a contraction is not excluded")))
+      for c in ("Don't", "Won't", "Isn't", "Wasn't", "Didn't", "Couldn't", "Haven't")],
+])
+def test_a_contraction_is_not_a_name(contraction):
+    text = f'The door shut. {contraction} that odd? "{contraction} that odd," he said.'
+    assert names(text) == []
+
+
+# -- vocatives -------------------------------------------------------------------------
+@pytest.mark.parametrize("text, name", [
+    ('"Take your time, Big Bad, just make sure you do it," said Buffy.', "Big Bad"),
+    ('"Hello Harmony," said Buffy.', "Harmony"),
+    ('"Oh, Spike don\'t worry about it," said Buffy.', "Spike"),
+    ('"Thanks, Spike, you are kind," said Harmony.', "Spike"),
+    ('"Good night, Miss Bennet," he said.', "Miss Bennet"),
+    ('"You are late, Tom."', "Tom"),
+])
+def test_a_name_set_off_in_a_quote_is_a_vocative(text, name):
+    doc = analysed(text)
+    start = text.index(name)
+    vocatives = [m for m in doc.mentions if m.kind == "vocative"]
+    assert [(m.text, m.start, m.end) for m in vocatives] == [(name, start, start + len(name))]
+    assert vocatives[0].attrs["quote"] == 0
+    assert vocatives[0].attrs["set_off"] is True
+
+
+def test_a_name_opening_a_quote_before_its_comma_is_a_vocative():
+    text = '"In fact Harm, there is a bloke over there," said Spike.'
+    assert names(text) == [("vocative", "Harm", 9, 13), ("name", "Spike", 50, 55)]
+
+
+def test_the_speaker_in_narration_is_a_name_not_a_vocative():
+    assert names('"Hello Harmony," said Buffy.') == [
+        ("vocative", "Harmony", 7, 14), ("name", "Buffy", 22, 27)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"Spike said he would come," said Buffy.', "Spike"),
+    ('"I think Spike is late," said Buffy.', "Spike"),
+    ('"Bingley."', "Bingley"),
+])
+def test_a_name_spoken_of_is_not_a_vocative(text, name):
+    doc = analysed(text)
+    start = text.index(name)
+    first = doc.mentions[0]
+    assert (first.kind, first.text, first.start, first.end) == ("name", name, start, start + len(name))
+    assert first.attrs["quote"] == 0
+    assert not [m for m in doc.mentions if m.kind == "vocative"]
+
+
+def test_names_in_narration_are_never_vocatives():
+    assert names("Spike, Buffy and Giles walked in.") == [
+        ("name", "Spike", 0, 5), ("name", "Buffy", 7, 12), ("name", "Giles", 17, 22)]
+
+
+# -- pronouns --------------------------------------------------------------------------
+def test_pronouns_with_gender_and_no_i_inside_quotes():
+    doc = analysed('He saw her. I knew him. "I know," she said.')
+    pronouns = [(m.text, m.start, m.attrs["gender"], m.attrs["quote"])
+                for m in doc.mentions if m.kind == "pronoun"]
+    assert pronouns == [("He", 0, "male", None), ("her", 7, "female", None),
+                        ("I", 12, "narrator", None), ("him", 19, "male", None),
+                        ("she", 34, "female", None)]
