@@ -79,12 +79,12 @@ alright okay ok listen look wow gosh goodness
 sir madam ma'am mr mrs miss ms dr lady lord
 god heaven heavens lord christ jesus chapter book part volume preface contents index
 monday tuesday wednesday thursday friday saturday sunday
-january february march april may june july august september october november december
+january february march september october november december
 christmas easter spring summer autumn winter
 english french german italian spanish indian american british irish scotch scottish
 one two three four five six seven eight nine ten first second third last
 all any some every each both either neither none nothing something everything anything
-do does did don't can't won't isn't aren't wasn't weren't shall should will would may might
+do does did don't can't won't isn't aren't wasn't weren't shall should would might
 must could can let let's pray please thank thanks indeed perhaps only just still even
 never ever always also very much more most less least such same other another
 mama mamma papa mother father sister brother aunt uncle

@@ -28,6 +28,7 @@ _NP_STOP = {"with", "in", "to", "as", "and", "who", "that", "while", "which", "w
 _INTRODUCING = frozenset("said began continued added replied answered observed remarked cried "
                          "exclaimed asked inquired enquired spoke resumed returned proceeded "
                          "declared explained rejoined whispered called say says begins".split())
+_PARTICLES = {"van", "von", "de", "der", "den", "du", "la", "le", "di", "da", "del", "ten", "ter"}
 _QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019"
 
 
@@ -53,14 +54,21 @@ def _is_speech_verb(word: str, loose: bool) -> bool:
     return w in SPEECH_VERBS or (loose and len(w) > 4 and w.endswith("ed"))
 
 
-def _is_name_word(word: str) -> bool:
+def _is_name_word(word: str, initial: bool = False) -> bool:
+    """A capitalised word that can be (part of) a name.
+
+    An ordinary word capitalised because it opens a sentence ("Well", "May I") is not,
+    but the same word inside a sentence is ("said May").
+    """
     low = word.lower().rstrip(".")
     if not word[:1].isupper() or low in _SUBJECT_PRONOUNS:
         return False
-    return low in HONORIFICS or low not in NON_NAMES and low not in common_words()
+    if low in HONORIFICS:
+        return True
+    return low not in NON_NAMES and not (initial and low in common_words())
 
 
-def _noun_phrase(tokens: list[tuple[str, int, int]], i: int) -> Tag | None:
+def _noun_phrase(tokens: list[tuple[str, int, int]], i: int, initial: bool = False) -> Tag | None:
     """Parse a subject at tokens[i]: a pronoun, a (possibly modified) name, or a description."""
     if i >= len(tokens):
         return None
@@ -68,26 +76,15 @@ def _noun_phrase(tokens: list[tuple[str, int, int]], i: int) -> Tag | None:
     low = word.lower().rstrip(".")
     if low in _SUBJECT_PRONOUNS:
         word, e = word.rstrip("."), s + len(word.rstrip("."))
-        gender = _SUBJECT_PRONOUNS[low]
-        return Tag("pronoun", word, s, e, "", "", gender)
+        return Tag("pronoun", word, s, e, "", "", _SUBJECT_PRONOUNS[low])
     j = i
-    while j < len(tokens) and j < i + 4 and not _is_name_word(tokens[j][0]) and (
+    while j < len(tokens) and j < i + 4 and not _is_name_word(tokens[j][0], initial and j == i) and (
         tokens[j][0].lower() in _DETERMINERS or (j > i and tokens[j][0].islower())
         and tokens[j][0].lower() not in _NP_STOP
     ):
         j += 1
-    if j < len(tokens) and _is_name_word(tokens[j][0]):
-        k = j
-        while k + 1 < len(tokens) and (_is_name_word(tokens[k + 1][0]) or
-                                       tokens[k][0].rstrip(".").lower() in HONORIFICS and
-                                       tokens[k + 1][0][:1].isupper()):
-            k += 1
-        start, end = tokens[j][1], tokens[k][2]
-        text = " ".join(t[0] for t in tokens[j:k + 1]).rstrip(".")
-        if k == j and text.lower() in TITLE_CLASS:
-            return None  # "Mr." alone; but "the King" or "the Captain" is someone
-        return Tag("name", text, start, end - (1 if tokens[k][0].endswith(".") and
-                                              tokens[k][0].rstrip(".").lower() not in HONORIFICS else 0), "", "")
+    if j < len(tokens) and _is_name_word(tokens[j][0], initial and j == i):
+        return _name(tokens, j)
     if low in _DETERMINERS and j > i:
         # "the old man", "her sister": determiner, modifiers, head noun.
         words = [t for t in tokens[i:j] if t[0].isalpha()]
@@ -96,8 +93,34 @@ def _noun_phrase(tokens: list[tuple[str, int, int]], i: int) -> Tag | None:
     return None
 
 
-def tag_after(text: str, start: int, end: int, loose: bool) -> Tag | None:
-    """A tag in the narration that follows a quote: "said Buffy", "Harmony said", "he replied"."""
+def _name(tokens: list[tuple[str, int, int]], j: int) -> Tag | None:
+    """The name starting at tokens[j]: "Mr. Darcy", "Mr. van der Luyden", "Lady Catherine"."""
+    k = j
+    while k + 1 < len(tokens):
+        nxt = tokens[k + 1][0]
+        if _is_name_word(nxt):
+            k += 1
+        elif nxt in _PARTICLES and k + 2 < len(tokens) and tokens[k + 2][0][:1].isupper():
+            k += 2
+        elif nxt in _PARTICLES and k + 3 < len(tokens) and tokens[k + 2][0] in _PARTICLES \
+                and tokens[k + 3][0][:1].isupper():
+            k += 3
+        else:
+            break
+    text = " ".join(t[0] for t in tokens[j:k + 1]).rstrip(".")
+    if k == j and text.lower() in TITLE_CLASS:
+        return None  # "Mr." alone; but "the King" or "the Captain" is someone
+    last = tokens[k][0]
+    end = tokens[k][2] - (1 if last.endswith(".") and last.rstrip(".").lower() not in HONORIFICS else 0)
+    return Tag("name", text, tokens[j][1], end, "", "")
+
+
+def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False) -> Tag | None:
+    """A tag in the narration that follows a quote: "said Buffy", "Harmony said", "he replied".
+
+    ``loose`` accepts any "-ed" verb; ``inside`` (narration between two pieces of one
+    quote, which can only be a tag) any verb at all: "I wonder," Winsett broke off, "how...".
+    """
     tokens = _tokens(text[start:end], start)
     while tokens and tokens[0][0] in ",;:-\u2014":
         tokens.pop(0)
@@ -117,7 +140,7 @@ def tag_after(text: str, start: int, end: int, loose: bool) -> Tag | None:
     k = next((n for n, t in enumerate(tokens) if t[1] >= np.end), len(tokens))
     for n in range(k, min(k + 4, len(tokens))):
         word = tokens[n][0]
-        if _is_speech_verb(word, loose) and word.islower():
+        if word.islower() and (_is_speech_verb(word, loose) or inside and n == k and word.isalpha()):
             np.verb, np.position = word.lower().rstrip("."), "after"
             return np
         if not (word.lower() in _ADVERBS or word.lower().endswith("ly")):
@@ -184,9 +207,10 @@ def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None
         word = tokens[n][0]
         if word.lower().rstrip(".") in _SUBJECT_PRONOUNS:
             return _noun_phrase(tokens, n)
-        if _is_name_word(word):
+        # A sentence-opening ordinary word is no name, unless the verb follows it: "May said".
+        if _is_name_word(word, initial=n == 0 and n + 1 != verb):
             j = n
-            while j > 0 and _is_name_word(tokens[j - 1][0]):
+            while j > 0 and _is_name_word(tokens[j - 1][0], initial=j == 1):
                 j -= 1
             np = _noun_phrase(tokens, j)
             if np is not None and np.kind == "name":
@@ -203,7 +227,7 @@ def find_tags(text: str, quotes: list[Quote], paragraphs) -> list[Tag | None]:
         para_start = para.start if para else 0
         tag = None
         for (a, b), (c, d) in zip(q.spans, q.spans[1:]):  # a tag between two spans
-            tag = tag or tag_after(text, _past_mark(text, b), c, True)
+            tag = tag or tag_after(text, _past_mark(text, b), c, True, inside=True)
         if tag is not None:
             tag.position = "inside"
         after_end = para_end

@@ -1,0 +1,141 @@
+"""Characters: who is a person, their names, gender, the narrator, the reader's cast
+(stages/characters.py, stages/cast_match.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import storycast
+from storycast.document import Document
+
+STORIES = Path(__file__).resolve().parents[1] / "data" / "stories"
+
+
+@pytest.fixture(scope="module")
+def story():
+    cache: dict[str, Document] = {}
+
+    def analyse(name: str) -> Document:
+        if name not in cache:
+            cache[name] = storycast.analyze(STORIES / name)
+        return cache[name]
+
+    return analyse
+
+
+def by_name(doc: Document):
+    return {c.name: c for c in doc.characters}
+
+
+# -- people, not places ----------------------------------------------------------------
+def test_places_and_organisations_are_not_characters(story):
+    doc = story("crepes-on-legs.txt")
+    assert [(c.id, c.name, c.aliases) for c in doc.characters] == [
+        ("c1", "Nina", ["Nina", "Nina Vasquez"]),
+        ("c2", "Marco", ["Marco"]),
+        ("c3", "Odette", ["Odette"]),
+    ]
+
+
+@pytest.mark.parametrize("word", ["Paris", "Rome", "Wolfram", "Hart", "Watcher Council",
+                                  "Chapter", "Crepes on Legs"])
+def test_a_place_or_organisation_belongs_to_no_one(story, word):
+    doc = story("crepes-on-legs.txt")
+    starts = [k for k in range(len(doc.text)) if doc.text.startswith(word, k)]
+    assert starts
+    for s in starts:
+        overlapping = [m for m in doc.mentions if m.start < s + len(word) and s < m.end]
+        assert [m.character for m in overlapping if m.character] == []
+    assert not [a for c in doc.characters for a in c.aliases if set(a.split()) & set(word.split())]
+
+
+def test_chapters_of_the_story(story):
+    doc = story("crepes-on-legs.txt")
+    assert [c.label for c in doc.chapters] == ["Chapter 1", "Chapter 2"]
+
+
+# -- gender ----------------------------------------------------------------------------
+def test_gender_from_honorifics(story):
+    chars = by_name(story("longbourn.txt"))
+    assert chars["Mr. Bennet"].gender == "male"
+    assert chars["Mrs. Bennet"].gender == "female"
+    assert chars["Mr. Darcy"].gender == "male"
+
+
+def test_gender_from_pronouns_overrides_the_given_name(story):
+    chars = by_name(story("the-ferry.txt"))
+    assert chars["Sam"].gender == "female"  # "Sam ... She" although most Sams are men
+    assert chars["Oliver"].gender == "male"
+
+
+def test_gender_from_given_names(story):
+    chars = by_name(story("the-bakery.txt"))
+    assert (chars["Tom"].gender, chars["Ada"].gender, chars["Mrs. Pike"].gender) == (
+        "male", "female", "female")
+
+
+# -- the narrator ----------------------------------------------------------------------
+def test_a_first_person_story_has_a_narrator(story):
+    doc = story("the-ferry.txt")
+    narrator = doc.narrator()
+    assert narrator is not None
+    assert (narrator.name, narrator.aliases, narrator.narrator) == ("Narrator", ["Narrator", "I"], True)
+    assert [c.name for c in doc.characters] == ["Sam", "Oliver", "Narrator"]
+    assert [c.narrator for c in doc.characters] == [False, False, True]
+
+
+def test_the_narrator_speaks_when_the_tag_says_i(story):
+    doc = story("the-ferry.txt")
+    q = next(q for q in doc.quotes if q.text(doc.text) == "I have my own tea,")
+    assert q.speaker == doc.narrator().id
+
+
+def test_a_third_person_story_has_no_narrator(story):
+    doc = story("the-bakery.txt")
+    assert doc.narrator() is None
+    assert not any(c.narrator for c in doc.characters)
+
+
+# -- the reader's cast -----------------------------------------------------------------
+CRYPT_CAST = [["Buffy Summers"], ["Spike", "William the Bloody"]]
+
+
+@pytest.fixture(scope="module")
+def crypt_with_cast() -> Document:
+    return storycast.analyze(STORIES / "the-crypt.txt", cast=CRYPT_CAST)
+
+
+def test_the_cast_names_the_characters(crypt_with_cast):
+    doc = crypt_with_cast
+    assert [(c.name, c.aliases) for c in doc.characters] == [
+        ("Spike", ["Spike", "William the Bloody"]),
+        ("Buffy Summers", ["Buffy Summers", "Buffy", "Slayer"]),
+    ]
+
+
+def test_the_cast_maps_names_in_the_text_to_its_characters(crypt_with_cast):
+    doc = crypt_with_cast
+    chars = by_name(doc)
+    buffy, spike = chars["Buffy Summers"].id, chars["Spike"].id
+    named = {(m.text, m.character) for m in doc.mentions if m.kind in ("name", "vocative")}
+    assert ("Buffy", buffy) in named
+    assert ("Spike", spike) in named
+    assert ("William the Bloody", spike) in named
+    assert {who for text, who in named if text == "Buffy"} == {buffy}
+
+
+def test_speakers_carry_the_cast_names(crypt_with_cast):
+    doc = crypt_with_cast
+    names = {c.id: c.name for c in doc.characters}
+    assert [names[q.speaker] for q in doc.quotes[:2]] == ["Spike", "Buffy Summers"]
+
+
+def test_a_cast_entry_the_text_never_uses_is_still_a_character(tmp_path):
+    path = tmp_path / "short.txt"
+    path.write_text('"Hello," said Tom.\n\n"Hello yourself," said Ada.\n', encoding="utf-8")
+    doc = storycast.analyze(path, cast=[["Tom Harker", "Tom"], ["Ada Finch", "Ada"], ["Mrs. Pike"]])
+    assert [c.name for c in doc.characters][:2] == ["Tom Harker", "Ada Finch"]
+    assert "Mrs. Pike" in [c.name for c in doc.characters]
+    names = {c.id: c.name for c in doc.characters}
+    assert [names[q.speaker] for q in doc.quotes] == ["Tom Harker", "Ada Finch"]
