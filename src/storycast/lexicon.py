@@ -79,7 +79,7 @@ alright okay ok listen look wow gosh goodness
 sir madam ma'am mr mrs miss ms dr lady lord
 god heaven heavens lord christ jesus chapter book part volume preface contents index
 monday tuesday wednesday thursday friday saturday sunday
-january february march september october november december
+
 christmas easter spring summer autumn winter
 english french german italian spanish indian american british irish scotch scottish
 one two three four five six seven eight nine ten first second third last

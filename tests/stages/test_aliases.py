@@ -115,7 +115,8 @@ def test_names_of_different_genders_stay_apart():
 # -- stories -----------------------------------------------------------------------------
 def test_lizzy_eliza_and_elizabeth_in_a_story(characters_of):
     cast = characters_of("longbourn.txt")
-    assert cast["Elizabeth"] == ["Elizabeth", "Eliza", "Elizabeth Bennet", "Lizzy"]
+    assert cast["Elizabeth"][0] == "Elizabeth"
+    assert sorted(cast["Elizabeth"]) == ["Eliza", "Elizabeth", "Elizabeth Bennet", "Lizzy"]
 
 
 def test_sisters_and_parents_stay_apart_in_a_story(characters_of):
@@ -135,9 +136,6 @@ def test_russel_and_russell_in_a_story(characters_of):
     assert characters_of("night-desk.txt")["Russell"] == ["Russell", "Russel"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Harmony is no character: 'harmony' is an ordinary word, so 'said Harmony' is no tag "
-    "and the form scores 1.8 < 2"))
 def test_harm_and_harmony_in_a_story(characters_of):
     assert characters_of("night-desk.txt")["Harmony"] == ["Harmony", "Harm"]
 
@@ -148,9 +146,6 @@ def test_bare_surname_goes_to_mr_in_a_story(characters_of):
     assert cast["Mrs. Weston"] == ["Mrs. Weston"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "'Frank Churchill' and 'Mr. Frank Churchill' are read as 'Churchill' (the ordinary word "
-    "'frank' is dropped as sentence-initial), so Frank is no character and 'Mr. Churchill' is"))
 def test_first_name_and_full_name_in_a_story(characters_of):
     cast = characters_of("randalls.txt")
     frank = next(aliases for name, aliases in cast.items() if "Frank" in aliases)

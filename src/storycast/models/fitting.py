@@ -7,7 +7,8 @@ from ..analysis import default_pipeline
 from ..document import Document
 from ..stages.context import build_context, count_descriptions
 from ..stages.features import candidates, quote_features
-from ..stages.speakers import anchor_speakers, first_reading, second_reading
+from ..stages.decoding import beam_reading
+from ..stages.speakers import anchor_speakers, first_reading
 
 
 @dataclass
@@ -35,7 +36,7 @@ class PreparedNovel:
             first = first_reading(ctx, model, anchors)
             known = [a or f for a, f in zip(anchors, first)]
             count_descriptions(ctx, known)
-            decided = second_reading(ctx, model, anchors, first) if stage == "second" else None
+            decided = beam_reading(ctx, model, anchors, first) if stage == "second" else None
             if decided is not None:  # tagged speakers are final, as in attribute()
                 decided = [(a, 1.0) if a else d for a, d in zip(anchors, decided)]
             def known_at(i):  # noqa: E306

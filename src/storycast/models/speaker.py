@@ -77,5 +77,6 @@ def train(novels, l2: float = 1.0, reporter=None) -> SpeakerModel:
     model = SpeakerModel(tuple(first), tuple(first))
     teacher = fit_conditional_logit([g for p in prepared for g in p.groups(model, "teacher")], l2)
     model = SpeakerModel(tuple(first), tuple(teacher))
+    # The second reading is fitted on the histories a beam decodes with the teacher model.
     second = fit_conditional_logit([g for p in prepared for g in p.groups(model, "second")], l2)
     return SpeakerModel(tuple(first), tuple(second), NAMES, tuple(n.name for n in novels))

@@ -203,3 +203,26 @@ def _largest(forms: list[Form], g: Groups, candidates: list[int]) -> int | None:
     if forms[ranked[0]].count >= 3 * forms[ranked[1]].count:
         return ranked[0]
     return None
+
+
+def short_form_of(short: str, full: str) -> bool:
+    """"Harm" for "Harmony", "Lizzy" for "Elizabeth", "Russel" for "Russell"."""
+    if short == full:
+        return False
+    if full in nicknames().get(short, ()):
+        return True
+    if len(short) >= 3 and full.startswith(short) and short not in given_names():
+        return True
+    return len(short) >= 5 and short[0] == full[0] and edit_distance_one(short, full)
+
+
+def attach_short_forms(groups: list[list[Form]], loose: list[Form]) -> None:
+    """Names only used to address someone join the one person whose name they shorten."""
+    for form in loose:
+        if len(form.words) != 1 or form.cls:
+            continue
+        owners = [g for g in groups if any(
+            len(f.words) == 1 and not f.cls and not f.title and short_form_of(form.core, f.core)
+            for f in g)]
+        if len(owners) == 1:
+            owners[0].append(form)

@@ -8,7 +8,7 @@ from ..document import Document
 from ..lexicon import given_names
 from ..spans import Character, Mention
 from . import stage
-from .aliases import form_gender, group_forms, group_gender
+from .aliases import attach_short_forms, form_gender, group_forms, group_gender
 from .scene import resolve_narration_pronouns
 from .cast_match import cast_characters
 from .descriptions import add_described
@@ -99,8 +99,10 @@ def find_people(doc: Document, forms: dict) -> list[list[Form]]:
     # Names only ever used to address someone wait for the alias pass, which knows the addressee.
     candidates = [f for f in forms.values() if scores[f.key] > 0 and not is_vocative_only(f)
                   and not is_plural_of(f, forms)]
-    return [g for g in group_forms(candidates)
-            if sum(max(scores[f.key], 0) for f in g) >= PERSON_THRESHOLD]
+    groups = [g for g in group_forms(candidates)
+              if sum(max(scores[f.key], 0) for f in g) >= PERSON_THRESHOLD]
+    attach_short_forms(groups, [f for f in forms.values() if is_vocative_only(f)])
+    return groups
 
 
 @stage("characters", needs=("mentions", "tags"), produces=("characters",))

@@ -83,9 +83,13 @@ def _gendered_candidates(ctx: Context, i: int, tag: Tag) -> list[str]:
     return out
 
 
-def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | None]
-                   ) -> list[list[float]]:
-    """One feature vector per candidate of quote i; ``speakers`` are the current guesses."""
+def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | None],
+                   past: bool = True) -> list[list[float]]:
+    """One feature vector per candidate of quote i; ``speakers`` are the current guesses.
+
+    Without ``past`` the features of earlier speakers (PAST) are left at zero, for a
+    decoder that adds them per history.
+    """
     quotes, tags = ctx.doc.quotes, ctx.doc.layer("tags")
     q, tag = quotes[i], tags[i]
     vecs = [[0.0] * len(NAMES) for _ in cands]
@@ -98,7 +102,7 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
     implicit = tag is None
     _tag_features(ctx, i, tag, cands, put)
     _scene_features(ctx, quotes, i, cands, put, implicit)
-    _turn_features(ctx, quotes, i, speakers, put, implicit)
+    _turn_features(ctx, quotes, i, speakers, put, implicit, past)
     for c in ctx.vocatives.get(i, []):
         put(c, "own_vocative")
     for c in ctx.named_in.get(i, ()):
@@ -179,32 +183,60 @@ def _scene_features(ctx: Context, quotes: list[Quote], i: int, cands: list[str],
         put(after[0].character, "mentioned_after")
 
 
-def _turn_features(ctx: Context, quotes: list[Quote], i: int, speakers: list[str | None], put,
-                   implicit: bool) -> None:
+PAST = ("prev_same_paragraph", "prev_turn", "prev2_turn", "prev_turn_implicit",
+        "prev2_turn_implicit", "recent_speaker", "conversation_turns")
+
+
+def past_evidence(quotes: list[Quote], i: int, implicit: bool, speaker_of, turns: dict[str, int]
+                  ) -> list[tuple[str | None, str, float]]:
+    """What the speakers before quote i say of it: (character, feature, value) triples.
+
+    ``speaker_of(j)`` gives the speaker decided for an earlier quote j; ``turns`` counts
+    the turns each character has taken in this conversation so far.  Decoders that keep
+    several histories (decoding.py) call this once per history.
+    """
+    out: list[tuple[str | None, str, float]] = []
     q = quotes[i]
     prev, prev2 = i - 1, i - 2
     if in_conversation(quotes, i, prev):
+        s1 = speaker_of(prev)
         if quotes[prev].paragraph == q.paragraph:
-            put(speakers[prev], "prev_same_paragraph")
+            out.append((s1, "prev_same_paragraph", 1.0))
         else:
-            put(speakers[prev], "prev_turn")
+            out.append((s1, "prev_turn", 1.0))
             if implicit:
-                put(speakers[prev], "prev_turn_implicit")
-            for c in ctx.vocatives.get(prev, []):
-                put(c, "prev_vocative")
-            if in_conversation(quotes, i, prev2) and speakers[prev2] != speakers[prev]:
-                put(speakers[prev2], "prev2_turn")
-                if implicit:
-                    put(speakers[prev2], "prev2_turn_implicit")
-    for j in range(max(0, i - 6), i):
-        if in_conversation(quotes, i, j) and speakers[j]:
-            put(speakers[j], "recent_speaker")
+                out.append((s1, "prev_turn_implicit", 1.0))
+            if in_conversation(quotes, i, prev2):
+                s2 = speaker_of(prev2)
+                if s2 != s1:
+                    out.append((s2, "prev2_turn", 1.0))
+                    if implicit:
+                        out.append((s2, "prev2_turn_implicit", 1.0))
+    recent = {speaker_of(j) for j in range(max(0, i - 6), i) if in_conversation(quotes, i, j)}
+    out.extend((c, "recent_speaker", 1.0) for c in recent if c)
+    out.extend((c, "conversation_turns", math.log1p(n)) for c, n in turns.items())
+    return out
+
+
+def conversation_turns(quotes: list[Quote], i: int, speakers: list[str | None]) -> dict[str, int]:
     turns: dict[str, int] = {}
-    for j in range(max(conversation_start(quotes, i), i - 30), i):
+    for j in range(conversation_start(quotes, i), i):
         if speakers[j]:
             turns[speakers[j]] = turns.get(speakers[j], 0) + 1
-    for c, n in turns.items():
-        put(c, "conversation_turns", math.log1p(n))
+    return turns
+
+
+def _turn_features(ctx: Context, quotes: list[Quote], i: int, speakers: list[str | None], put,
+                   implicit: bool, past: bool) -> None:
+    q = quotes[i]
+    prev = i - 1
+    if in_conversation(quotes, i, prev) and quotes[prev].paragraph != q.paragraph:
+        for c in ctx.vocatives.get(prev, []):
+            put(c, "prev_vocative")
+    if past:
+        turns = conversation_turns(quotes, i, speakers)
+        for c, name, value in past_evidence(quotes, i, implicit, speakers.__getitem__, turns):
+            put(c, name, value)
     nxt, nxt2 = i + 1, i + 2
     if in_conversation(quotes, i, nxt):
         if quotes[nxt].paragraph == q.paragraph:

@@ -9,20 +9,21 @@ import bisect
 import re
 
 from ..document import Document
-from ..lexicon import HONORIFICS, NON_NAMES, PRONOUN_GENDER, common_words
+from ..lexicon import HONORIFICS, NON_NAMES, PRONOUN_GENDER, common_words, given_names
 from ..spans import Mention, Quote
 from . import stage
 
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # space within a paragraph, never a blank line
 # A capitalised word: an apostrophe only inside a name ("O'Brien", not "Alice's" or "I'm"),
 # a single capital only as an initial ("J. Smith"); words in capitals are emphasis.
-_CAP = r"(?:[A-Z](?:[a-z]|['\u2019](?=[A-Z]))*[a-z]|[A-Z](?=\.\s[A-Z]))(?:-[A-Z]?[a-z]+)*"
+_CAP = (r"(?:[A-Z](?:[a-z]|['\u2019](?=[A-Z]))*[a-z]|[A-Z](?=\.\s[A-Z]))(?:-[A-Z]?[a-z]+)*"
+        r"(?![a-z])(?!['\u2019][a-rt-z])")  # whole words only, and never "Don't" or "Isn't"
 _LINK = r"(?:de|da|di|del|van|von|der|le|la|du|of|the|St\.?|O')"
 _PARTICLE = r"(?:van|von|de|der|den|du|la|le|di|da|del|ten|ter)"  # "Mr. van der Luyden"
 _HON = "|".join(sorted((h.capitalize() for h in HONORIFICS), key=len, reverse=True))
 NAME_RE = re.compile(
     rf"(?<![\w'\u2019])(?:(?P<hon>{_HON})\.?{_GAP}(?:{_PARTICLE}{_GAP}){{0,2}})?"
-    rf"(?P<name>{_CAP}(?:{_GAP}(?:{_LINK}{_GAP})?{_CAP})*)"
+    rf"(?P<name>{_CAP}(?:{_GAP}(?:{_LINK}{_GAP})?(?!(?:{_HON})\.?{_GAP}){_CAP})*)"
     rf"(?P<poss>['\u2019]s\b|s['\u2019](?!\w))?"
 )
 PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]imself|[Hh]erself|I)\b")
@@ -50,7 +51,16 @@ def quote_at(bounds: tuple[list[int], list[int], list[int]], offset: int) -> int
     return None
 
 
-def _name_words(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _ordinary(word: str) -> bool:
+    """An ordinary word that is not also a common given name ("Suddenly", not "Frank")."""
+    low = word.lower()
+    if low not in common_words() or low in HONORIFICS:
+        return False
+    prior = given_names().get(word)
+    return prior is None or prior[1] < 200
+
+
+def _name_words(text: str, start: int, end: int, titled: bool = False) -> tuple[int, int] | None:
     """The span of the name proper, without leading words that are not names.
 
     "Suddenly Spike" and "Listen the Slayer" open a sentence with an ordinary word; the
@@ -60,8 +70,8 @@ def _name_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     while words and (
         words[0][2].lower().strip("'\u2019") in NON_NAMES
         or len(words) > 1 and words[0][2].isupper() and len(words[0][2]) > 1
-        or len(words) > 1 and words[0][2].lower() in common_words()
-        and words[0][2].lower() not in HONORIFICS and _sentence_initial(text, start + words[0][0])
+        or len(words) > 1 and _ordinary(words[0][2]) and not titled
+        and _sentence_initial(text, start + words[0][0])
     ):
         words.pop(0)
     while words and words[-1][2].lower() in _LINKS:
@@ -77,7 +87,7 @@ def find_names(doc: Document, start: int, end: int) -> list[Mention]:
     lower = set(_LOWER_WORD.findall(text))
     mentions: list[Mention] = []
     for m in NAME_RE.finditer(text, start, end):
-        found = _name_words(text, m.start("name"), m.end("name"))
+        found = _name_words(text, m.start("name"), m.end("name"), bool(m.group("hon")))
         if found is None:
             continue
         s, e = found

@@ -2,14 +2,15 @@
 
 Every quote's candidate speakers are scored by the speaker model (models/speaker.py) from
 the features of stages/features.py, in two readings: the first knows only the tagged
-speakers around each quote, the second also the first reading's guesses, so a confident
-tag corrects the untagged turns around it.
+speakers around each quote; the second (decoding.py) also the first reading's guesses and
+the decisions before each quote, so a confident tag corrects the untagged turns around it.
 """
 from __future__ import annotations
 
 from ..models.speaker import SpeakerModel, softmax
 from ..spans import Quote
-from .context import Context, build_context, count_descriptions, in_conversation, resolve_name
+from .context import Context, build_context, in_conversation, resolve_name
+from .decoding import beam_reading
 from .features import candidates, quote_features
 from .tags import Tag
 
@@ -55,23 +56,6 @@ def first_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None]) 
     return [who for who, _ in _reading(ctx, model, anchors, second=False)]
 
 
-def second_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
-                   first: list[str | None], gold: list[str | None] | None = None
-                   ) -> list[tuple[str | None, float]]:
-    """In text order, each quote knowing the decisions before it and the first guesses after.
-
-    With ``gold`` (training), the decisions before each quote are the true speakers.
-    """
-    known = [a or f for a, f in zip(anchors, first)]
-    count_descriptions(ctx, known)
-    out = []
-    for i in range(len(known)):
-        who, p = _decide(ctx, model, i, known, second=True)
-        out.append((who, p))
-        known[i] = gold[i] if gold is not None and gold[i] else anchors[i] or who
-    return out
-
-
 def attribute(ctx: Context, model: SpeakerModel) -> None:
     """Fill in speaker, type and confidence of every quote."""
     quotes = ctx.doc.quotes
@@ -79,7 +63,7 @@ def attribute(ctx: Context, model: SpeakerModel) -> None:
     anchors = anchor_speakers(ctx, tags)
     first = first_reading(ctx, model, anchors)
     for q, tag, anchor, (who, p) in zip(quotes, tags, anchors,
-                                        second_reading(ctx, model, anchors, first)):
+                                        beam_reading(ctx, model, anchors, first)):
         q.type = "implicit" if tag is None else "explicit" if tag.kind == "name" else "anaphoric"
         if anchor is not None:  # a tag that names the speaker is not argued with
             who, p = anchor, max(p, EXPLICIT_CONFIDENCE) if who == anchor else EXPLICIT_CONFIDENCE
@@ -92,7 +76,7 @@ def addressees(ctx: Context) -> None:
     for i, q in enumerate(quotes):
         found = [c for c in ctx.vocatives.get(i, []) if c != q.speaker]
         named = ctx.named_in.get(i, set())  # spoken of in the third person: not spoken to
-        for j in _turns_around(quotes, i):
+        for j in ([] if found else _turns_around(quotes, i)):
             other = quotes[j].speaker
             if other and other != q.speaker and other not in found and other not in named:
                 found.append(other)

@@ -83,11 +83,14 @@ def _noun_phrase(tokens: list[tuple[str, int, int]], i: int, initial: bool = Fal
         and tokens[j][0].lower() not in _NP_STOP
     ):
         j += 1
+        if tokens[j - 1][0].endswith("."):
+            break  # "said the old man." ends the sentence, and the phrase
     if j < len(tokens) and _is_name_word(tokens[j][0], initial and j == i):
         return _name(tokens, j)
     if low in _DETERMINERS and j > i:
         # "the old man", "her sister": determiner, modifiers, head noun.
-        words = [t for t in tokens[i:j] if t[0].isalpha()]
+        words = [(w.rstrip("."), a, a + len(w.rstrip("."))) for w, a, _ in tokens[i:j]]
+        words = [t for t in words if t[0].replace("-", "").isalpha()]
         if len(words) >= 2:
             return Tag("description", " ".join(w[0] for w in words), words[0][1], words[-1][2], "", "")
     return None

@@ -1,0 +1,98 @@
+"""Decoding a whole conversation at once: a beam over who speaks each turn.
+
+Choosing each quote's speaker greedily lets one early mistake run down a conversation (the
+alternation features then point at the wrong person).  The beam keeps several histories
+and scores each next quote under each of them, so a later explicit tag can still rescue
+the untagged turns before it.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..models.speaker import SpeakerModel, softmax
+from .context import CONVERSATION_GAP, Context, count_descriptions
+from .features import INDEX, candidates, past_evidence, quote_features
+
+BEAM_WIDTH = 4
+
+
+@dataclass(slots=True)
+class History:
+    """One way the conversation so far could have gone, as a chain back to its start."""
+
+    logp: float
+    speaker: str | None
+    parent: "History | None"
+    confidence: float
+    turns: dict[str, int]
+
+    def speaker_at(self, back: int) -> str | None:
+        """The speaker ``back`` quotes before the next one (0 is the last decided)."""
+        h: History | None = self
+        for _ in range(back):
+            h = h.parent if h is not None else None
+        return h.speaker if h is not None else None
+
+    def signature(self) -> tuple:
+        return (self.speaker, self.speaker_at(1), self.speaker_at(2))
+
+
+def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
+                 first: list[str | None], width: int = BEAM_WIDTH
+                 ) -> list[tuple[str | None, float]]:
+    """The likeliest speaker of every quote, with the chosen history's confidence in it."""
+    quotes = ctx.doc.quotes
+    tags = ctx.doc.layer("tags")
+    known = [a or f for a, f in zip(anchors, first)]
+    count_descriptions(ctx, known)
+    weights = model.second
+    beams = [History(0.0, None, None, 0.0, {})]
+    for i in range(len(quotes)):
+        new_conversation = i == 0 or quotes[i].paragraph - quotes[i - 1].paragraph > CONVERSATION_GAP
+        cands = candidates(ctx, i, known)
+        if not cands:
+            beams = [History(h.logp, None, h, 0.0, {} if new_conversation else h.turns)
+                     for h in beams]
+            continue
+        base = model.scores(quote_features(ctx, i, cands, known, past=False), second=True)
+        pos = {c: k for k, c in enumerate(cands)}
+        extended: list[History] = []
+        for h in beams:
+            turns = {} if new_conversation else h.turns
+            scores = list(base)
+            for c, name, value in past_evidence(quotes, i, tags[i] is None,
+                                                lambda j: h.speaker_at(i - 1 - j), turns):
+                if c in pos:
+                    scores[pos[c]] += weights[INDEX[name]] * value
+            probs = softmax(scores)
+            options = [pos[anchors[i]]] if anchors[i] in pos else range(len(cands))
+            for k in options:
+                who = cands[k]
+                grown = dict(turns)
+                grown[who] = grown.get(who, 0) + 1
+                extended.append(History(h.logp + math.log(max(probs[k], 1e-9)), who, h,
+                                        probs[k], grown))
+        beams = _best(extended, width)
+    return _backtrack(beams[0], len(quotes))
+
+
+def _best(histories: list[History], width: int) -> list[History]:
+    histories.sort(key=lambda h: -h.logp)
+    kept, seen = [], set()
+    for h in histories:
+        sig = h.signature()
+        if sig not in seen:
+            seen.add(sig)
+            kept.append(h)
+            if len(kept) == width:
+                break
+    return kept
+
+
+def _backtrack(h: History, n: int) -> list[tuple[str | None, float]]:
+    out: list[tuple[str | None, float]] = []
+    while h is not None and len(out) < n:
+        out.append((h.speaker, h.confidence))
+        h = h.parent
+    return out[::-1]

@@ -1,0 +1,181 @@
+"""Speakers and addressees, end to end (stages/speakers.py, attribution.py, vocatives.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import storycast
+from storycast.document import Document
+
+STORIES = Path(__file__).resolve().parents[1] / "data" / "stories"
+ALL_STORIES = sorted(p.name for p in STORIES.glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def story():
+    cache: dict[str, Document] = {}
+
+    def analyse(name: str) -> Document:
+        if name not in cache:
+            cache[name] = storycast.analyze(STORIES / name)
+        return cache[name]
+
+    return analyse
+
+
+def said(doc: Document) -> list[tuple[str, str | None, list[str]]]:
+    """(first words, speaker name, addressee names) of every quote."""
+    names = {c.id: c.name for c in doc.characters}
+    return [(q.text(doc.text)[:24], names.get(q.speaker), [names[a] for a in q.addressees])
+            for q in doc.quotes]
+
+
+def speakers(doc: Document) -> list[str | None]:
+    return [s for _, s, _ in said(doc)]
+
+
+def quote(doc: Document, opening: str):
+    found = [q for q in doc.quotes if q.text(doc.text).startswith(opening)]
+    assert len(found) == 1, opening
+    return found[0]
+
+
+# -- the bakery: three people, tags of every kind ------------------------------------------
+def test_every_speaker_of_the_bakery(story):
+    assert speakers(story("the-bakery.txt")) == [
+        "Tom", "Ada", "Tom", "Ada", "Mrs. Pike", "Tom", "Mrs. Pike", "Tom", "Mrs. Pike", "Ada"]
+
+
+def test_quote_types_follow_the_tags(story):
+    doc = story("the-bakery.txt")
+    assert [q.type for q in doc.quotes] == [
+        "explicit", "explicit", "anaphoric", "explicit", "explicit", "explicit",
+        "implicit", "implicit", "explicit", "explicit"]
+
+
+def test_a_quote_interrupted_by_said_tom_is_one_quote_spoken_by_tom(story):
+    doc = story("the-bakery.txt")
+    q = doc.quotes[0]
+    assert [doc.text[a:b] for a, b in q.spans] == [
+        "Good morning,", "and welcome to the worst bakery in the county."]
+    assert doc.text[q.spans[0][1]:q.spans[1][0]] == '" said Tom, "'
+    assert doc.character(q.speaker).name == "Tom"
+    assert q.type == "explicit"
+
+
+def test_he_said_after_a_man_acts_is_that_man(story):
+    doc = story("the-bakery.txt")
+    q = quote(doc, "The oven happened,")
+    assert doc.text[q.spans[0][1]:q.spans[1][0]] == '" he said. "'
+    assert (doc.character(q.speaker).name, q.type) == ("Tom", "anaphoric")
+
+
+def test_an_untagged_exchange_alternates(story):
+    doc = story("the-bakery.txt")
+    exchange = [quote(doc, "The whole street smelt"), quote(doc, "The street was mistaken")]
+    assert [q.type for q in exchange] == ["implicit", "implicit"]
+    assert [doc.character(q.speaker).name for q in exchange] == ["Mrs. Pike", "Tom"]
+    assert [[doc.character(a).name for a in q.addressees] for q in exchange] == [["Tom"], ["Mrs. Pike"]]
+
+
+def test_addressees_of_the_bakery_from_turns_and_vocatives(story):
+    addressed = [a for _, _, a in said(story("the-bakery.txt"))]
+    assert [a[:1] for a in addressed] == [
+        ["Ada"], ["Tom"], ["Ada"], ["Tom"], ["Tom"], ["Mrs. Pike"], ["Tom"], ["Mrs. Pike"],
+        ["Tom"], ["Tom"]]
+    assert addressed[5] == ["Mrs. Pike"]  # "We have no black ones today, Mrs. Pike,"
+
+
+@pytest.mark.parametrize("opening", ["Thank you, Tom", "Two white loaves, Tom"])
+def test_a_vocative_names_the_only_addressee(story, opening):
+    doc = story("the-bakery.txt")
+    q = quote(doc, opening)
+    assert [doc.character(a).name for a in q.addressees] == ["Tom"]
+
+
+# -- the crypt: two people ---------------------------------------------------------------
+def test_every_speaker_and_addressee_of_the_crypt(story):
+    assert said(story("the-crypt.txt")) == [
+        ("You could knock, Slayer,", "Spike", ["Buffy"]),
+        ("You could lock the door,", "Buffy", ["Spike"]),
+        ("And you want my help.", "Spike", ["Buffy"]),
+        ("I want your help.", "Buffy", ["Spike"]),
+        ("What do I get out of it?", "Spike", ["Buffy"]),
+        ("You get to hit things.", "Buffy", ["Spike"]),
+        ("Fair enough,", "Spike", ["Buffy"]),
+        ("Thanks, Spike, I owe you", "Buffy", ["Spike"]),
+        ("I will hold you to that,", "Spike", ["Buffy"]),
+        ("William the Bloody does ", "Spike", ["Buffy"]),
+        ("Nobody has called you Wi", "Buffy", ["Spike"]),
+        ("Nobody has called me any", "Spike", ["Buffy"]),
+    ]
+
+
+def test_untagged_turns_alternate_between_two_people(story):
+    doc = story("the-crypt.txt")
+    exchange = doc.quotes[2:6]
+    assert [q.type for q in exchange] == ["implicit"] * 4
+    assert [doc.character(q.speaker).name for q in exchange] == ["Spike", "Buffy", "Spike", "Buffy"]
+
+
+def test_a_vocative_is_the_addressee_not_the_speaker(story):
+    doc = story("the-crypt.txt")
+    q = quote(doc, "Thanks, Spike,")
+    spike = next(c.id for c in doc.characters if c.name == "Spike")
+    vocatives = [m for m in doc.mentions if m.kind == "vocative" and q.start <= m.start < q.end]
+    assert [(m.text, m.character) for m in vocatives] == [("Spike", spike)]
+    assert q.speaker != spike
+    assert doc.character(q.speaker).name == "Buffy"
+    assert q.addressees == [spike]
+
+
+def test_he_said_resolves_to_the_man_who_just_acted(story):
+    doc = story("the-crypt.txt")
+    q = quote(doc, "Fair enough,")
+    assert (doc.character(q.speaker).name, q.type) == ("Spike", "anaphoric")
+
+
+def test_a_tag_pronoun_points_at_the_speaker(story):
+    doc = story("the-crypt.txt")
+    q = quote(doc, "Fair enough,")
+    he = next(m for m in doc.mentions if m.kind == "pronoun" and m.start > q.end)
+    assert (doc.text[he.start:he.end], he.character) == ("he", q.speaker)
+
+
+# -- other stories: every tag resolved to the right person --------------------------------
+@pytest.mark.parametrize("name, expected", [
+    ("crepes-on-legs.txt",
+     ["Marco", "Nina", "Marco", "Nina", "Odette", "Odette", "Nina", "Nina", "Marco"]),
+    ("longbourn.txt",  # "said Mrs. Bennet" and "said Mr. Bennet" are two people
+     ["Mrs. Bennet", "Elizabeth", "Mr. Bennet", "Colonel Fitzwilliam", "Elizabeth", "Jane",
+      "Elizabeth"]),
+    ("night-desk.txt",  # "said Harmony", although "harmony" is an ordinary word
+     ["Russell", "Harmony", "Russell", "Russell", "Harmony", "Russell", "Harmony", "Russell"]),
+    ("the-ferry.txt", ["Sam", "Narrator", "Narrator", "Oliver", "Sam"]),
+])
+def test_every_speaker_of_a_story(story, name, expected):
+    assert speakers(story(name)) == expected
+
+
+# -- every story -------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ALL_STORIES)
+def test_confidences_are_probabilities_and_explicit_quotes_are_confident(story, name):
+    doc = story(name)
+    assert doc.quotes
+    for q in doc.quotes:
+        assert 0.0 <= q.confidence <= 1.0
+        assert q.type in ("explicit", "anaphoric", "implicit")
+        if q.type == "explicit":
+            assert q.confidence >= 0.95
+        assert q.speaker is None or doc.character(q.speaker) is not None
+        assert all(doc.character(a) is not None and a != q.speaker for a in q.addressees)
+
+
+@pytest.mark.parametrize("name", ALL_STORIES)
+def test_tally_counts_quotes_and_words(story, name):
+    doc = story(name)
+    for c in doc.characters:
+        mine = [q for q in doc.quotes if q.speaker == c.id]
+        assert c.quotes == len(mine)
+        assert c.words_spoken == sum(len(doc.text[a:b].split()) for q in mine for a, b in q.spans)
