@@ -72,6 +72,18 @@ def build_parser() -> argparse.ArgumentParser:
                           help="hand storycast the gold character list instead of "
                                "letting it find the characters")
     evaluate.set_defaults(run=run_evaluate)
+
+    train = commands.add_parser(
+        "train", parents=[common], help="refit the speaker model on PDNC-annotated novels",
+        description="Fit the speaker model on annotated novels (needs numpy and scipy: "
+                    "pip install 'storycast[train]').  Deterministic: the same novels give "
+                    "the same weights.")
+    train.add_argument("novels", metavar="NOVEL_DIR", nargs="+",
+                       help="a PDNC novel folder, or a folder of such folders")
+    train.add_argument("-o", "--output", metavar="MODEL",
+                       help="where to write the weights (default: the model shipped in "
+                            "the package, models/speaker.json)")
+    train.set_defaults(run=run_train)
     return parser
 
 
@@ -172,6 +184,27 @@ def run_evaluate(args: argparse.Namespace) -> int:
             print(f"{novel.name}: speaker accuracy {accuracy} in {score.seconds:.1f} s",
                   file=sys.stderr)
     print(format_table(scores), end="")
+    return 0
+
+
+# -- train --------------------------------------------------------------------
+
+def run_train(args: argparse.Namespace) -> int:
+    from importlib import resources
+
+    from .models.speaker import MODEL_FILE, train
+
+    novels = [_load_novel(f) for arg in args.novels for f in novel_folders(arg)]
+    try:
+        model = train(novels)
+    except ImportError as exc:
+        raise StorycastError(f"training needs numpy and scipy ({exc.name} is missing): "
+                             "pip install 'storycast[train]'") from None
+    out = Path(args.output) if args.output else Path(
+        str(resources.files("storycast.models").joinpath(MODEL_FILE)))
+    model.save(out)
+    if not args.quiet:
+        print(f"trained on {len(novels)} novels -> {out}")
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..document import Document
 from . import stage
 from ..models.speaker import SpeakerModel, default_model
-from .speakers import addressees, attribute, build_context
+from .speakers import addressees, attribute, build_context, sketch
 from .vocatives import adopt_vocatives
 
 
@@ -32,12 +32,12 @@ class Speakers:
         model = self.model or default_model()
         if model is None:
             raise RuntimeError("no speaker model: run `storycast train --pdnc PATH`")
-        for attempt in range(2):
+        ctx = build_context(doc)
+        sketch(ctx, model)  # a first guess at the turns tells who each vocative is said to
+        if adopt_vocatives(doc):
             ctx = build_context(doc)
-            attribute(ctx, model)
-            addressees(ctx)
-            if attempt == 1 or not adopt_vocatives(doc):
-                break
+        attribute(ctx, model)
+        addressees(ctx)
         _resolve_tag_pronouns(doc)
         doc.layers["speakers"] = [q.speaker for q in doc.quotes]
         doc.layers["addressees"] = [list(q.addressees) for q in doc.quotes]

@@ -15,6 +15,7 @@ from .context import CONVERSATION_GAP, Context, count_descriptions
 from .features import INDEX, candidates, past_evidence, quote_features
 
 BEAM_WIDTH = 4
+PAST_REACH = 6  # how far back past_evidence looks
 
 
 @dataclass(slots=True)
@@ -27,15 +28,17 @@ class History:
     confidence: float
     turns: dict[str, int]
 
-    def speaker_at(self, back: int) -> str | None:
-        """The speaker ``back`` quotes before the next one (0 is the last decided)."""
+    def last(self, n: int) -> list[str | None]:
+        """The last ``n`` speakers, latest first (None before the story's first quote)."""
+        out: list[str | None] = []
         h: History | None = self
-        for _ in range(back):
+        while len(out) < n:
+            out.append(h.speaker if h is not None else None)
             h = h.parent if h is not None else None
-        return h.speaker if h is not None else None
+        return out
 
     def signature(self) -> tuple:
-        return (self.speaker, self.speaker_at(1), self.speaker_at(2))
+        return tuple(self.last(3))
 
 
 def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
@@ -61,8 +64,9 @@ def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
         for h in beams:
             turns = {} if new_conversation else h.turns
             scores = list(base)
+            last = h.last(PAST_REACH)
             for c, name, value in past_evidence(quotes, i, tags[i] is None,
-                                                lambda j: h.speaker_at(i - 1 - j), turns):
+                                                lambda j: last[i - 1 - j], turns):
                 if c in pos:
                     scores[pos[c]] += weights[INDEX[name]] * value
             probs = softmax(scores)

@@ -212,7 +212,9 @@ def past_evidence(quotes: list[Quote], i: int, implicit: bool, speaker_of, turns
                     out.append((s2, "prev2_turn", 1.0))
                     if implicit:
                         out.append((s2, "prev2_turn_implicit", 1.0))
-    recent = {speaker_of(j) for j in range(max(0, i - 6), i) if in_conversation(quotes, i, j)}
+    here = q.paragraph
+    recent = {speaker_of(j) for j in range(max(0, i - 6), i)
+              if here - quotes[j].paragraph <= CONVERSATION_GAP}
     out.extend((c, "recent_speaker", 1.0) for c in recent if c)
     out.extend((c, "conversation_turns", math.log1p(n)) for c, n in turns.items())
     return out

@@ -56,6 +56,13 @@ def first_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None]) 
     return [who for who, _ in _reading(ctx, model, anchors, second=False)]
 
 
+def sketch(ctx: Context, model: SpeakerModel) -> None:
+    """A quick first guess at every speaker: the tag's, else the first reading's."""
+    anchors = anchor_speakers(ctx, ctx.doc.layer("tags"))
+    for q, anchor, guess in zip(ctx.doc.quotes, anchors, first_reading(ctx, model, anchors)):
+        q.speaker = anchor or guess
+
+
 def attribute(ctx: Context, model: SpeakerModel) -> None:
     """Fill in speaker, type and confidence of every quote."""
     quotes = ctx.doc.quotes

@@ -1,0 +1,75 @@
+"""Fitting the speaker model: `storycast train` on a small annotated corpus it writes itself."""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+import storycast
+from storycast import cli
+from storycast.models.speaker import SpeakerModel
+from storycast.stages.features import NAMES
+
+pytest.importorskip("scipy")
+
+STORIES = Path(__file__).resolve().parents[1] / "data" / "stories"
+
+
+def annotate(story: Path, folder: Path) -> None:
+    """A PDNC-style folder whose gold speakers are the ones storycast finds with the cast."""
+    doc = storycast.analyze(story)
+    names = {c.id: c.name for c in doc.characters}
+    folder.mkdir()
+    (folder / "novel_text.txt").write_text(doc.text, encoding="utf-8")
+    with open(folder / "quotation_info.csv", "w", newline="", encoding="utf-8") as f:
+        out = csv.writer(f)
+        out.writerow(["quoteID", "quoteText", "subQuotationList", "quoteByteSpans", "speaker",
+                      "addressees", "quoteType", "referringExpression", "mentionTextsList",
+                      "mentionSpansList", "mentionEntitiesList"])
+        for q in doc.quotes:
+            out.writerow([q.id, q.text(doc.text), "[]", json.dumps([list(s) for s in q.spans]),
+                          names.get(q.speaker, "_unknowable"),
+                          repr([names[a] for a in q.addressees]), q.type.capitalize(), "",
+                          "[]", "[]", "[]"])
+    with open(folder / "character_info.csv", "w", newline="", encoding="utf-8") as f:
+        out = csv.writer(f)
+        out.writerow(["Character ID", "Main Name", "Aliases", "Gender", "Category"])
+        for n, c in enumerate(doc.characters):
+            out.writerow([n, c.name, repr(set(c.aliases)), "U", "major"])
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    root = tmp_path / "corpus"
+    root.mkdir()
+    for name in ("the-bakery", "the-crypt", "the-ferry"):
+        annotate(STORIES / f"{name}.txt", root / name)
+    return root
+
+
+def test_train_writes_a_model_that_loads_and_attributes(corpus, tmp_path, capsys):
+    out = tmp_path / "speaker.json"
+    assert cli.main(["train", str(corpus), "-o", str(out)]) == 0
+    assert "trained on 3 novels" in capsys.readouterr().out
+    model = SpeakerModel.from_dict(json.loads(out.read_text()))
+    assert model.names == NAMES
+    assert len(model.first) == len(model.second) == len(NAMES)
+    assert model.trained_on == ("the-bakery", "the-crypt", "the-ferry")
+    assert model.first[NAMES.index("tag_name")] > 0  # a tag naming the speaker counts for them
+    doc = storycast.analyze(STORIES / "the-bakery.txt", model=model)
+    assert all(q.speaker for q in doc.quotes)
+
+
+def test_training_is_deterministic(corpus, tmp_path):
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    assert cli.main(["train", str(corpus), "-o", str(first), "-q"]) == 0
+    assert cli.main(["train", str(corpus), "-o", str(second), "-q"]) == 0
+    assert first.read_text() == second.read_text()
+
+
+def test_train_on_a_folder_without_annotations_fails_cleanly(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    assert cli.main(["train", str(tmp_path / "empty")]) == 2
+    assert "not a PDNC novel folder" in capsys.readouterr().err
