@@ -1,9 +1,12 @@
 """What the speaker stage knows of a document: who is where, who is named, who is tagged."""
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 
 from ..document import Document
+from ..lexicon import SPEECH_VERBS
 from ..spans import Character, Quote
 from .scene import Scene
 from .tags import Tag
@@ -29,6 +32,7 @@ class Context:
     # description ("the jew") -> {character: quotes so tagged that a first reading gave them}
     descriptions: dict[str, dict[str, int]] = field(default_factory=dict)
     voters: list[str | None] = field(default_factory=list)  # the guesses that voted
+    sentence_starts: list[int] = field(default_factory=list)
 
 
 def build_context(doc: Document) -> Context:
@@ -47,7 +51,8 @@ def build_context(doc: Document) -> Context:
             elif m.kind == "name":
                 named_in.setdefault(i, set()).add(m.character)
     narrator = next((c.id for c in doc.characters if c.narrator), None)
-    return Context(doc, Scene.of(doc), by_name, chars, vocatives, named_in, narrator)
+    return Context(doc, Scene.of(doc), by_name, chars, vocatives, named_in, narrator,
+                   sentence_starts=[s.start for s in doc.sentences])
 
 
 def resolve_name(ctx: Context, tag: Tag) -> str | None:
@@ -99,21 +104,33 @@ def paragraph_subject(ctx: Context, q: Quote) -> str | None:
     return found[0].character if found else None
 
 
-def closing_subject(ctx: Context, quotes: list[Quote], i: int) -> str | None:
-    """Who the previous paragraph ends on, when it ends in narration ("Then he spoke again.")."""
+def closing_sentence(ctx: Context, quotes: list[Quote], i: int) -> tuple[int, int] | None:
+    """The last sentence of the paragraph before quote i, when that paragraph ends in narration."""
     paras = ctx.doc.paragraphs
     p = quotes[i].paragraph - 1
     if p < 0 or (i > 0 and quotes[i - 1].paragraph == p and
                  ctx.doc.text[quotes[i - 1].end:paras[p].end].count(" ") < 3):
         return None
-    text = ctx.doc.text
-    end = paras[p].end
-    cut = max(text.rfind(". ", paras[p].start, end - 2), text.rfind("\n", paras[p].start, end - 2))
-    start = cut + 1 if cut >= 0 else paras[p].start
+    sentences = ctx.doc.sentences
+    k = bisect.bisect_right(ctx.sentence_starts, paras[p].end - 1) - 1
+    if k < 0 or sentences[k].end <= paras[p].start:
+        return None
+    start = max(sentences[k].start, paras[p].start)
     if i > 0 and quotes[i - 1].end > start:
         start = quotes[i - 1].end
-    found = ctx.scene.between(start, end)
-    return found[0].character if found else None
+    return start, paras[p].end
+
+
+def closing_subject(ctx: Context, quotes: list[Quote], i: int) -> tuple[str | None, bool]:
+    """Who the previous paragraph ends on ("Then he spoke again."), and whether it says they speak."""
+    span = closing_sentence(ctx, quotes, i)
+    if span is None:
+        return None, False
+    found = ctx.scene.between(*span)
+    if not found:
+        return None, False
+    words = _LOWER_WORDS.findall(ctx.doc.text, *span)
+    return found[0].character, any(w in SPEECH_VERBS for w in words)
 
 
 def next_paragraph_newcomer(ctx: Context, quotes: list[Quote], i: int) -> str | None:
@@ -156,6 +173,7 @@ def in_conversation(quotes: list[Quote], i: int, j: int) -> bool:
 
 
 
+_LOWER_WORDS = re.compile(r"\b[a-z]+\b")
 RELATION_TITLES = {
     "wife": "mrs", "lady": "mrs", "mother": "mrs", "mamma": "mrs", "mama": "mrs",
     "husband": "mr", "father": "mr", "papa": "mr",

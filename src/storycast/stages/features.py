@@ -24,7 +24,7 @@ NAMES = (
     "prev_vocative", "own_vocative", "named_inside", "next_same_paragraph", "next_turn",
     "next2_turn", "global_count", "prev_turn_implicit", "prev2_turn_implicit",
     "rank_1_implicit", "recent_speaker", "conversation_turns", "last_in_previous_paragraph",
-    "description_vote", "tag_description",
+    "description_vote", "tag_description", "closing_speaker", "next_vocative",
 )
 INDEX = {n: k for k, n in enumerate(NAMES)}
 
@@ -173,7 +173,8 @@ def _scene_features(ctx: Context, quotes: list[Quote], i: int, cands: list[str],
     for c, n in counts.items():
         put(c, "window_count", math.log1p(n))
     put(paragraph_subject(ctx, q), "paragraph_subject")
-    put(closing_subject(ctx, quotes, i), "closing_subject")
+    closer, speaks = closing_subject(ctx, quotes, i)
+    put(closer, "closing_speaker" if speaks else "closing_subject")
     put(last_in_previous_paragraph(ctx, quotes, i), "last_in_previous_paragraph")
     if i == 0 or not in_conversation(quotes, i, i - 1):
         put(next_paragraph_newcomer(ctx, quotes, i), "newcomer")
@@ -240,6 +241,9 @@ def _turn_features(ctx: Context, quotes: list[Quote], i: int, speakers: list[str
         for c, name, value in past_evidence(quotes, i, implicit, speakers.__getitem__, turns):
             put(c, name, value)
     nxt, nxt2 = i + 1, i + 2
+    if in_conversation(quotes, i, nxt) and quotes[nxt].paragraph != q.paragraph:
+        for c in ctx.vocatives.get(nxt, []):
+            put(c, "next_vocative")  # "Well, Aziz, ..." answers what Aziz just said
     if in_conversation(quotes, i, nxt):
         if quotes[nxt].paragraph == q.paragraph:
             put(speakers[nxt], "next_same_paragraph")
