@@ -1,0 +1,78 @@
+"""Time the whole `storycast analyze` process on a novel, and its peak memory.
+
+    python benchmarks/speed.py [--novel ../shared/pdnc/data/PrideAndPrejudice/novel_text.txt]
+                               [--runs 5] [--write BENCHMARKS.md]
+
+Each run is a fresh process (`python -m storycast analyze NOVEL`), so start-up, reading and
+every stage count.  Reported: the fastest and the median wall time, and the largest
+resident memory any run reached.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import shlex
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pdnc import ROOT, revision, update_file  # noqa: E402
+
+DEFAULT_NOVEL = ROOT.parent / "shared" / "pdnc" / "data" / "PrideAndPrejudice" / "novel_text.txt"
+HEADING = "## Speed"
+
+
+def one_run(command: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (KiB) of one process."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        sys.exit(f"{shlex.join(command)} failed: {proc.stderr.read().decode()}")
+    return seconds, usage.ru_maxrss
+
+
+def measure(command: list[str], runs: int) -> dict:
+    results = [one_run(command) for _ in range(runs)]
+    times = [t for t, _ in results]
+    return {"best": min(times), "median": statistics.median(times),
+            "peak_mib": max(m for _, m in results) / 1024}
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--novel", type=Path, default=DEFAULT_NOVEL)
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--write", type=Path, help="write/update the Speed section of this file")
+    args = p.parse_args(argv)
+    if not args.novel.is_file():
+        sys.exit(f"{args.novel}: no such file")
+    python = sys.executable
+    rows = [
+        ("`storycast --help` (start-up)", measure([python, "-m", "storycast", "--help"], args.runs)),
+        (f"`storycast analyze {args.novel.name}` ({args.novel.stat().st_size // 1024} KB, "
+         f"{args.novel.parent.name})",
+         measure([python, "-m", "storycast", "analyze", str(args.novel)], args.runs)),
+    ]
+    table = ["| command | best s | median s | peak memory MiB |", "| --- | --- | --- | --- |"]
+    table += [f"| {name} | {r['best']:.2f} | {r['median']:.2f} | {r['peak_mib']:.0f} |"
+              for name, r in rows]
+    body = (f"{HEADING}\n\n- commit: `{revision()}`\n- date: {datetime.date.today().isoformat()}\n"
+            f"- command: `python benchmarks/speed.py {shlex.join(argv or sys.argv[1:])}`\n"
+            f"- Python {platform.python_version()} ({platform.machine()}), {os.cpu_count()} cores; "
+            f"each run a fresh process, {args.runs} runs\n\n" + "\n".join(table) + "\n")
+    print(body)
+    if args.write:
+        update_file(args.write, HEADING, body)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
