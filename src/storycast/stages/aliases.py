@@ -158,8 +158,8 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
     # the text keeps a titled full name apart ("Mr. John Knightley" beside "Mr. Knightley").
     for i in singles:
         word, cls = forms[i].core, forms[i].cls
-        if forms[i].title:
-            continue
+        if forms[i].title or cls == "mrs":
+            continue  # Mrs. Maylie is seldom the Rose Maylie of the same house
         ends = [j for j in full if forms[j].words[-1] == word and forms[j].cls in (None, cls)]
         if cls and any(forms[j].cls == cls and forms[j].count >= 3 for j in ends):
             continue
