@@ -27,6 +27,7 @@ NAME_RE = re.compile(
     rf"(?P<poss>['\u2019]s\b|s['\u2019](?!\w))?"
 )
 PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]imself|[Hh]erself|I)\b")
+_LIST_GOES_ON = re.compile(r",\s*(?:and|or|nor)\b|,\s*[A-Z][a-z]+\s*,")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _LINKS = {"the", "of", "de", "da", "di", "del", "van", "von", "der", "la", "le", "du"}
 # Words that open a quote before a vocative: "Oh, Spike", "Hello Harmony", "Thanks Spike".
@@ -125,6 +126,8 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: set[str]) -> bo
     if after.startswith(".") and after[1:2].isalpha():
         return False  # an initial or abbreviation, not the end of a sentence
     closed = not after or after[0] in ",!?.;" or after.startswith("--")
+    if _LIST_GOES_ON.match(after) or before.endswith((" and", " or")):
+        return False  # "Elsie, Lacie, and Tillie" is a list of names, not an address
     words_before = before.split()
     if not before and len(after) <= 2 and closed:
         return False  # a quote that is only a name ("Bingley.") answers more often than calls

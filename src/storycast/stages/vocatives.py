@@ -33,7 +33,7 @@ def _compatible(form: Form, char: Character) -> bool:
 
 def _looks_like_a_name(form: Form, doc: Document) -> bool:
     """Not an ordinary word, and set off as an address at least once ("Take your time, Big Bad,")."""
-    if any(w.lower() in common_words() for w in form.words if len(form.words) == 1):
+    if len(form.words) == 1 and form.core.lower() in common_words():
         return False
     return any(m.kind == "vocative" and m.attrs.get("set_off") for m in form.mentions)
 
