@@ -33,10 +33,10 @@ class Speakers:
         if model is None:
             raise RuntimeError("no speaker model: run `storycast train --pdnc PATH`")
         ctx = build_context(doc)
-        sketch(ctx, model)  # a first guess at the turns tells who each vocative is said to
+        first = sketch(ctx, model)  # a first guess at the turns: who each vocative is said to
         if adopt_vocatives(doc):
             ctx = build_context(doc)
-        attribute(ctx, model)
+        attribute(ctx, model, first)
         addressees(ctx)
         _resolve_tag_pronouns(doc)
         doc.layers["speakers"] = [q.speaker for q in doc.quotes]

@@ -56,19 +56,23 @@ def first_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None]) 
     return [who for who, _ in _reading(ctx, model, anchors, second=False)]
 
 
-def sketch(ctx: Context, model: SpeakerModel) -> None:
-    """A quick first guess at every speaker: the tag's, else the first reading's."""
+def sketch(ctx: Context, model: SpeakerModel) -> list[str | None]:
+    """A quick first guess at every speaker (the tag's, else the first reading's), set on
+    the quotes and returned."""
     anchors = anchor_speakers(ctx, ctx.doc.layer("tags"))
-    for q, anchor, guess in zip(ctx.doc.quotes, anchors, first_reading(ctx, model, anchors)):
+    first = first_reading(ctx, model, anchors)
+    for q, anchor, guess in zip(ctx.doc.quotes, anchors, first):
         q.speaker = anchor or guess
+    return first
 
 
-def attribute(ctx: Context, model: SpeakerModel) -> None:
-    """Fill in speaker, type and confidence of every quote."""
+def attribute(ctx: Context, model: SpeakerModel, first: list[str | None] | None = None) -> None:
+    """Fill in speaker, type and confidence of every quote (``first``: a first reading done)."""
     quotes = ctx.doc.quotes
     tags = ctx.doc.layer("tags")
     anchors = anchor_speakers(ctx, tags)
-    first = first_reading(ctx, model, anchors)
+    if first is None:
+        first = first_reading(ctx, model, anchors)
     for q, tag, anchor, (who, p) in zip(quotes, tags, anchors,
                                         beam_reading(ctx, model, anchors, first)):
         q.type = "implicit" if tag is None else "explicit" if tag.kind == "name" else "anaphoric"
