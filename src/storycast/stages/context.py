@@ -33,6 +33,7 @@ class Context:
     descriptions: dict[str, dict[str, int]] = field(default_factory=dict)
     voters: list[str | None] = field(default_factory=list)  # the guesses that voted
     sentence_starts: list[int] = field(default_factory=list)
+    anchors: list[str | None] = field(default_factory=list)  # speakers tags name outright
 
 
 def build_context(doc: Document) -> Context:

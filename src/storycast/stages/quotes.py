@@ -101,6 +101,14 @@ _UNSPOKEN = re.compile(
     r"(?:\bseem(?:ed|s)? to\s+say|\bas much as\s+to\s+say|\bas who (?:should|would) say"
     r"|\b(?:meant|implied|signified|expressed))\W*$", re.IGNORECASE)
 _WRITING = frozenset("wrote written writes write writing read reads printed".split())
+# "...the letter ran thus:" / "...had scrawled on a piece of paper:" then the quoted text.
+_WRITTEN = re.compile(
+    r"\b(?:letters?|notes?|wrote|written|writes|postscript|inscription|inscribed|cards?|printed"
+    r"|scrawled|telegram|envelope|handwriting|billet|epistle|paper)\b", re.IGNORECASE)
+_INTRODUCES = re.compile(
+    r"(?:[:\u2014\u2013-]|\b(?:thus|follows|letter|words|contents))[\s:;,.\u2014\u2013-]*$",
+    re.IGNORECASE)
+_LAST_SENTENCE = re.compile(r"[.!?]\s+(?=\S)")
 _RUNS_ON = re.compile(r"\s*[a-z(]")
 _NAMING = re.compile(r"\b(?:called|call|calls|named|entitled|word|words|phrase)\W*$", re.IGNORECASE)
 
@@ -367,17 +375,39 @@ def _candidates(text: str, paragraphs: list[Span]) -> list[_Candidate]:
 
 
 def _letters(text: str, paragraphs: list[Span], cands: list[_Candidate]) -> set[int]:
-    """A quoted salutation ("Dear Meg,") and the whole-paragraph quotations after it."""
+    """Quoted writing: a letter opening with a salutation ("Dear Meg,") or introduced as
+    writing ("the note ran thus:"), and the whole-paragraph quotations right after it."""
     out: set[int] = set()
+    chain = False  # the previous candidate is a whole-paragraph piece of writing
     for k, c in enumerate(cands):
         (a, b), end = c.spans[0], c.spans[-1][1]
         whole = (len(c.spans) == c.last_para - c.para + 1
                  and _bare(text[paragraphs[c.para].start:a])
                  and _bare(text[end:paragraphs[c.last_para].end]))
-        follows = k - 1 in out and c.para == cands[k - 1].last_para + 1
-        if whole and (follows or _SALUTATION.match(text[a:b])):
+        follows = chain and c.para == cands[k - 1].last_para + 1
+        written = (whole and _SALUTATION.match(text[a:b])) or (
+            len(c.spans) == 1 and _written_intro(text, paragraphs, cands, k))
+        if (whole and follows) or written:
             out.add(k)
+        chain = k in out and whole
     return out
+
+
+def _written_intro(text: str, paragraphs: list[Span], cands: list[_Candidate], k: int) -> bool:
+    """Narration just before the quotation presents it as writing, with no speech verb."""
+    c = cands[k]
+    para = paragraphs[c.para]
+    a = c.spans[0][0]
+    intro = text[para.start:a - 1].rstrip()
+    if not intro.strip(_DASHES) and c.para > 0 and not (k and cands[k - 1].last_para == c.para - 1):
+        prev = paragraphs[c.para - 1]
+        intro = text[prev.start:prev.end].rstrip()  # a paragraph of narration introduces it
+    if not intro or not _INTRODUCES.search(intro[-30:]):
+        return False
+    last = _LAST_SENTENCE.split(intro[-300:])[-1]
+    after = text[c.spans[-1][1] + 1:paragraphs[c.last_para].end]
+    near = _WORD.findall(last)[-_NEAR_WORDS:] + _WORD.findall(after[:60])[:_NEAR_WORDS]
+    return bool(_WRITTEN.search(last)) and not _has_speech_verb(near)
 
 
 def _bare(s: str) -> bool:

@@ -28,6 +28,7 @@ def anchor_speakers(ctx: Context, tags: list[Tag | None]) -> list[str | None]:
         elif tag is not None and tag.kind == "pronoun" and tag.gender == "narrator":
             who = ctx.narrator
         anchors.append(who)
+    ctx.anchors = anchors
     return anchors
 
 
