@@ -12,16 +12,6 @@ from storycast.document import Document
 STORIES = Path(__file__).resolve().parents[1] / "data" / "stories"
 
 
-@pytest.fixture(scope="module")
-def story():
-    cache: dict[str, Document] = {}
-
-    def analyse(name: str) -> Document:
-        if name not in cache:
-            cache[name] = storycast.analyze(STORIES / name)
-        return cache[name]
-
-    return analyse
 
 
 def by_name(doc: Document):

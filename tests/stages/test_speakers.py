@@ -5,23 +5,12 @@ from pathlib import Path
 
 import pytest
 
-import storycast
 from storycast.document import Document
 
 STORIES = Path(__file__).resolve().parents[1] / "data" / "stories"
 ALL_STORIES = sorted(p.name for p in STORIES.glob("*.txt"))
 
 
-@pytest.fixture(scope="module")
-def story():
-    cache: dict[str, Document] = {}
-
-    def analyse(name: str) -> Document:
-        if name not in cache:
-            cache[name] = storycast.analyze(STORIES / name)
-        return cache[name]
-
-    return analyse
 
 
 def said(doc: Document) -> list[tuple[str, str | None, list[str]]]:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from ..analysis import default_pipeline
 from ..document import Document
 from ..stages.context import build_context, count_descriptions
-from ..stages.features import candidates, quote_features
 from ..stages.decoding import beam_reading
+from ..stages.features import candidates, quote_features
 from ..stages.speakers import anchor_speakers, first_reading
 
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from ..document import Document
-from . import stage
 from ..models.speaker import SpeakerModel, default_model
+from . import stage
 from .speakers import addressees, attribute, build_context, sketch
 from .vocatives import adopt_vocatives
 

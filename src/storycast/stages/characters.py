@@ -1,21 +1,17 @@
 """Characters: which names are people, which names are one person, their gender, the narrator."""
 from __future__ import annotations
 
-import re
-from collections import Counter
-
 from ..document import Document
 from ..lexicon import given_names
 from ..spans import Character, Mention
 from . import stage
-from .aliases import attach_short_forms, form_gender, group_forms, group_gender
-from .scene import resolve_narration_pronouns
+from .aliases import attach_short_forms, group_forms, group_gender
 from .cast_match import cast_characters
 from .descriptions import add_described
 from .names import Form, collect_forms, is_plural_of, lowercase_counts, person_score
+from .scene import resolve_narration_pronouns
 
 PERSON_THRESHOLD = 2.0
-_NARRATION_I = re.compile(r"\bI\b|\b(?:me|my|myself)\b")
 
 
 def pronoun_evidence(text: str, mentions: list[Mention], forms: dict) -> None:

@@ -9,11 +9,21 @@ from __future__ import annotations
 import math
 
 from ..spans import Quote
-from .context import (CONVERSATION_GAP, Context, closing_subject, conversation_start,
-                      description_key,
-                      in_conversation, last_in_previous_paragraph, next_paragraph_newcomer,
-                      paragraph_subject, resolve_description, resolve_name, resolve_relation,
-                      tag_gender)
+from .context import (
+    CONVERSATION_GAP,
+    Context,
+    closing_subject,
+    conversation_start,
+    description_key,
+    in_conversation,
+    last_in_previous_paragraph,
+    next_paragraph_newcomer,
+    paragraph_subject,
+    resolve_description,
+    resolve_name,
+    resolve_relation,
+    tag_gender,
+)
 from .tags import Tag
 
 NAMES = (
@@ -92,7 +102,7 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
     decoder that adds them per history.
     """
     quotes, tags = ctx.doc.quotes, ctx.doc.layer("tags")
-    q, tag = quotes[i], tags[i]
+    tag = tags[i]
     vecs = [[0.0] * len(NAMES) for _ in cands]
     pos = {c: k for k, c in enumerate(cands)}
 

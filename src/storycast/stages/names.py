@@ -10,8 +10,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..lexicon import (HONORIFICS, NON_NAMES, PLACE_PREPOSITIONS, TITLE_CLASS, common_words,
-                       given_names)
+from ..lexicon import (
+    HONORIFICS,
+    NON_NAMES,
+    PLACE_PREPOSITIONS,
+    TITLE_CLASS,
+    common_words,
+    given_names,
+)
 from ..spans import Mention
 
 _WORD = re.compile(r"[a-z]+")

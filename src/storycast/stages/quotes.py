@@ -96,15 +96,22 @@ _FIRST_SECOND = re.compile(
     r"yourselves|thee|thou|thy|ye|let)\b", re.IGNORECASE)
 _THIRD = re.compile(r"\b(?:he|she|they|him|her|them|his|their|himself|herself)\b", re.IGNORECASE)
 _BACKSHIFT = re.compile(r"\b(?:had|was|were|could|would|should|might|did)\b")
-_SALUTATION = re.compile(r"(?:my\s+)?(?:dear|dearest)\s+[^,!?\n]{1,30},\s*(?:-|$)", re.IGNORECASE)
+_SALUTATION = re.compile(r"(?:my\s+)?(?:dear|dearest)\s+[^,!?\n]{1,30},(?:\s*(?:-|\u2014|$)|[ \t]{3})",
+                         re.IGNORECASE)  # three blanks: a dash lost in transcription
+# Words wanted, withheld or only looked: "He longed to ask:", "as if to say", "he felt like retorting".
+_UTTER = r"(?:say|ask|reply|answer|exclaim|add|retort|cry|shout)(?:ing)?"
 _UNSPOKEN = re.compile(
-    r"(?:\bseem(?:ed|s)? to\s+say|\bas much as\s+to\s+say|\bas who (?:should|would) say"
-    r"|\b(?:meant|implied|signified|expressed))\W*$", re.IGNORECASE)
+    r"(?:\bseem(?:ed|s)? to\s+say|\bas (?:much as|if|though)\s+to\s+say|\bas who (?:should|would) say"
+    r"|\b(?:meant|implied|signified|expressed)"
+    rf"|\b(?:wanted|wished|longed|yearned|tempted|temptation|impulse|tongue|easy|going)\s+to\s+{_UTTER}"
+    rf"|\bfelt like\s+{_UTTER})\W*$", re.IGNORECASE)
+_UNSPOKEN_AFTER = re.compile(
+    rf"\W*(?:\w+\s+){{1,2}}(?:seemed to say|felt like {_UTTER}|was going to {_UTTER})\b")
 _WRITING = frozenset("wrote written writes write writing read reads printed".split())
 # "...the letter ran thus:" / "...had scrawled on a piece of paper:" then the quoted text.
 _WRITTEN = re.compile(
     r"\b(?:letters?|notes?|wrote|written|writes|postscript|inscription|inscribed|cards?|printed"
-    r"|scrawled|telegram|envelope|handwriting|billet|epistle|paper)\b", re.IGNORECASE)
+    r"|scrawled|telegram|envelope|handwriting|billet|epistle|paper|contents)\b", re.IGNORECASE)
 _INTRODUCES = re.compile(
     r"(?:[:\u2014\u2013-]|\b(?:thus|follows|letter|words|contents))[\s:;,.\u2014\u2013-]*$",
     re.IGNORECASE)
@@ -320,9 +327,11 @@ def _is_speech(text: str, para: Span, spans: list[tuple[int, int]], after_quote:
     """False for scare quotes and titles, and for indirect speech in quote marks."""
     a, b = spans[0]
     before = text[para.start:a - 1].rstrip()
+    after = text[spans[-1][1] + 1:para.end]
+    if _UNSPOKEN_AFTER.match(after):
+        return False
     if not before.strip(_DASHES) or len(spans) > 1:
         return True  # it opens its paragraph, or a speech tag interrupts it
-    after = text[spans[-1][1] + 1:para.end]
     near = _WORD.findall(before[-60:])[-_NEAR_WORDS:] + _WORD.findall(after[:60])[:_NEAR_WORDS]
     tagged = _has_speech_verb(near)
     if _is_scare_quote(text[a:b], before, after, tagged) or _UNSPOKEN.search(before[-40:]):
@@ -399,15 +408,17 @@ def _written_intro(text: str, paragraphs: list[Span], cands: list[_Candidate], k
     para = paragraphs[c.para]
     a = c.spans[0][0]
     intro = text[para.start:a - 1].rstrip()
-    if not intro.strip(_DASHES) and c.para > 0 and not (k and cands[k - 1].last_para == c.para - 1):
+    if not intro.strip(_DASHES) and c.para > 0:  # the paragraph before, after its last quote
         prev = paragraphs[c.para - 1]
-        intro = text[prev.start:prev.end].rstrip()  # a paragraph of narration introduces it
+        start = cands[k - 1].spans[-1][1] + 1 if k and cands[k - 1].last_para == c.para - 1 else prev.start
+        intro = text[start:prev.end].rstrip()
     if not intro or not _INTRODUCES.search(intro[-30:]):
         return False
     last = _LAST_SENTENCE.split(intro[-300:])[-1]
     after = text[c.spans[-1][1] + 1:paragraphs[c.last_para].end]
     near = _WORD.findall(last)[-_NEAR_WORDS:] + _WORD.findall(after[:60])[:_NEAR_WORDS]
-    return bool(_WRITTEN.search(last)) and not _has_speech_verb(near)
+    return bool(_WRITTEN.search(last)) and not _has_speech_verb(
+        [w for w in near if not w.lower().startswith("begin")])  # a letter begins, too
 
 
 def _bare(s: str) -> bool:

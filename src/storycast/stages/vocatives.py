@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections import Counter
 
 from ..document import Document
-from ..spans import Character, Quote
 from ..lexicon import common_words
+from ..spans import Character, Quote
 from .aliases import form_gender
-from .names import Form
 from .context import CONVERSATION_GAP
+from .names import Form
 
 
 def turn_addressee(quotes: list[Quote], i: int) -> str | None:
