@@ -129,3 +129,16 @@ def test_a_cast_entry_the_text_never_uses_is_still_a_character(tmp_path):
     assert "Mrs. Pike" in [c.name for c in doc.characters]
     names = {c.id: c.name for c in doc.characters}
     assert [names[q.speaker] for q in doc.quotes] == ["Tom Harker", "Ada Finch"]
+
+
+# -- a modern first-person story with curly quotes ---------------------------------------
+def test_a_short_first_person_story_has_its_narrator_and_its_people(story):
+    doc = story("the-bridge.txt")
+    names = {c.name for c in doc.characters}
+    assert {"Jess", "Marcus"} <= names  # named a few times, with no "said Jess" anywhere
+    narrator = doc.narrator()
+    assert narrator is not None and narrator.aliases[:2] == ["Narrator", "I"]
+    told = [q for q in doc.quotes if q.text(doc.text).startswith("I said I would")]
+    assert [q.speaker for q in told] == [narrator.id]  # "I told her"
+    heard = [q for q in doc.quotes if q.text(doc.text).startswith("Heard you")]
+    assert [doc.character(q.speaker).name for q in heard] == ["Marcus"]  # "he says"

@@ -91,8 +91,9 @@ def group_gender(forms: list[Form]) -> str | None:
         if not f.honorific_gender and not f.surname_like:
             prior = given_names().get(f.words[0])
             if prior and not f.cls and not f.title:
-                votes["male"] += prior[0] * 2
-                votes["female"] += (1 - prior[0]) * 2
+                # one pronoun's worth: "Jess ... she" outweighs a census that says male
+                votes["male"] += prior[0] * 1.5
+                votes["female"] += (1 - prior[0]) * 1.5
     m, w = votes["male"], votes["female"]
     if m + w < 1:
         return None

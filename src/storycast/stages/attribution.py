@@ -5,7 +5,7 @@ from ..document import Document
 from ..models.speaker import SpeakerModel, default_model
 from . import stage
 from .speakers import addressees, attribute, build_context, sketch
-from .vocatives import adopt_vocatives
+from .vocatives import adopt_vocatives, name_the_narrator
 
 
 def _resolve_tag_pronouns(doc: Document) -> None:
@@ -34,7 +34,7 @@ class Speakers:
             raise RuntimeError("no speaker model: run `storycast train --pdnc PATH`")
         ctx = build_context(doc)
         first = sketch(ctx, model)  # a first guess at the turns: who each vocative is said to
-        if adopt_vocatives(doc):
+        if adopt_vocatives(doc) | name_the_narrator(doc, set(ctx.anchors)):
             ctx = build_context(doc)
         attribute(ctx, model, first)
         addressees(ctx)

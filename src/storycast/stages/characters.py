@@ -8,7 +8,7 @@ from . import stage
 from .aliases import attach_short_forms, group_forms, group_gender
 from .cast_match import cast_characters
 from .descriptions import add_described
-from .names import Form, collect_forms, is_plural_of, lowercase_counts, person_score
+from .names import VERB_AFTER, Form, collect_forms, is_plural_of, lowercase_counts, person_score
 from .scene import resolve_narration_pronouns
 
 PERSON_THRESHOLD = 2.0
@@ -21,7 +21,8 @@ def pronoun_evidence(text: str, mentions: list[Mention], forms: dict) -> None:
         for m in form.mentions:
             by_span[m.start] = form
     names = [m for m in mentions if m.kind == "name" and m.attrs.get("quote") is None]
-    # Only a name opening its sentence, and a subject pronoun after it, make good evidence:
+    # Only a name opening its sentence or followed by its verb, and a subject pronoun after
+    # it, make good evidence:
     # "Lizzy smiled. She ..." says more than "he told Lizzy, and she ...".
     pronouns = [m for m in mentions if m.kind == "pronoun" and m.attrs.get("quote") is None
                 and m.text.lower() in ("he", "she")]
@@ -31,7 +32,8 @@ def pronoun_evidence(text: str, mentions: list[Mention], forms: dict) -> None:
         limit = min(limit, m.end + 200)
         while k < len(pronouns) and pronouns[k].start < m.end:
             k += 1
-        if k < len(pronouns) and pronouns[k].start < limit and m.attrs.get("initial"):
+        if k < len(pronouns) and pronouns[k].start < limit and (
+                m.attrs.get("initial") or VERB_AFTER.match(text, m.end)):
             form = by_span.get(m.start)
             if form is not None:
                 if pronouns[k].attrs["gender"] == "male":
@@ -46,7 +48,7 @@ def is_first_person(doc: Document) -> bool:
                       and m.attrs.get("gender") == "narrator" and m.attrs.get("quote") is None)
     third = sum(1 for m in doc.mentions if m.kind == "pronoun"
                 and m.attrs.get("gender") in ("male", "female") and m.attrs.get("quote") is None)
-    return narration_i >= 20 and narration_i >= 0.25 * third
+    return narration_i >= 3 and narration_i >= 0.25 * third
 
 
 def is_vocative_only(form: Form) -> bool:

@@ -21,6 +21,12 @@ from ..lexicon import (
 from ..spans import Mention
 
 _WORD = re.compile(r"[a-z]+")
+# A verb right after a name: an auxiliary, a past tense, or a present tense in -s.
+VERB_AFTER = re.compile(
+    r"['\u2019]?s?\s+(?:(?:had|has|was|is|would|could|will|did|does|said|says|felt|knew|"
+    r"thought|saw|came|went|took|got|made|stood|sat|ran|put|told|began|kept|left|found|"
+    r"heard|looked|turned|smiled|laughed|nodded|sighed|shrugged|grinned|frowned)\b|"
+    r"(?:just |finally |then |slowly |quickly )?[a-z]{3,}ed\b)")
 _HONORIFIC_PREFIX = re.compile(r"^([A-Za-z]+)\.?\s+(?=\S)")
 
 
@@ -39,6 +45,7 @@ class Form:
     initial: int = 0
     place: int = 0
     after_the: int = 0
+    acting: int = 0  # followed by a verb in the narration: "Marcus was leaning", "Jess called"
     male: float = 0.0
     female: float = 0.0
     surname_like: bool = False  # also the last word of a titled or full name ("Darcy")
@@ -111,6 +118,8 @@ def collect_forms(text: str, mentions: list[Mention], tag_spans: set[tuple[int, 
         form.vocative += m.kind == "vocative"
         form.initial += bool(m.attrs.get("initial"))
         form.tagged += _within(tag_starts, tag_ends, m.start)
+        if m.attrs.get("quote") is None and VERB_AFTER.match(text, m.end):
+            form.acting += 1
         before = text[max(0, m.start - 12):m.start].lower().split()
         if before:
             # "in Paris" is a place; "at Mrs. Goddard's" is someone's house, not a place name
@@ -143,13 +152,14 @@ def person_score(form: Form, lower: Counter) -> float:
     elif form.title:
         score += 1.0
     first = form.words[0]
-    if first in given_names() and not form.cls:
-        score += 2.0 if len(form.words) > 1 else 1.0
+    prior = given_names().get(first) if not form.cls else None
+    if prior:
+        score += 2.0 if len(form.words) > 1 or prior[1] >= 100 else 1.0
     if len(form.words) == 1 and not form.cls and not form.title:
         capital_inside = form.count - form.initial
         common = lower.get(first.lower(), 0)
-        if capital_inside == 0 and form.tagged == 0:
-            score -= 2.0
+        if capital_inside == 0 and form.tagged == 0 and not prior:
+            score -= 2.0  # only ever capitalised where a sentence starts: "Suddenly"
         if common > 2 * max(capital_inside, 1) and form.tagged == 0:
             score -= 3.0
         if first.lower() in common_words() and form.tagged == 0 and capital_inside < 3:
@@ -157,5 +167,5 @@ def person_score(form: Form, lower: Counter) -> float:
     score -= 6.0 * form.place / form.count
     if form.after_the and form.tagged == 0:
         score -= 3.0 * form.after_the / form.count
-    score += min(form.narration, 10) * 0.1
+    score += min(form.narration, 10) * 0.1 + min(form.acting, 4) * 0.5
     return score

@@ -98,15 +98,24 @@ _THIRD = re.compile(r"\b(?:he|she|they|him|her|them|his|their|himself|herself)\b
 _BACKSHIFT = re.compile(r"\b(?:had|was|were|could|would|should|might|did)\b")
 _SALUTATION = re.compile(r"(?:my\s+)?(?:dear|dearest)\s+[^,!?\n]{1,30},(?:\s*(?:-|\u2014|$)|[ \t]{3})",
                          re.IGNORECASE)  # three blanks: a dash lost in transcription
-# Words wanted, withheld or only looked: "He longed to ask:", "as if to say", "he felt like retorting".
+# Words wanted, withheld, supposed or only looked: "He longed to ask:", "as if to say",
+# "Helen would have exclaimed,", "If she had said,", "Why did he not say,".
 _UTTER = r"(?:say|ask|reply|answer|exclaim|add|retort|cry|shout)(?:ing)?"
+_UTTERED = r"(?:said|asked|replied|answered|exclaimed|added|retorted|cried|shouted|remarked)"
 _UNSPOKEN = re.compile(
     r"(?:\bseem(?:ed|s)? to\s+say|\bas (?:much as|if|though)\s+to\s+say|\bas who (?:should|would) say"
-    r"|\b(?:meant|implied|signified|expressed)"
-    rf"|\b(?:wanted|wished|longed|yearned|tempted|temptation|impulse|tongue|easy|going)\s+to\s+{_UTTER}"
-    rf"|\bfelt like\s+{_UTTER})\W*$", re.IGNORECASE)
-_UNSPOKEN_AFTER = re.compile(
-    rf"\W*(?:\w+\s+){{1,2}}(?:seemed to say|felt like {_UTTER}|was going to {_UTTER})\b")
+    r"|\b(?:meant|implied|signified|expressed))\W*$"
+    rf"|(?:\b(?:(?:wanted|wished|longed|yearned|tempted|temptation|impulse|tongue|going)\s+to"
+    rf"|felt like)\s+{_UTTER}|\b(?:would|could|might|should)(?:n't|\s+not)?\s+have\s+{_UTTERED}"
+    rf"|\bif\s+(?:\w+\s+){{1,2}}had\s+{_UTTERED}"
+    rf"|\b(?:did|could)(?:n't)?\s+(?:he|she|they|I|you|we)\s+(?:not\s+)?{_UTTER})[\s,:;\u2014-]*$",
+    re.IGNORECASE)
+_UNSPOKEN_AFTER = re.compile(rf"\W*(?:\w+\s+){{1,2}}(?:seemed to say|felt like {_UTTER})\b")
+# Sung, performed or printed: "she sang, of course, "M'ama!"", "the overture to "Zampa."".
+_PERFORMED = re.compile(
+    r"\b(?:sang|sing|sings|singing|sung|hummed|humming|chanted|chanting|song|tune|overture|aria|hymn"
+    r"|ballad|title|titled|entitled|headed|motto|advertisements?|label|labelled|marked|signed"
+    r"|inscribed)\b[^.!?\"\u201c\u201d]{0,25}$", re.IGNORECASE)
 _WRITING = frozenset("wrote written writes write writing read reads printed".split())
 # "...the letter ran thus:" / "...had scrawled on a piece of paper:" then the quoted text.
 _WRITTEN = re.compile(
@@ -336,8 +345,8 @@ def _is_speech(text: str, para: Span, spans: list[tuple[int, int]], after_quote:
     tagged = _has_speech_verb(near)
     if _is_scare_quote(text[a:b], before, after, tagged) or _UNSPOKEN.search(before[-40:]):
         return False
-    if not tagged and any(w.lower() in _WRITING for w in near):
-        return False  # written or read out, not spoken
+    if not tagged and (any(w.lower() in _WRITING for w in near) or _PERFORMED.search(before[-60:])):
+        return False  # written, read out or sung, not spoken
     return tagged or after_quote or not _is_reported(text[a:b])
 
 

@@ -67,6 +67,39 @@ def adopt_vocatives(doc: Document) -> bool:
     return changed
 
 
+def name_the_narrator(doc: Document, tagged: set[str | None]) -> bool:
+    """A character met only inside quotes, never tagged as speaking (``tagged``), and called
+    by name when the narrator is spoken to, is the narrator: "Come on, Sam." said to the
+    "I" of the story."""
+    narrator = doc.narrator()
+    if narrator is None:
+        return False
+    quotes = doc.quotes
+    in_narration = {m.character for m in doc.mentions if m.attrs.get("quote") is None}
+    for char in doc.characters:
+        if char.narrator or char.id in in_narration or char.id in tagged:
+            continue
+        votes = Counter(turn_addressee(quotes, m.attrs["quote"]) for m in doc.mentions
+                        if m.character == char.id and m.kind == "vocative")
+        if votes and votes.most_common(1)[0][0] == narrator.id:
+            _merge_into_narrator(doc, char, narrator)
+            return True
+    return False
+
+
+def _merge_into_narrator(doc: Document, char: Character, narrator: Character) -> None:
+    if narrator.name == "Narrator":
+        narrator.name = char.name
+        narrator.aliases.insert(0, char.name)
+    narrator.aliases.extend(a for a in char.aliases if a not in narrator.aliases)
+    if narrator.gender == "unknown":
+        narrator.gender = char.gender
+    for m in doc.mentions:
+        if m.character == char.id:
+            m.character = narrator.id
+    doc.layers["characters"] = [c for c in doc.characters if c.id != char.id]
+
+
 def _adopt(doc: Document, form: Form, char: Character, forms: dict) -> None:
     """Every form sharing this core ("the Slayer", "Slayer") becomes a name of ``char``."""
     for other in forms.values():
