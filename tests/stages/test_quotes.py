@@ -120,6 +120,36 @@ def test_scare_quotes_and_titles_are_not_speech():
     assert found(text) == [["Yes,"]]
 
 
+def test_writing_introduced_as_writing_is_not_speech():
+    text = ("He took up the letter, which ran thus:\n\n"
+            '"I shall be at the station by noon."\n\n'
+            '"Then we must hurry," said Tom.\n\n'
+            'On the card was printed: "Closed on Sundays." '
+            '"Good," she said.')
+    assert found(text) == [["Then we must hurry,"], ["Good,"]]
+
+
+def test_a_letter_with_a_lost_dash_after_its_salutation_is_not_speech():
+    text = ('She read it twice.\n\n"My dear Fanny,   I write in haste."\n\n"Well?" he asked.')
+    assert found(text) == [["Well?"]]
+
+
+def test_wished_supposed_and_looked_speech_is_not_speech():
+    text = ('He wanted to say: "I called on her yesterday," but hesitated.\n\n'
+            'Helen would have exclaimed, "So do I!" and smiled.\n\n'
+            'If she had said, "Do you worship one god?" he would not have minded.\n\n'
+            'Her eyes said: "Remember, we are doing this because it is right."\n\n'
+            '"Oh, do let us see it through," it seemed to say.\n\n'
+            '"No," he said.')
+    assert found(text) == [["No,"]]
+
+
+def test_sung_and_titled_words_are_not_speech():
+    text = ('She sang, of course, "M\'ama!" and the band played the overture to '
+            '"The Poet and the Peasant."\n\n"Bravo!" cried Tom.')
+    assert found(text) == [["Bravo!"]]
+
+
 def test_stage_sets_the_quotes_layer():
     doc = quotes(segment(Document('Tom came in.\n\n"Hello," he said.')))
     assert doc.has("quotes")

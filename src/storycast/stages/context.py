@@ -78,24 +78,6 @@ def tag_gender(tag: Tag) -> str | None:
     return tag.gender if tag.kind == "pronoun" else description_gender(tag)
 
 
-def scene_candidates(ctx: Context, quotes: list[Quote], i: int, speakers: list[str | None]) -> dict[str, float]:
-    """Characters present around quote i, scored by how recently the narration named them."""
-    doc = ctx.doc
-    paras = doc.paragraphs
-    q = quotes[i]
-    first_para = max(0, q.paragraph - CONVERSATION_GAP)
-    since = paras[first_para].start if paras else 0
-    scores: dict[str, float] = {}
-    for rank, m in enumerate(ctx.scene.before(q.start, since)):
-        scores.setdefault(m.character, 1.5 / (1 + 0.5 * rank))
-    for j in range(i - 1, max(-1, i - 5), -1):
-        if speakers[j] and quotes[j].paragraph >= first_para:
-            scores[speakers[j]] = scores.get(speakers[j], 0) + 0.5
-    if ctx.narrator:
-        scores.setdefault(ctx.narrator, 0.0)
-    return scores
-
-
 def paragraph_subject(ctx: Context, q: Quote) -> str | None:
     """The first character named in the narration of the quote's own paragraph before it."""
     paras = ctx.doc.paragraphs
@@ -237,11 +219,11 @@ def relative(ctx: Context, owner: str, noun: str) -> str | None:
 
 
 def description_key(tag: Tag | None) -> str | None:
-    """"the old gentleman" -> "old gentleman"; None for names, pronouns and relations."""
+    """"the old woman" -> "old woman"; None for names, pronouns and "his wife" relations."""
     if tag is None or tag.kind != "description":
         return None
     words = tag.text.lower().split()
-    if words[0] in ("his", "her") and words[-1] in RELATIONS:
+    if words[0] not in ("the", "a", "an", "this", "that"):
         return None
     return " ".join(words[1:]) or None
 

@@ -7,22 +7,10 @@ from __future__ import annotations
 
 from ..document import Document
 from ..spans import Character, Mention
-from .context import FEMALE_NOUNS, MALE_NOUNS, RELATIONS
+from .context import FEMALE_NOUNS, MALE_NOUNS, description_key
 from .tags import Tag
 
 MIN_TAGS = 2
-
-
-def description_words(tag: Tag | None) -> str | None:
-    """"the old woman" -> "old woman"; None for names, pronouns and "his wife" relations."""
-    if tag is None or tag.kind != "description":
-        return None
-    words = tag.text.lower().split()
-    if words[0] in ("his", "her", "their", "my", "our", "its") and words[-1] in RELATIONS:
-        return None
-    if words[0] not in ("the", "a", "an", "this", "that"):
-        return None
-    return " ".join(words[1:]) or None
 
 
 def add_described(doc: Document, chars: list[Character]) -> list[Character]:
@@ -30,7 +18,7 @@ def add_described(doc: Document, chars: list[Character]) -> list[Character]:
     known = {" ".join(a.lower().split()) for c in chars for a in c.aliases}
     uses: dict[str, list[Tag]] = {}
     for tag in doc.layer("tags"):
-        key = description_words(tag)
+        key = description_key(tag)
         if key and key not in known and "the " + key not in known:
             uses.setdefault(key, []).append(tag)
     mentions = doc.layers.setdefault("mentions", [])

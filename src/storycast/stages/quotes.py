@@ -96,25 +96,33 @@ _FIRST_SECOND = re.compile(
     r"yourselves|thee|thou|thy|ye|let)\b", re.IGNORECASE)
 _THIRD = re.compile(r"\b(?:he|she|they|him|her|them|his|their|himself|herself)\b", re.IGNORECASE)
 _BACKSHIFT = re.compile(r"\b(?:had|was|were|could|would|should|might|did)\b")
-_SALUTATION = re.compile(r"(?:my\s+)?(?:dear|dearest)\s+[^,!?\n]{1,30},(?:\s*(?:-|\u2014|$)|[ \t]{3})",
-                         re.IGNORECASE)  # three blanks: a dash lost in transcription
+_SALUTATION = re.compile(  # "Dear Meg,--", or three blanks where transcription lost the dash
+    r"(?:my\s+)?(?:dear|dearest)\s+[^,!?\n]{1,30},(?:\s*(?:-|\u2014|$)|[ \t]{3})", re.IGNORECASE)
 # Words wanted, withheld, supposed or only looked: "He longed to ask:", "as if to say",
 # "Helen would have exclaimed,", "If she had said,", "Why did he not say,".
 _UTTER = r"(?:say|ask|reply|answer|exclaim|add|retort|cry|shout)(?:ing)?"
 _UTTERED = r"(?:said|asked|replied|answered|exclaimed|added|retorted|cried|shouted|remarked)"
 _UNSPOKEN = re.compile(
-    r"(?:\bseem(?:ed|s)? to\s+say|\bas (?:much as|if|though)\s+to\s+say|\bas who (?:should|would) say"
-    r"|\b(?:meant|implied|signified|expressed))\W*$"
+    r"(?:\bseem(?:ed|s)? to\s+say|\bas (?:much as|if|though)\s+to\s+say"
+    r"|\bas who (?:should|would) say|\b(?:meant|implied|signified|expressed))\W*$"
     rf"|(?:\b(?:(?:wanted|wished|longed|yearned|tempted|temptation|impulse|tongue|going)\s+to"
     rf"|felt like)\s+{_UTTER}|\b(?:would|could|might|should)(?:n't|\s+not)?\s+have\s+{_UTTERED}"
     rf"|\bif\s+(?:\w+\s+){{1,2}}had\s+{_UTTERED}"
-    rf"|\b(?:did|could)(?:n't)?\s+(?:he|she|they|I|you|we)\s+(?:not\s+)?{_UTTER})[\s,:;\u2014-]*$",
-    re.IGNORECASE)
-_UNSPOKEN_AFTER = re.compile(rf"\W*(?:\w+\s+){{1,2}}(?:seemed to say|felt like {_UTTER})\b")
+    rf"|\b(?:did|could)(?:n't)?\s+(?:he|she|they|I|you|we)\s+(?:not\s+)?{_UTTER})"
+    r"[\s,:;\u2014-]*$", re.IGNORECASE)
+# Speech given to a look or a feeling: "Her eyes said:", "the gesture said", "every heart was
+# suggesting".
+_ORGAN = (r"(?:her|his|their|its|the|my|your|our|every other)\s+(?:\w+\s+)?(?:eyes|look|looks"
+          r"|glance|face|countenance|smile|gesture|heart|brain|mind|conscience|soul|logic|manner|attitude"
+          r"|silence|expression)\s+(?:(?!and\b)\w+\s+){0,2}?(?:said|says|asked|answered|replied"
+          r"|suggested|suggesting|implored|seemed to say)")
+_ORGAN_BEFORE = re.compile(rf"\b{_ORGAN}[\s,:;\u2014-]*$", re.IGNORECASE)
+_UNSPOKEN_AFTER = re.compile(
+    rf"\W*(?:(?:\w+\s+){{1,2}}(?:seemed to say|felt like {_UTTER})\b|{_ORGAN}\b)", re.IGNORECASE)
 # Sung, performed or printed: "she sang, of course, "M'ama!"", "the overture to "Zampa."".
 _PERFORMED = re.compile(
-    r"\b(?:sang|sing|sings|singing|sung|hummed|humming|chanted|chanting|song|tune|overture|aria|hymn"
-    r"|ballad|title|titled|entitled|headed|motto|advertisements?|label|labelled|marked|signed"
+    r"\b(?:sang|sing|sings|singing|sung|hummed|humming|chanted|chanting|song|tune|overture|aria"
+    r"|hymn|ballad|title|titled|entitled|headed|motto|advertisements?|label|labelled|marked|signed"
     r"|inscribed)\b[^.!?\"\u201c\u201d]{0,25}$", re.IGNORECASE)
 _WRITING = frozenset("wrote written writes write writing read reads printed".split())
 # "...the letter ran thus:" / "...had scrawled on a piece of paper:" then the quoted text.
@@ -124,6 +132,7 @@ _WRITTEN = re.compile(
 _INTRODUCES = re.compile(
     r"(?:[:\u2014\u2013-]|\b(?:thus|follows|letter|words|contents))[\s:;,.\u2014\u2013-]*$",
     re.IGNORECASE)
+_NEXT_QUOTE = re.compile(f"[{_DOUBLE}\u2018]")  # a quotation's tag ends where the next one begins
 _LAST_SENTENCE = re.compile(r"[.!?]\s+(?=\S)")
 _RUNS_ON = re.compile(r"\s*[a-z(]")
 _NAMING = re.compile(r"\b(?:called|call|calls|named|entitled|word|words|phrase)\W*$", re.IGNORECASE)
@@ -343,7 +352,8 @@ def _is_speech(text: str, para: Span, spans: list[tuple[int, int]], after_quote:
         return True  # it opens its paragraph, or a speech tag interrupts it
     near = _WORD.findall(before[-60:])[-_NEAR_WORDS:] + _WORD.findall(after[:60])[:_NEAR_WORDS]
     tagged = _has_speech_verb(near)
-    if _is_scare_quote(text[a:b], before, after, tagged) or _UNSPOKEN.search(before[-40:]):
+    if (_is_scare_quote(text[a:b], before, after, tagged) or _UNSPOKEN.search(before[-40:])
+            or _ORGAN_BEFORE.search(before[-80:])):
         return False
     if not tagged and (any(w.lower() in _WRITING for w in near) or _PERFORMED.search(before[-60:])):
         return False  # written, read out or sung, not spoken
@@ -419,12 +429,12 @@ def _written_intro(text: str, paragraphs: list[Span], cands: list[_Candidate], k
     intro = text[para.start:a - 1].rstrip()
     if not intro.strip(_DASHES) and c.para > 0:  # the paragraph before, after its last quote
         prev = paragraphs[c.para - 1]
-        start = cands[k - 1].spans[-1][1] + 1 if k and cands[k - 1].last_para == c.para - 1 else prev.start
-        intro = text[start:prev.end].rstrip()
+        quoted = k and cands[k - 1].last_para == c.para - 1
+        intro = text[cands[k - 1].spans[-1][1] + 1 if quoted else prev.start:prev.end].rstrip()
     if not intro or not _INTRODUCES.search(intro[-30:]):
         return False
     last = _LAST_SENTENCE.split(intro[-300:])[-1]
-    after = text[c.spans[-1][1] + 1:paragraphs[c.last_para].end]
+    after = _NEXT_QUOTE.split(text[c.spans[-1][1] + 1:paragraphs[c.last_para].end], maxsplit=1)[0]
     near = _WORD.findall(last)[-_NEAR_WORDS:] + _WORD.findall(after[:60])[:_NEAR_WORDS]
     return bool(_WRITTEN.search(last)) and not _has_speech_verb(
         [w for w in near if not w.lower().startswith("begin")])  # a letter begins, too
