@@ -113,8 +113,8 @@ _UNSPOKEN = re.compile(
 # Speech given to a look or a feeling: "Her eyes said:", "the gesture said", "every heart was
 # suggesting".
 _ORGAN = (r"(?:her|his|their|its|the|my|your|our|every other)\s+(?:\w+\s+)?(?:eyes|look|looks"
-          r"|glance|face|countenance|smile|gesture|heart|brain|mind|conscience|soul|logic|manner|attitude"
-          r"|silence|expression)\s+(?:(?!and\b)\w+\s+){0,2}?(?:said|says|asked|answered|replied"
+          r"|glance|face|countenance|smile|gesture|heart|brain|mind|conscience|soul|logic|manner"
+          r"|attitude|silence|expression)\s+(?:(?!and\b)\w+\s+){0,2}?(?:said|says|asked|answered|replied"
           r"|suggested|suggesting|implored|seemed to say)")
 _ORGAN_BEFORE = re.compile(rf"\b{_ORGAN}[\s,:;\u2014-]*$", re.IGNORECASE)
 _UNSPOKEN_AFTER = re.compile(

@@ -7,7 +7,7 @@ the decisions before each quote, so a confident tag corrects the untagged turns 
 """
 from __future__ import annotations
 
-from ..models.speaker import SpeakerModel, softmax
+from ..models.speaker import SpeakerModel
 from ..spans import Quote
 from .context import Context, build_context, in_conversation, resolve_name
 from .decoding import beam_reading
@@ -32,29 +32,19 @@ def anchor_speakers(ctx: Context, tags: list[Tag | None]) -> list[str | None]:
     return anchors
 
 
-def _reading(ctx: Context, model: SpeakerModel, known: list[str | None], second: bool
-             ) -> list[tuple[str | None, float]]:
-    """Score every quote against fixed guesses for its neighbours."""
-    out: list[tuple[str | None, float]] = []
-    for i in range(len(ctx.doc.quotes)):
-        out.append(_decide(ctx, model, i, known, second))
-    return out
-
-
-def _decide(ctx: Context, model: SpeakerModel, i: int, known: list[str | None], second: bool
-            ) -> tuple[str | None, float]:
+def _decide(ctx: Context, model: SpeakerModel, i: int, known: list[str | None]
+            ) -> str | None:
     cands = candidates(ctx, i, known)
     if not cands:
-        return None, 0.0
-    probs = softmax(model.scores(quote_features(ctx, i, cands, known), second))
-    k = max(range(len(cands)), key=lambda k: probs[k])
-    return cands[k], probs[k]
+        return None
+    scores = model.scores(quote_features(ctx, i, cands, known), second=False)
+    return cands[max(range(len(cands)), key=lambda k: scores[k])]
 
 
 def first_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None]) -> list[str | None]:
     """Each quote on its own, knowing only the tagged speakers around it."""
     ctx.descriptions = {}
-    return [who for who, _ in _reading(ctx, model, anchors, second=False)]
+    return [_decide(ctx, model, i, anchors) for i in range(len(ctx.doc.quotes))]
 
 
 def sketch(ctx: Context, model: SpeakerModel) -> list[str | None]:
