@@ -246,3 +246,15 @@ def count_descriptions(ctx: Context, guesses: list[str | None]) -> None:
             box[who] = box.get(who, 0) + 1
     ctx.descriptions = votes
     ctx.voters = list(guesses)
+
+
+def turn_addressee(quotes: list[Quote], i: int, exclude: set[str] = frozenset()) -> str | None:
+    """Who quote i is said to, from the turns alone: the one who spoke just before in
+    another paragraph of the conversation, else just after (never one of ``exclude``)."""
+    q = quotes[i]
+    for j in (i - 1, i - 2, i + 1, i + 2):
+        if in_conversation(quotes, i, j) and quotes[j].paragraph != q.paragraph:
+            other = quotes[j].speaker
+            if other and other != q.speaker and other not in exclude:
+                return other
+    return None

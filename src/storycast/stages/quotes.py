@@ -114,8 +114,8 @@ _UNSPOKEN = re.compile(
 # suggesting".
 _ORGAN = (r"(?:her|his|their|its|the|my|your|our|every other)\s+(?:\w+\s+)?(?:eyes|look|looks"
           r"|glance|face|countenance|smile|gesture|heart|brain|mind|conscience|soul|logic|manner"
-          r"|attitude|silence|expression)\s+(?:(?!and\b)\w+\s+){0,2}?(?:said|says|asked|answered|replied"
-          r"|suggested|suggesting|implored|seemed to say)")
+          r"|attitude|silence|expression)\s+(?:(?!and\b)\w+\s+){0,2}?(?:said|says|asked|answered"
+          r"|replied|suggested|suggesting|implored|seemed to say)")
 _ORGAN_BEFORE = re.compile(rf"\b{_ORGAN}[\s,:;\u2014-]*$", re.IGNORECASE)
 _UNSPOKEN_AFTER = re.compile(
     rf"\W*(?:(?:\w+\s+){{1,2}}(?:seemed to say|felt like {_UTTER})\b|{_ORGAN}\b)", re.IGNORECASE)

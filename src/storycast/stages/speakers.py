@@ -8,8 +8,7 @@ the decisions before each quote, so a confident tag corrects the untagged turns 
 from __future__ import annotations
 
 from ..models.speaker import SpeakerModel
-from ..spans import Quote
-from .context import Context, build_context, in_conversation, resolve_name
+from .context import Context, build_context, resolve_name, turn_addressee
 from .decoding import beam_reading
 from .features import candidates, quote_features
 from .tags import Tag
@@ -77,19 +76,8 @@ def addressees(ctx: Context) -> None:
     quotes = ctx.doc.quotes
     for i, q in enumerate(quotes):
         found = [c for c in ctx.vocatives.get(i, []) if c != q.speaker]
-        named = ctx.named_in.get(i, set())  # spoken of in the third person: not spoken to
-        for j in ([] if found else _turns_around(quotes, i)):
-            other = quotes[j].speaker
-            if other and other != q.speaker and other not in found and other not in named:
-                found.append(other)
-                break
+        if not found:
+            # someone the quote speaks of in the third person is not the one spoken to
+            other = turn_addressee(quotes, i, ctx.named_in.get(i, set()))
+            found = [other] if other else []
         q.addressees = list(dict.fromkeys(found))
-
-
-def _turns_around(quotes: list[Quote], i: int) -> list[int]:
-    """Neighbouring quotes in other paragraphs of the same conversation: before, then after."""
-    out = []
-    for j in (i - 1, i - 2, i + 1, i + 2):
-        if in_conversation(quotes, i, j) and quotes[j].paragraph != quotes[i].paragraph:
-            out.append(j)
-    return out

@@ -9,21 +9,10 @@ from collections import Counter
 
 from ..document import Document
 from ..lexicon import common_words
-from ..spans import Character, Quote
+from ..spans import Character
 from .aliases import form_gender
-from .context import CONVERSATION_GAP
+from .context import turn_addressee
 from .names import Form
-
-
-def turn_addressee(quotes: list[Quote], i: int) -> str | None:
-    """Who quote i is said to, from the turns alone: the previous other speaker, else the next."""
-    q = quotes[i]
-    for j in (i - 1, i - 2, i + 1, i + 2):
-        if 0 <= j < len(quotes) and abs(quotes[j].paragraph - q.paragraph) <= CONVERSATION_GAP:
-            other = quotes[j].speaker
-            if other and other != q.speaker and quotes[j].paragraph != q.paragraph:
-                return other
-    return None
 
 
 def _compatible(form: Form, char: Character) -> bool:
