@@ -133,3 +133,8 @@ def test_pronouns_with_gender_and_no_i_inside_quotes():
     assert pronouns == [("He", 0, "male", None), ("her", 7, "female", None),
                         ("I", 12, "narrator", None), ("him", 19, "male", None),
                         ("she", 34, "female", None)]
+
+
+def test_initials_belong_to_the_name():
+    assert names("Then Mr. E. W. B. Childers came in. J. Smith left.") == [
+        ("name", "Mr. E. W. B. Childers", 5, 26), ("name", "J. Smith", 36, 44)]

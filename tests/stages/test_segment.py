@@ -154,3 +154,10 @@ def test_sentences_lie_within_their_paragraphs_and_are_trimmed(text):
         chunk = text[s.start:s.end]
         assert not chunk[0].isspace() and not chunk[-1].isspace()
         previous_end = s.end
+
+
+def test_a_chapter_title_on_the_line_under_its_heading():
+    text = ("CHAPTER I.\nDown the Rabbit-Hole\n\nAlice was tired.\n\n"
+            "CHAPTER II.\nThe Pool of Tears\n\nCuriouser and curiouser.")
+    assert [label for _, _, label in chapters_of(text)] == [
+        "CHAPTER I: Down the Rabbit-Hole", "CHAPTER II: The Pool of Tears"]

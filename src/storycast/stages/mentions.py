@@ -15,8 +15,9 @@ from . import stage
 
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # space within a paragraph, never a blank line
 # A capitalised word: an apostrophe only inside a name ("O'Brien", not "Alice's" or "I'm"),
-# a single capital only as an initial ("J. Smith"); words in capitals are emphasis.
-_CAP = (r"(?:[A-Z](?:[a-z]|['\u2019](?=[A-Z]))*[a-z]|[A-Z](?=\.\s[A-Z]))(?:-[A-Z]?[a-z]+)*"
+# a single capital only as an initial ("J. Smith", "E. W. B. Childers"); words in capitals
+# are emphasis.
+_CAP = (r"(?:[A-Z](?:[a-z]|['\u2019](?=[A-Z]))*[a-z]|[A-Z]\.?(?=\s[A-Z]))(?:-[A-Z]?[a-z]+)*"
         r"(?![a-z])(?!['\u2019][a-rt-z])")  # whole words only, and never "Don't" or "Isn't"
 _LINK = r"(?:de|da|di|del|van|von|der|le|la|du|of|the|St\.?|O')"
 _PARTICLE = r"(?:van|von|de|der|den|du|la|le|di|da|del|ten|ter)"  # "Mr. van der Luyden"
@@ -70,7 +71,6 @@ def _name_words(text: str, start: int, end: int, titled: bool = False) -> tuple[
     words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
     while words and (
         words[0][2].lower().strip("'\u2019") in NON_NAMES
-        or len(words) > 1 and words[0][2].isupper() and len(words[0][2]) > 1
         or len(words) > 1 and _ordinary(words[0][2]) and not titled
         and _sentence_initial(text, start + words[0][0])
     ):

@@ -93,11 +93,15 @@ def find_chapters(text: str, paragraphs: list[Span], start: int, end: int) -> li
     """Chapters begin at heading paragraphs; a story without headings is one chapter."""
     heads: list[tuple[int, str]] = []
     for para in paragraphs:
-        line = text[para.start:para.end]
-        if "\n" in line.strip() or len(line) > 80:
+        lines = text[para.start:para.end].split("\n")
+        # "CHAPTER I." alone, or with its title on the next line ("Down the Rabbit-Hole")
+        if len(lines) > 2 or len(lines[0]) > 80 or len(lines) == 2 and len(lines[1]) > 80:
             continue
-        if _HEADING.match(line) and _is_heading(line):
-            heads.append((para.start, " ".join(line.split()).rstrip(".")))
+        if _HEADING.match(lines[0]) and _is_heading(lines[0]):
+            title = " ".join(lines[0].split()).rstrip(".")
+            if len(lines) == 2 and lines[1].strip():
+                title += ": " + " ".join(lines[1].split())
+            heads.append((para.start, title))
     if not heads:
         return [Span(start, end, "")]
     chapters = []
