@@ -6,8 +6,6 @@ from collections import defaultdict
 from ..lexicon import given_names, nicknames
 from .names import Form
 
-_PAIRED = {"mr": "male", "mrs": "female", "miss": "female"}
-
 
 class Groups:
     """Union-find over forms, keeping each group's gender consistent."""
@@ -15,7 +13,6 @@ class Groups:
     def __init__(self, forms: list[Form]) -> None:
         self.forms = forms
         self.parent = list(range(len(forms)))
-        self.index = {f.key: i for i, f in enumerate(forms)}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
