@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from storycast.document import Document
-from storycast.stages.quotes import quotes as quote_stage
+from storycast.stages.quotes import quotes as quote_stage, trim_span
 from storycast.stages.segment import segment
 
 DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "pdnc" / "data"
@@ -58,7 +58,8 @@ def evaluate(text: str, gold: list[list[tuple[int, int]]]):
     wrong = [p for p in pred if not any(gidx.owners(a, b) for a, b in p)]
     predicted = {tuple(p) for p in pred}
     exact = len({tuple(g) for g in gold} & predicted)
-    trimmed = sum(1 for g in gold if tuple(_trim(text, a, b) for a, b in g) in predicted)
+    # gold spans sometimes keep the blanks left by a lost dash; ours never do
+    trimmed = sum(1 for g in gold if tuple(trim_span(text, a, b) for a, b in g) in predicted)
     return {
         "gold": len(gold), "pred": len(pred), "missed": missed, "wrong": wrong,
         "recall": 1 - len(missed) / max(1, len(gold)),
@@ -66,15 +67,6 @@ def evaluate(text: str, gold: list[list[tuple[int, int]]]):
         "grouping": exact / max(1, len(gold)), "trimmed": trimmed / max(1, len(gold)),
         "seconds": elapsed,
     }
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    """Gold spans sometimes keep the blanks left by a lost dash; ours never do."""
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
 
 
 def show(text: str, label: str, groups: list[list[tuple[int, int]]], n: int) -> None:

@@ -31,6 +31,14 @@ def _common_options() -> argparse.ArgumentParser:
     return common
 
 
+def _novel_options() -> argparse.ArgumentParser:
+    """The annotated novels ``evaluate`` and ``train`` read."""
+    novels = argparse.ArgumentParser(add_help=False)
+    novels.add_argument("novels", metavar="NOVEL_DIR", nargs="+",
+                        help="a PDNC novel folder, or a folder of such folders")
+    return novels
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="storycast",
@@ -43,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true",
                         help="show the full traceback when something goes wrong")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    common = _common_options()
+    common, novels = _common_options(), _novel_options()
 
     analyze = commands.add_parser(
         "analyze", parents=[common], help="find the quotes, characters and speakers of a story",
@@ -62,24 +70,20 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.set_defaults(run=run_analyze)
 
     evaluate = commands.add_parser(
-        "evaluate", parents=[common], help="score storycast on PDNC-annotated novels",
+        "evaluate", parents=[common, novels], help="score storycast on PDNC-annotated novels",
         description="Analyse novels annotated as in the Project Dialogism Novel Corpus "
                     f"(folders holding {', '.join(PDNC_FILES)}) and print the scores "
                     "as a Markdown table.")
-    evaluate.add_argument("novels", metavar="NOVEL_DIR", nargs="+",
-                          help="a PDNC novel folder, or a folder of such folders")
     evaluate.add_argument("--cast", action="store_true",
                           help="hand storycast the gold character list instead of "
                                "letting it find the characters")
     evaluate.set_defaults(run=run_evaluate)
 
     train = commands.add_parser(
-        "train", parents=[common], help="refit the speaker model on PDNC-annotated novels",
+        "train", parents=[common, novels], help="refit the speaker model on PDNC-annotated novels",
         description="Fit the speaker model on annotated novels (needs numpy and scipy: "
                     "pip install 'storycast[train]').  Deterministic: the same novels give "
                     "the same weights.")
-    train.add_argument("novels", metavar="NOVEL_DIR", nargs="+",
-                       help="a PDNC novel folder, or a folder of such folders")
     train.add_argument("-o", "--output", metavar="MODEL",
                        help="where to write the weights (default: the model shipped in "
                             "the package, models/speaker.json)")

@@ -279,7 +279,8 @@ def _dash_paragraph(text: str, para: Span, p: int) -> list[_Segment]:
 
 
 # -- grouping segments into quotations ------------------------------------------
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+def trim_span(text: str, a: int, b: int) -> tuple[int, int]:
+    """``[a, b)`` without the whitespace at either end."""
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
@@ -395,7 +396,7 @@ def _candidates(text: str, paragraphs: list[Span]) -> list[_Candidate]:
     last_para = -1
     for group in _group(text, segments):
         after_quote, last_para = group[0].para == last_para, group[-1].para
-        kept = [(s.para, _trim(text, s.start, s.end)) for s in group]
+        kept = [(s.para, trim_span(text, s.start, s.end)) for s in group]
         kept = [(p, sp) for p, sp in kept if sp[1] > sp[0]]
         if kept:
             out.append(_Candidate(kept[0][0], kept[-1][0], [sp for _, sp in kept], after_quote))
