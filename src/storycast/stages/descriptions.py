@@ -11,6 +11,10 @@ from .context import FEMALE_NOUNS, MALE_NOUNS, description_key
 from .tags import Tag
 
 MIN_TAGS = 2
+# Heads that say only what kind of person speaks: "the old gentleman", "the girl" are
+# nearly always someone the story has named, so they make no character of their own.
+ANYONE = frozenset("man woman gentleman lady girl boy child voice other first second third "
+                   "stranger figure person one fellow lad youth creature visitor".split())
 
 
 def add_described(doc: Document, chars: list[Character]) -> list[Character]:
@@ -23,9 +27,9 @@ def add_described(doc: Document, chars: list[Character]) -> list[Character]:
             uses.setdefault(key, []).append(tag)
     mentions = doc.layers.setdefault("mentions", [])
     for key, tags in uses.items():
-        if len(tags) < MIN_TAGS:
-            continue
         head = key.split()[-1]
+        if len(tags) < MIN_TAGS or head in ANYONE:
+            continue
         gender = "male" if head in MALE_NOUNS else "female" if head in FEMALE_NOUNS else "unknown"
         name = "The " + key.title()
         char = Character(id=f"c{len(chars) + 1}", name=name, aliases=[name, "the " + key],
