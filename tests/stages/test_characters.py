@@ -142,3 +142,27 @@ def test_a_short_first_person_story_has_its_narrator_and_its_people(story):
     assert [q.speaker for q in told] == [narrator.id]  # "I told her"
     heard = [q for q in doc.quotes if q.text(doc.text).startswith("Heard you")]
     assert [doc.character(q.speaker).name for q in heard] == ["Marcus"]  # "he says"
+
+
+# -- people known only by a description -----------------------------------------------------
+WARD = """Tom Pike lay in the narrow bed by the window.
+
+"He will do," said the surgeon, folding his glasses.
+
+"Will he eat?" asked the girl at the door.
+
+"Broth, and nothing else," said the surgeon.
+
+"I'll fetch it," said the girl, and went.
+"""
+
+
+def test_a_role_that_speaks_becomes_a_character_and_a_mere_kind_of_person_does_not(tmp_path):
+    path = tmp_path / "ward.txt"
+    path.write_text(WARD, encoding="utf-8")
+    doc = storycast.analyze(path)
+    names = [c.name for c in doc.characters]
+    assert "The Surgeon" in names and "The Girl" not in names
+    surgeon = next(c for c in doc.characters if c.name == "The Surgeon")
+    assert surgeon.aliases == ["The Surgeon", "the surgeon"]
+    assert [doc.quotes[0].speaker, doc.quotes[2].speaker] == [surgeon.id, surgeon.id]
