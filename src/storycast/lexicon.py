@@ -93,6 +93,9 @@ love luv darling sweetheart honey pet baby babe dearest sweetie sugar mate kid s
 boy girl man buddy pal child children friend friends
 """.split())
 
+# Lower-case particles inside a surname: "Mr. van der Luyden", "Lady Catherine de Bourgh".
+PARTICLES = frozenset("van von de der den du la le di da del ten ter".split())
+
 PLACE_PREPOSITIONS = frozenset("in at to from near into towards toward through across via inside outside".split())
 
 

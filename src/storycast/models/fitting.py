@@ -29,24 +29,20 @@ class PreparedNovel:
             return self.first_groups
         ctx = build_context(self.doc)
         anchors = anchor_speakers(ctx, self.doc.layer("tags"))
-        gold = [sorted(r)[0] if r else None for r in self.gold_ids]
-        if stage == "first":
-            known_at = lambda i: anchors  # noqa: E731
-        else:
+        known, history = list(anchors), None  # history: who each earlier quote is taken to be
+        if stage != "first":
             first = first_reading(ctx, model, anchors)
             known = [a or f for a, f in zip(anchors, first)]
             count_descriptions(ctx, known)
-            decided = beam_reading(ctx, model, anchors, first) if stage == "second" else None
-            if decided is not None:  # tagged speakers are final, as in attribute()
-                decided = [(a, 1.0) if a else d for a, d in zip(anchors, decided)]
-            def known_at(i):  # noqa: E306
-                if i > 0:
-                    known[i - 1] = gold[i - 1] if decided is None and gold[i - 1] else (
-                        decided[i - 1][0] if decided is not None else known[i - 1])
-                return known
+            if stage == "teacher":
+                history = [sorted(r)[0] if r else k for r, k in zip(self.gold_ids, known)]
+            else:  # the beam's decisions, tagged speakers final as in attribute()
+                history = [a or d for a, (d, _) in
+                           zip(anchors, beam_reading(ctx, model, anchors, first))]
         out = []
         for i, right in enumerate(self.gold_ids):
-            known = known_at(i)
+            if history is not None and i > 0:
+                known[i - 1] = history[i - 1]
             if not right:
                 continue
             cands = candidates(ctx, i, known)

@@ -31,13 +31,14 @@ class Groups:
         a, b = self.find(i), self.find(j)
         if a == b:
             return True
-        ga, gb = self.gender(a), self.gender(b)
+        ma, mb = self.members(a), self.members(b)
+        ga, gb = group_gender(ma), group_gender(mb)
         if ga and gb and ga != gb:
             return False
-        if _conflicting_classes(self.members(a), self.members(b)):
+        if _conflicting_classes(ma, mb):
             return False
         # keep the larger group's root so its canonical name wins
-        if sum(f.count for f in self.members(a)) < sum(f.count for f in self.members(b)):
+        if sum(f.count for f in ma) < sum(f.count for f in mb):
             a, b = b, a
         self.parent[b] = a
         return True
@@ -128,7 +129,7 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
     singles = [i for i, f in enumerate(forms) if len(f.words) == 1]
 
     # 1. "Mr. Frank Churchill" = "Frank Churchill"; "Lady Catherine" = "Catherine" (one titled form).
-    for core, idx in by_core.items():
+    for idx in by_core.values():
         bare = [i for i in idx if not forms[i].cls and not forms[i].title]
         titled = [i for i in idx if forms[i].cls or forms[i].title]
         if bare and len(titled) == 1 and (forms[titled[0]].cls or forms[bare[0]].surname_like

@@ -9,7 +9,8 @@ import bisect
 import re
 
 from ..document import Document
-from ..lexicon import HONORIFICS, NON_NAMES, PRONOUN_GENDER, common_words, given_names
+from ..lexicon import (HONORIFICS, NON_NAMES, PARTICLES, PRONOUN_GENDER, common_words,
+                       given_names)
 from ..spans import Mention, Quote
 from . import stage
 
@@ -20,7 +21,7 @@ _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # space within a paragraph, never a blank l
 _CAP = (r"(?:[A-Z](?:[a-z]|['\u2019](?=[A-Z]))*[a-z]|[A-Z]\.?(?=\s[A-Z]))(?:-[A-Z]?[a-z]+)*"
         r"(?![a-z])(?!['\u2019][a-rt-z])")  # whole words only, and never "Don't" or "Isn't"
 _LINK = r"(?:de|da|di|del|van|von|der|le|la|du|of|the|St\.?|O')"
-_PARTICLE = r"(?:van|von|de|der|den|du|la|le|di|da|del|ten|ter)"  # "Mr. van der Luyden"
+_PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"  # "Mr. van der Luyden"
 _HON = "|".join(sorted((h.capitalize() for h in HONORIFICS), key=len, reverse=True))
 NAME_RE = re.compile(
     rf"(?<![\w'\u2019])(?:(?P<hon>{_HON})\.?{_GAP}(?:{_PARTICLE}{_GAP}){{0,2}})?"

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document
-from ..lexicon import HONORIFICS, NON_NAMES, SPEECH_VERBS, TITLE_CLASS, common_words
+from ..lexicon import HONORIFICS, NON_NAMES, PARTICLES, SPEECH_VERBS, TITLE_CLASS, common_words
 from ..spans import Quote
 from . import stage
 
@@ -28,7 +28,6 @@ _NP_STOP = {"with", "in", "to", "as", "and", "who", "that", "while", "which", "w
 _INTRODUCING = frozenset("said began continued added replied answered observed remarked cried "
                          "exclaimed asked inquired enquired spoke resumed returned proceeded "
                          "declared explained rejoined whispered called say says begins".split())
-_PARTICLES = {"van", "von", "de", "der", "den", "du", "la", "le", "di", "da", "del", "ten", "ter"}
 _QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019"
 
 
@@ -103,9 +102,9 @@ def _name(tokens: list[tuple[str, int, int]], j: int) -> Tag | None:
         nxt = tokens[k + 1][0]
         if _is_name_word(nxt):
             k += 1
-        elif nxt in _PARTICLES and k + 2 < len(tokens) and tokens[k + 2][0][:1].isupper():
+        elif nxt in PARTICLES and k + 2 < len(tokens) and tokens[k + 2][0][:1].isupper():
             k += 2
-        elif nxt in _PARTICLES and k + 3 < len(tokens) and tokens[k + 2][0] in _PARTICLES \
+        elif nxt in PARTICLES and k + 3 < len(tokens) and tokens[k + 2][0] in PARTICLES \
                 and tokens[k + 3][0][:1].isupper():
             k += 3
         else:
@@ -229,7 +228,7 @@ def find_tags(text: str, quotes: list[Quote], paragraphs) -> list[Tag | None]:
         para_end = para.end if para else len(text)
         para_start = para.start if para else 0
         tag = None
-        for (a, b), (c, d) in zip(q.spans, q.spans[1:]):  # a tag between two spans
+        for (_, b), (c, _) in zip(q.spans, q.spans[1:]):  # a tag between two spans
             tag = tag or tag_after(text, _past_mark(text, b), c, True, inside=True)
         if tag is not None:
             tag.position = "inside"
