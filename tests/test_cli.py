@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -154,6 +155,90 @@ def test_cast_file_reaches_the_analysis(capsys, monkeypatch, tiny_story, tmp_pat
     status, _, _ = run(capsys, "analyze", tiny_story, "--cast", cast)
     assert status == 0
     assert seen[0].cast == [["Martha Reyes", "Martha"], ["Tomas Reyes", "Tomas"]]
+
+
+# -- story formats ------------------------------------------------------------
+
+def test_an_ao3_download_gives_its_tags_as_the_cast(capsys, tmp_path):
+    from ao3_fixture import ao3_html
+    from lantern_work import lantern_work
+
+    path = tmp_path / "lantern.html"
+    path.write_text(ao3_html(lantern_work()), encoding="utf-8")
+    out_path = tmp_path / "lantern.json"
+    status, out, err = run(capsys, "analyze", path, "-o", out_path)
+    assert (status, err) == (0, "")
+    data = json.loads(out_path.read_text(encoding="utf-8"))
+    assert data["source"]["format"] == "ao3-html"
+    assert data["metadata"]["title"] == "The Lamplighter's Apprentice"
+    assert [c["title"] for c in data["chapters"]] == [
+        "Chapter 1: The Long Pole", "Chapter 2", "Chapter 3: Last Light"]
+    assert {c["name"] for c in data["characters"]} == {"Tobias Fenn", "Mara Quill",
+                                                       "Agnes Ashby", "Pip"}
+    status, out, _ = run(capsys, "analyze", path, "--no-cast")
+    rows = out.split("\nname", 1)[1].splitlines()[1:]
+    assert status == 0 and {row.split()[0] for row in rows} == {"Tobias", "Mara", "Pip", "Agnes"}
+
+
+def test_cast_and_no_cast_exclude_each_other(capsys, tiny_story, tmp_path):
+    cast = tmp_path / "cast.txt"
+    cast.write_text("Martha\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["analyze", str(tiny_story), "--cast", str(cast), "--no-cast"])
+    assert exit_.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+
+
+def _truncated() -> bytes:
+    from ao3_fixture import ao3_epub
+    from lantern_work import lantern_work
+
+    good = ao3_epub(lantern_work())
+    return good[: len(good) // 2]
+
+
+def _epub_with_opf(opf: str | bytes) -> bytes:
+    from ao3_fixture import zip_epub
+    from epub_fixture import container
+
+    return zip_epub([("META-INF/container.xml", container("content.opf")), ("content.opf", opf)])
+
+
+def _bomb() -> bytes:
+    return _epub_with_opf(bytes(65 * 1024 * 1024))  # 65 MiB of zeros, 64 KB packed
+
+
+def _laughs() -> bytes:
+    from hostile import BILLION_LAUGHS
+
+    return _epub_with_opf(BILLION_LAUGHS)
+
+
+def _plain_zip() -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("notes.txt", "not a book")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name, make, problem", [
+    ("truncated.epub", _truncated, "a truncated or damaged EPUB"),
+    ("bomb.epub", _bomb, "refused as a possible zip bomb"),
+    ("laughs.epub", _laughs, "content.opf: XML with entity declarations refused"),
+    ("laughs.html", lambda: b'<!DOCTYPE html [<!ENTITY a "aaaa">]><html><body><p>&a;</p>',
+     "markup with entity declarations refused"),
+    ("empty.html", lambda: b"<html><body><script>alert('no story')</script></body></html>",
+     "no story text found in this HTML file"),
+    ("archive.zip", _plain_zip, "a ZIP archive, not a story"),
+])
+def test_broken_and_hostile_books_give_one_line_and_status_2(capsys, tmp_path, name, make,
+                                                              problem):
+    path = tmp_path / name
+    path.write_bytes(make())
+    assert_one_line_error(*run(capsys, "analyze", path), str(path), problem)
 
 
 # -- samples ------------------------------------------------------------------

@@ -1,10 +1,17 @@
 """Casts a reader supplies: one character per line, canonical name first, aliases after ``|``."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterable
 
 from .errors import CastError
+
+# AO3 character tags that name no one: "Original Female Character(s)", "Other(s)", ...
+_NOBODY = re.compile(
+    r"^(?:original\b.*\bcharacters?(?:\(s\))?|other\(s\)|others|everyone|everybody|"
+    r"ensemble(?: cast)?|various|reader|you|minor characters|background characters)$",
+    re.IGNORECASE)
 
 
 def parse_cast(text: str, source: str = "<cast>") -> list[list[str]]:
@@ -41,3 +48,16 @@ def load_cast(cast: Iterable | str | Path) -> list[list[str]]:
         if names:
             entries.append(list(dict.fromkeys(names)))
     return entries
+
+
+def cast_from_tags(tags: Iterable[str]) -> list[list[str]]:
+    """An AO3 work's character tags as a cast: "Spike (Buffyverse)" is Spike, and tags that
+    name no one ("Original Characters", "Everyone") are left out."""
+    from .readers.ao3 import strip_fandom
+
+    names: dict[str, None] = {}  # in tag order, each name once
+    for tag in tags:
+        name = " ".join(strip_fandom(str(tag)).split())
+        if name and not _NOBODY.match(name) and not _NOBODY.match(str(tag).strip()):
+            names.setdefault(name)
+    return [[name] for name in names]

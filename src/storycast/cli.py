@@ -58,15 +58,20 @@ def build_parser() -> argparse.ArgumentParser:
         description="Analyse a story: its quotations, its characters, who speaks each "
                     "quotation and to whom. Without -o, print a summary and the cast.")
     analyze.add_argument("story", metavar="STORY",
-                         help="a story file (plain text in any common encoding), or "
-                              "sample:NAME for a story packaged with storycast "
+                         help="a story file: plain text in any common encoding, an AO3 "
+                              "download (HTML or EPUB), any EPUB book or a saved web page; "
+                              "or sample:NAME for a story packaged with storycast "
                               "(sample:mad-tea-party)")
     analyze.add_argument("-o", "--output", metavar="OUT", action="append", default=[],
                          help="write the analysis to OUT, in the format its suffix names "
                               "(e.g. .json); repeat for several files")
-    analyze.add_argument("--cast", metavar="CAST_FILE",
-                         help="a cast file: one character per line, canonical name first, "
-                              "aliases after '|'")
+    cast = analyze.add_mutually_exclusive_group()
+    cast.add_argument("--cast", metavar="CAST_FILE",
+                      help="a cast file: one character per line, canonical name first, "
+                           "aliases after '|' (replaces an AO3 work's character tags)")
+    cast.add_argument("--no-cast", action="store_true",
+                      help="ignore an AO3 work's character tags and find the cast in the "
+                           "text alone")
     analyze.set_defaults(run=run_analyze)
 
     evaluate = commands.add_parser(
@@ -121,7 +126,7 @@ def run_analyze(args: argparse.Namespace) -> int:
         exporter_for(out)  # an unknown suffix fails before the analysis, not after
     show = not args.quiet and sys.stderr.isatty()
     try:
-        doc = analyze(story_path(args.story), cast=args.cast,
+        doc = analyze(story_path(args.story), cast=args.cast, no_cast=args.no_cast,
                       reporter=_show_progress if show else _no_progress)
     finally:
         if show:

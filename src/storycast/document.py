@@ -26,6 +26,9 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     layers: dict[str, Any] = field(default_factory=dict)
     cast: list[list[str]] | None = None  # names the reader supplied, canonical first
+    # "tags" when the cast is the archive's character tags: a tag never named in the text
+    # is then left out rather than listed as a character who never appears
+    cast_source: str | None = None
 
     # -- layers -----------------------------------------------------------
     def has(self, name: str) -> bool:

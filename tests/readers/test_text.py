@@ -371,13 +371,15 @@ def test_sniff(data, kind):
     assert sniff(data) == kind
 
 
-def test_read_dispatches_text_and_refuses_the_rest(tmp_path):
-    story, page = tmp_path / "story.txt", tmp_path / "page.html"
+def test_read_dispatches_by_content_and_refuses_the_rest(tmp_path):
+    story, page, pdf = tmp_path / "story.txt", tmp_path / "page.txt", tmp_path / "book.txt"
     story.write_text("Hello.", encoding="utf-8")
-    page.write_text("<html><body>Hello.</body></html>", encoding="utf-8")
-    assert read(story).text == "Hello."
-    with pytest.raises(InputError, match="HTML stories are not supported yet"):
-        read(page)
+    page.write_text("<html><body><p>Hello.</p></body></html>", encoding="utf-8")
+    pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    assert (read(story).text, read(story).source["format"]) == ("Hello.", "text")
+    assert (read(page).text, read(page).source["format"]) == ("Hello.", "html")
+    with pytest.raises(InputError, match="PDF stories are not supported yet"):
+        read(pdf)
 
 
 # -- the story this project started from --------------------------------------

@@ -161,3 +161,13 @@ def test_a_chapter_title_on_the_line_under_its_heading():
             "CHAPTER II.\nThe Pool of Tears\n\nCuriouser and curiouser.")
     assert [label for _, _, label in chapters_of(text)] == [
         "CHAPTER I: Down the Rabbit-Hole", "CHAPTER II: The Pool of Tears"]
+
+
+def test_chapters_the_reader_supplied_are_kept():
+    text = "One.\n\nChapter 2\n\nTwo.\n\nThree."
+    doc = Document(text=text)
+    doc.layers["chapters"] = [Span(0, 4, "The Start"), Span(6, len(text), "The Rest")]
+    segment(doc)
+    assert [(c.start, c.end, c.label) for c in doc.chapters] == [
+        (0, 4, "The Start"), (6, len(text), "The Rest")]
+    assert spans(text, doc.paragraphs) == ["One.", "Chapter 2", "Two.", "Three."]

@@ -1,7 +1,8 @@
 """Readers: turn a story file into a Document.
 
-``read`` sniffs the file's bytes and dispatches to the reader for its format.  Only plain
-text is readable for now; HTML and EPUB readers plug into ``READERS`` when they exist.
+``read`` sniffs the file's bytes (never its name) and dispatches to the reader for its
+format: plain text, HTML (AO3 downloads and saved pages) or EPUB (AO3, FanFicFare and any
+EPUB 2/3).
 """
 from __future__ import annotations
 
@@ -14,14 +15,27 @@ from .text import decode_bytes, load_bytes, read_text, read_text_bytes, signatur
 
 __all__ = ["read", "sniff", "read_text", "read_text_bytes", "READERS"]
 
-# format -> reader(data, path, **options); add "html" and "epub" here when written.
-READERS: dict[str, Callable[..., Document]] = {"text": read_text_bytes}
+
+def _read_html(data: bytes, path: Any = "<bytes>") -> Document:
+    from .html import read_html_bytes  # imported when used: start-up stays light
+
+    return read_html_bytes(data, path)
+
+
+def _read_epub(data: bytes, path: Any = "<bytes>") -> Document:
+    from .epub import read_epub_bytes
+
+    return read_epub_bytes(data, path)
+
+
+# format -> reader(data, path, **options)
+READERS: dict[str, Callable[..., Document]] = {
+    "text": read_text_bytes, "html": _read_html, "epub": _read_epub,
+}
 
 _UNSUPPORTED = {
-    "html": "an HTML file: HTML stories are not supported yet",
-    "epub": "an EPUB book: EPUB stories are not supported yet",
     "pdf": "a PDF document: PDF stories are not supported yet",
-    "zip": "a ZIP archive, not a text file",
+    "zip": "a ZIP archive, not a story (neither text nor an EPUB book)",
 }
 _HTML_TAG = re.compile(r"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE)
 
@@ -50,6 +64,10 @@ def read(path: Any, **options: Any) -> Document:
     """Read a story file of any supported format into a Document."""
     data = load_bytes(path)
     kind = sniff(data)
+    if kind == "zip":
+        from .epub import looks_like_epub
+
+        kind = "epub" if looks_like_epub(data, path) else kind
     if kind == "binary":
         kind = "text"  # the text reader explains exactly why it is not text
     reader = READERS.get(kind)

@@ -60,9 +60,12 @@ class CastIndex:
             yield self.last.get(core, set())
 
 
-def cast_characters(cast: list[list[str]], forms: dict, groups: list[list[Form]]
-                    ) -> list[tuple[Character, list[Form]]]:
-    """One character per cast entry, plus the people the text has and the cast lacks."""
+def cast_characters(cast: list[list[str]], forms: dict, groups: list[list[Form]],
+                    keep_absent: bool = True) -> list[tuple[Character, list[Form]]]:
+    """One character per cast entry, plus the people the text has and the cast lacks.
+
+    ``keep_absent=False`` drops the entries the text never names.
+    """
     from .characters import new_character
 
     index = CastIndex(cast)
@@ -82,5 +85,5 @@ def cast_characters(cast: list[list[str]], forms: dict, groups: list[list[Form]]
         elif not owners and rest:
             extra.append(rest)
     pairs = [(new_character(matched[k], names[0], names), matched[k])
-             for k, names in enumerate(cast)]
+             for k, names in enumerate(cast) if keep_absent or matched[k]]
     return pairs + [(new_character(g), g) for g in extra]

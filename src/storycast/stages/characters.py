@@ -110,7 +110,8 @@ def characters(doc: Document) -> Document:
     pronoun_evidence(doc.text, doc.mentions, forms)
     groups = find_people(doc, forms)
     if doc.cast:
-        pairs = cast_characters(doc.cast, forms, groups)
+        # a character tag the text never names is no character of this story
+        pairs = cast_characters(doc.cast, forms, groups, keep_absent=doc.cast_source != "tags")
     else:
         pairs = [(new_character(g), g) for g in groups]
     chars = add_described(doc, number_characters(pairs))

@@ -122,9 +122,14 @@ def _is_heading(line: str) -> bool:
 
 @stage("segment", needs=(), produces=("chapters", "paragraphs", "sentences"))
 def segment(doc: Document) -> Document:
+    """Paragraphs and sentences; chapters too, unless the reader took them from the file's
+    structure (an EPUB's navigation, AO3's chapter headings), which no guess improves on."""
     start, end = body_bounds(doc)
-    paragraphs = find_paragraphs(doc.text, start, end)
+    if doc.has("chapters"):
+        paragraphs = [p for c in doc.chapters for p in find_paragraphs(doc.text, c.start, c.end)]
+    else:
+        paragraphs = find_paragraphs(doc.text, start, end)
+        doc.layers["chapters"] = find_chapters(doc.text, paragraphs, start, end)
     doc.layers["paragraphs"] = paragraphs
     doc.layers["sentences"] = find_sentences(doc.text, paragraphs)
-    doc.layers["chapters"] = find_chapters(doc.text, paragraphs, start, end)
     return doc
