@@ -40,6 +40,7 @@ def test_analyze_prints_a_summary_with_the_cast(capsys, tiny_story):
     assert out.startswith("The Lighthouse\n")
     assert "Martha" in out and "Tomas" in out
     assert "quotes    9," in out
+    assert "Who speaks most (" in out
     header = next(line for line in out.splitlines() if line.startswith("name"))
     assert header.split() == ["name", "aliases", "gender", "narrator", "lines", "words"]
 
@@ -70,6 +71,41 @@ def test_two_outputs(capsys, tiny_story, tmp_path):
     assert status == 0
     assert out.splitlines() == [f"wrote {a}", f"wrote {b}"]
     assert a.read_text(encoding="utf-8") == b.read_text(encoding="utf-8")
+
+
+def test_output_folder_gets_the_csv_tables(capsys, tiny_story, tmp_path):
+    folder = f"{tmp_path}/tables/"
+    status, out, err = run(capsys, "analyze", tiny_story, "-o", folder)
+    assert status == 0 and err == ""
+    names = ["quotes", "characters", "mentions", "interactions", "chapters"]
+    assert out == "wrote " + ", ".join(str(tmp_path / "tables" / f"{n}.csv") for n in names) + "\n"
+    rows = (tmp_path / "tables" / "quotes.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("id,start,end,spans,text,speaker,speaker_name,")
+    assert len(rows) == 1 + len(storycast.analyze(tiny_story).quotes)
+
+
+def test_every_format_at_once(capsys, tiny_story, tmp_path):
+    targets = [tmp_path / f"story.{s}" for s in ("html", "gexf", "graphml", "fountain", "json")]
+    status, out, err = run(capsys, "analyze", tiny_story, *[a for t in targets for a in ("-o", t)])
+    assert status == 0 and err == ""
+    assert out.splitlines() == [f"wrote {t}" for t in targets]
+    script = targets[3].read_text(encoding="utf-8")
+    assert script.startswith("Title: The Lighthouse\n") and "\nMARTHA\n" in script
+    page = targets[0].read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and 'data-speaker="Tomas"' in page
+    assert "<gexf" in targets[1].read_text(encoding="utf-8")
+
+
+def test_parquet_without_pyarrow_fails_before_the_analysis(capsys, monkeypatch, tiny_story,
+                                                           tmp_path):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+
+    def never(*args, **kwargs):
+        raise AssertionError("the analysis ran")
+
+    monkeypatch.setattr("storycast.analysis.analyze", never)
+    assert_one_line_error(*run(capsys, "analyze", tiny_story, "-o", tmp_path / "s.parquet"),
+                          "s.parquet", "needs pyarrow", "storycast[parquet]")
 
 
 def test_quiet_prints_nothing_for_outputs(capsys, tiny_story, tmp_path):

@@ -63,8 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
                               "or sample:NAME for a story packaged with storycast "
                               "(sample:mad-tea-party)")
     analyze.add_argument("-o", "--output", metavar="OUT", action="append", default=[],
-                         help="write the analysis to OUT, in the format its suffix names "
-                              "(e.g. .json); repeat for several files")
+                         help="write the analysis to OUT, in the format its suffix names: "
+                              ".html (a report to read in a browser), .json, .gexf and "
+                              ".graphml (the character network), .fountain (a screenplay), "
+                              ".parquet (tables), or a folder ending in / (CSV tables); "
+                              "repeat for several outputs")
     cast = analyze.add_mutually_exclusive_group()
     cast.add_argument("--cast", metavar="CAST_FILE",
                       help="a cast file: one character per line, canonical name first, "
@@ -119,9 +122,9 @@ def _no_progress(name: str, index: int, total: int) -> None:
 
 def run_analyze(args: argparse.Namespace) -> int:
     from .analysis import analyze
-    from .exporters import export, exporter_for
+    from .exporters import export_files, exporter_for
 
-    outputs = [Path(o) for o in args.output]
+    outputs = list(args.output)  # strings: a trailing "/" asks for a folder
     for out in outputs:
         exporter_for(out)  # an unknown suffix fails before the analysis, not after
     show = not args.quiet and sys.stderr.isatty()
@@ -133,15 +136,15 @@ def run_analyze(args: argparse.Namespace) -> int:
             sys.stderr.write("\r\033[K")  # clear the progress line
     for out in outputs:
         try:
-            export(doc, out)
+            written = export_files(doc, out)
         except OSError as exc:
             raise StorycastError(f"{out}: cannot be written ({exc.strerror or exc})") from None
         if not args.quiet:
-            print(f"wrote {out}")
+            print("wrote " + ", ".join(str(p) for p in written))
     if not outputs:
-        from .cli_summary import summary
+        from .cli_summary import print_summary
 
-        print(summary(doc))
+        print_summary(doc)
     return 0
 
 

@@ -30,6 +30,39 @@ def registry(monkeypatch):
     return exporters._EXPORTERS
 
 
+def test_every_builtin_format_is_registered():
+    assert suffixes() == [".fountain", ".gexf", ".graphml", ".htm", ".html", ".json", ".parquet"]
+
+
+def test_a_folder_target(tmp_path, registry):
+    def write_folder(doc, path):
+        path.mkdir()
+        (path / "a.txt").write_text("a", encoding="utf-8")
+        return [path / "a.txt"]
+
+    register(exporters.FOLDER, write_folder)
+    assert exporters.is_folder_target("out/") and exporters.is_folder_target(tmp_path)
+    assert not exporters.is_folder_target(tmp_path / "out.json")
+    assert exporter_for(f"{tmp_path}/out/") is write_folder
+    assert exporters.export_files(small_doc(), f"{tmp_path}/out/") == [tmp_path / "out" / "a.txt"]
+    assert export(small_doc(), f"{tmp_path}/other/") == tmp_path / "other"
+
+
+def test_an_exporter_needing_a_missing_module(registry):
+    def write_fancy(doc, path):
+        raise AssertionError("never called")
+
+    write_fancy.requires = ("no_such_module_anywhere",)
+    write_fancy.requires_hint = "needs no_such_module_anywhere: pip install it"
+    register(".fancy", write_fancy)
+    with pytest.raises(ExportError, match=r"^x\.fancy: needs no_such_module_anywhere"):
+        exporter_for("x.fancy")
+
+
+def test_export_files_names_the_one_file_of_a_single_file_format(tmp_path):
+    assert exporters.export_files(small_doc(), tmp_path / "a.json") == [tmp_path / "a.json"]
+
+
 def test_json_is_registered():
     assert ".json" in suffixes()
     assert exporter_for("out.json") is write_json
@@ -57,6 +90,7 @@ def test_unknown_suffix_names_it_and_the_known_ones(tmp_path):
         export(small_doc(), tmp_path / "out.xyz")
     message = str(err.value)
     assert "'.xyz'" in message and ".json" in message and "out.xyz" in message
+    assert ".html" in message and "a folder (a path ending in /)" in message
     assert isinstance(err.value, StorycastError)
     assert not (tmp_path / "out.xyz").exists()
 
