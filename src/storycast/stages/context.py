@@ -34,6 +34,8 @@ class Context:
     voters: list[str | None] = field(default_factory=list)  # the guesses that voted
     sentence_starts: list[int] = field(default_factory=list)
     anchors: list[str | None] = field(default_factory=list)  # speakers tags name outright
+    # per quote: its conversation's tagged speakers and addressed people, as counts
+    cast_of: list[tuple[dict[str, int], dict[str, int]]] | None = None
 
 
 def build_context(doc: Document) -> Context:
@@ -131,6 +133,26 @@ def next_paragraph_newcomer(ctx: Context, quotes: list[Quote], i: int) -> str | 
         if m.character not in recent:
             return m.character
     return None
+
+
+def conversation_cast(ctx: "Context") -> list[tuple[dict[str, int], dict[str, int]]]:
+    """For each quote, who its whole conversation's tags name as speakers and who its
+    vocatives address, counted: the people the conversation is between."""
+    quotes = ctx.doc.quotes
+    out: list[tuple[dict[str, int], dict[str, int]]] = []
+    start = 0
+    for i in range(len(quotes) + 1):
+        if i == len(quotes) or (i and quotes[i].paragraph - quotes[i - 1].paragraph > CONVERSATION_GAP):
+            tagged: dict[str, int] = {}
+            addressed: dict[str, int] = {}
+            for j in range(start, i):
+                if ctx.anchors[j]:
+                    tagged[ctx.anchors[j]] = tagged.get(ctx.anchors[j], 0) + 1
+                for c in ctx.vocatives.get(j, []):
+                    addressed[c] = addressed.get(c, 0) + 1
+            out.extend([(tagged, addressed)] * (i - start))
+            start = i
+    return out
 
 
 def conversation_start(quotes: list[Quote], i: int) -> int:

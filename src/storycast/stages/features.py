@@ -13,6 +13,7 @@ from .context import (
     CONVERSATION_GAP,
     Context,
     closing_subject,
+    conversation_cast,
     conversation_start,
     description_key,
     in_conversation,
@@ -36,6 +37,7 @@ NAMES = (
     "rank_1_implicit", "recent_speaker", "conversation_turns", "last_in_previous_paragraph",
     "description_vote", "tag_description", "closing_speaker", "next_vocative",
     "anchor_before_even", "anchor_before_odd", "anchor_after_even", "anchor_after_odd",
+    "conversation_tagged", "conversation_addressed", "conversation_pair",
 )
 INDEX = {n: k for k, n in enumerate(NAMES)}
 
@@ -118,6 +120,7 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
         put(c, "own_vocative")
     if implicit:
         _anchor_parity(ctx, quotes, i, put)
+    _participants(ctx, i, cands, put)
     for c in ctx.named_in.get(i, ()):
         put(c, "named_inside")
     for c in cands:
@@ -126,6 +129,28 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
             put(c, "narrator")
             put(c, "narrator_implicit", float(implicit))
     return vecs
+
+
+def _participants(ctx: Context, i: int, cands: list[str], put) -> None:
+    """Who the whole conversation is between, by its tags and vocatives (this quote's own
+    left out): an untagged line belongs to one of them."""
+    if ctx.cast_of is None:
+        ctx.cast_of = conversation_cast(ctx)
+    tagged, addressed = ctx.cast_of[i]
+    own_tag = ctx.anchors[i]
+    own_voc = ctx.vocatives.get(i, [])
+    weight: dict[str, int] = {}
+    for c in cands:
+        t = tagged.get(c, 0) - (c == own_tag)
+        a = addressed.get(c, 0) - own_voc.count(c)
+        if t > 0:
+            put(c, "conversation_tagged", math.log1p(t))
+        if a > 0:
+            put(c, "conversation_addressed", math.log1p(a))
+        if t + a > 0:
+            weight[c] = t + a
+    for c in sorted(weight, key=lambda c: -weight[c])[:2]:
+        put(c, "conversation_pair")
 
 
 def _anchor_parity(ctx: Context, quotes: list[Quote], i: int, put) -> None:

@@ -28,6 +28,7 @@ def anchor_speakers(ctx: Context, tags: list[Tag | None]) -> list[str | None]:
             who = ctx.narrator
         anchors.append(who)
     ctx.anchors = anchors
+    ctx.cast_of = None  # the conversations' casts follow the tags
     return anchors
 
 
