@@ -95,6 +95,18 @@ def test_addressee_accuracy(score):
     assert score.addressee_accuracy == 0.5
 
 
+def test_addressee_precision_counts_every_predicted_addressee():
+    novel = gold_novel()
+    doc = predicted_document()
+    # P0 finds Q0 (gold addressee Knightley) naming Knightley, Harriet and Mrs. Goddard, who
+    # maps to nobody: one of three right
+    doc.layers["quotes"][0] = Quote("P0", [(12, 18)], "e", ["k", "h", "g"], "explicit", 0.95)
+    score = evaluate(doc, novel)
+    assert (score.addressees_right, score.addressees_predicted) == (1, 3)
+    assert score.addressee_precision == pytest.approx(1 / 3)
+    assert score.addressee_accuracy == 0.5  # the first gold addressee is still found
+
+
 def test_character_mapping_recall_and_purity(score):
     mapping = map_characters(predicted_document(), gold_novel())
     assert mapping == {"e": "Emma Woodhouse", "k": "Mr. Knightley", "h": "Harriet Smith",
@@ -159,7 +171,7 @@ def test_micro_average():
 def test_format_table(score):
     score.seconds = 1.25
     table = format_table([score])
-    row = "| Tiny | 4 | 0.500 | 0.800 | 0.250 | 1.000 | 0.000 | 0.000 | 0.500 | 0.750 | 1 | 1.2"
+    row = "| Tiny | 4 | 0.500 | 0.800 | 0.250 | 1.000 | 0.000 | 0.000 | 0.500 | 1.000 | 0.750 | 1 | 1.2"
     assert row in table
     assert "**micro-average**" in table
     assert "| 0.9-1.0 | 1 | 0.950 | 1.000 |" in table

@@ -92,7 +92,7 @@ def test_seed_report_loads_hovers_highlights(apology, visit, tmp_path):
     assert tip.is_visible()
     q4 = apology.quotes[3]  # the tip shows the analysis's own confidence, in per cent
     assert tip.inner_text().splitlines() == [
-        "Spike to Harmony", f"explicit quote, confidence {round(100 * q4.confidence)}%"]
+        "Spike to Harmony, Buffy", f"explicit quote, confidence {round(100 * q4.confidence)}%"]
     page.screenshot(path=str(tmp_path / "the-apology.png"))
     assert (tmp_path / "the-apology.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert_clean(v)

@@ -65,7 +65,9 @@ def test_an_untagged_exchange_alternates(story):
     exchange = [quote(doc, "The whole street smelt"), quote(doc, "The street was mistaken")]
     assert [q.type for q in exchange] == ["implicit", "implicit"]
     assert [doc.character(q.speaker).name for q in exchange] == ["Mrs. Pike", "Tom"]
-    assert [[doc.character(a).name for a in q.addressees] for q in exchange] == [["Tom"], ["Mrs. Pike"]]
+    # each line is said to the other; Ada, who spoke a little before, is in the shop to hear it
+    assert [[doc.character(a).name for a in q.addressees] for q in exchange] == [
+        ["Tom", "Ada"], ["Mrs. Pike", "Ada"]]
 
 
 def test_addressees_of_the_bakery_from_turns_and_vocatives(story):

@@ -46,6 +46,9 @@ class NovelScore:
         default_factory=lambda: {t: [0, 0] for t in QUOTE_TYPES})  # type -> [correct, total]
     addressee_correct: int = 0
     addressee_total: int = 0
+    # predicted addressees of those quotes, and how many are among the gold addressees
+    addressees_predicted: int = 0
+    addressees_right: int = 0
     gold_characters: int = 0  # major + intermediate
     characters_found: int = 0
     predicted_characters: int = 0
@@ -68,6 +71,10 @@ class NovelScore:
     @property
     def addressee_accuracy(self) -> float | None:
         return ratio(self.addressee_correct, self.addressee_total)
+
+    @property
+    def addressee_precision(self) -> float | None:
+        return ratio(self.addressees_right, self.addressees_predicted)
 
     @property
     def character_recall(self) -> float | None:
@@ -200,8 +207,11 @@ def _score_quote(score: NovelScore, gold_q: GoldQuote, pred: Quote | None,
     if addressee is not None:
         score.addressee_total += 1
         if pred is not None:
-            mapped = {mapping.get(a) for a in pred.addressees} - {None}
+            mapped = [mapping.get(a) for a in pred.addressees]
             score.addressee_correct += addressee in mapped
+            gold_set = set(gold_q.addressees)
+            score.addressees_predicted += len(mapped)
+            score.addressees_right += sum(m in gold_set for m in mapped if m is not None)
 
 
 def evaluate(doc: Document, gold: GoldNovel) -> NovelScore:
@@ -243,7 +253,8 @@ def reliability(pairs: Iterable[tuple[float, bool]]) -> list[dict]:
 
 
 _SUMMED = ("gold_quotes", "predicted_quotes", "found", "precise", "speaker_correct",
-           "addressee_correct", "addressee_total", "gold_characters", "characters_found",
+           "addressee_correct", "addressee_total", "addressees_predicted", "addressees_right",
+           "gold_characters", "characters_found",
            "predicted_characters", "impure")
 
 
@@ -255,6 +266,7 @@ def aggregate(scores: list[NovelScore]) -> dict:
     total["precision"] = ratio(total["precise"], total["predicted_quotes"])
     total["speaker_accuracy"] = ratio(total["speaker_correct"], total["gold_quotes"])
     total["addressee_accuracy"] = ratio(total["addressee_correct"], total["addressee_total"])
+    total["addressee_precision"] = ratio(total["addressees_right"], total["addressees_predicted"])
     total["character_recall"] = ratio(total["characters_found"], total["gold_characters"])
     total["by_type"] = {}
     for t in QUOTE_TYPES:

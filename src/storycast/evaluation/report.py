@@ -5,7 +5,7 @@ from .metrics import NovelScore, aggregate
 from .pdnc import QUOTE_TYPES
 
 _HEADER = ["novel", "quotes", "recall", "precision", "speaker acc", *QUOTE_TYPES,
-           "addressee acc", "char recall", "impure"]
+           "addressee acc", "addressee prec", "char recall", "impure"]
 
 
 def _num(value: float | None) -> str:
@@ -24,7 +24,8 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
 def _novel_cells(s: NovelScore, timed: bool) -> list[str]:
     cells = [s.name, str(s.gold_quotes), _num(s.recall), _num(s.precision),
              _num(s.speaker_accuracy), *(_num(s.type_accuracy(t)) for t in QUOTE_TYPES),
-             _num(s.addressee_accuracy), _num(s.character_recall), str(s.impure)]
+             _num(s.addressee_accuracy), _num(s.addressee_precision), _num(s.character_recall),
+             str(s.impure)]
     if timed:
         cells.append("-" if s.seconds is None else f"{s.seconds:.1f}")
     return cells
@@ -34,7 +35,8 @@ def _micro_cells(total: dict, timed: bool) -> list[str]:
     cells = ["**micro-average**", str(total["gold_quotes"]), _num(total["recall"]),
              _num(total["precision"]), _num(total["speaker_accuracy"]),
              *(_num(total["by_type"][t]["accuracy"]) for t in QUOTE_TYPES),
-             _num(total["addressee_accuracy"]), _num(total["character_recall"]),
+             _num(total["addressee_accuracy"]), _num(total["addressee_precision"]),
+             _num(total["character_recall"]),
              str(total["impure"])]
     if timed:
         cells.append("-" if total["seconds"] is None else f"{total['seconds']:.1f}")

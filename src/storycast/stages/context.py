@@ -16,6 +16,7 @@ MALE_NOUNS = frozenset("man gentleman boy father husband brother son uncle sir l
 FEMALE_NOUNS = frozenset("woman lady girl mother wife sister daughter aunt madam queen "
                          "princess maid widow grandmother niece mistress".split())
 CONVERSATION_GAP = 3  # paragraphs between quotes before a conversation is over
+LISTENER_REACH = 4  # quotes either side whose speakers hear a line
 
 
 @dataclass
@@ -153,6 +154,18 @@ def conversation_cast(ctx: "Context") -> list[tuple[dict[str, int], dict[str, in
             out.extend([(tagged, addressed)] * (i - start))
             start = i
     return out
+
+
+def listeners(quotes: list[Quote], i: int, reach: int = LISTENER_REACH) -> list[str]:
+    """The others who speak in quote i's conversation within ``reach`` quotes of it, nearest
+    first: in a scene of three or four, a line is said to all of them."""
+    lo, hi = conversation_start(quotes, i), i
+    while hi + 1 < len(quotes) and quotes[hi + 1].paragraph - quotes[hi].paragraph <= CONVERSATION_GAP:
+        hi += 1
+    near = sorted(range(max(lo, i - reach), min(hi, i + reach) + 1), key=lambda j: (abs(j - i), j))
+    speaker = quotes[i].speaker
+    return list(dict.fromkeys(quotes[j].speaker for j in near
+                              if j != i and quotes[j].speaker and quotes[j].speaker != speaker))
 
 
 def conversation_start(quotes: list[Quote], i: int) -> int:

@@ -8,7 +8,7 @@ the decisions before each quote, so a confident tag corrects the untagged turns 
 from __future__ import annotations
 
 from ..models.speaker import SpeakerModel
-from .context import Context, build_context, resolve_name, turn_addressee
+from .context import Context, build_context, listeners, resolve_name, turn_addressee
 from .decoding import beam_reading
 from .features import candidates, quote_features
 from .tags import Tag
@@ -73,12 +73,15 @@ def attribute(ctx: Context, model: SpeakerModel, first: list[str | None] | None 
 
 
 def addressees(ctx: Context) -> None:
-    """Vocatives first; else the one who spoke just before, or just after, in the conversation."""
+    """Those a quote names as vocatives; else the one who spoke just before, or just after,
+    in the conversation, then the others taking part in it nearby, who hear the line too."""
     quotes = ctx.doc.quotes
     for i, q in enumerate(quotes):
         found = [c for c in ctx.vocatives.get(i, []) if c != q.speaker]
         if not found:
             # someone the quote speaks of in the third person is not the one spoken to
-            other = turn_addressee(quotes, i, ctx.named_in.get(i, set()))
+            spoken_of = ctx.named_in.get(i, set())
+            other = turn_addressee(quotes, i, spoken_of)
             found = [other] if other else []
+            found += [c for c in listeners(quotes, i) if c not in spoken_of]
         q.addressees = list(dict.fromkeys(found))

@@ -1,0 +1,29 @@
+"""What the speaker stage knows around a quote (stages/context.py)."""
+from __future__ import annotations
+
+from storycast.spans import Quote
+from storycast.stages.context import CONVERSATION_GAP, listeners
+
+
+def quotes(turns: list[tuple[str, int]]) -> list[Quote]:
+    """(speaker, paragraph) per quote."""
+    return [Quote(f"q{k}", [(10 * k, 10 * k + 5)], speaker=who, paragraph=p)
+            for k, (who, p) in enumerate(turns)]
+
+
+def test_listeners_are_the_others_speaking_nearby_nearest_first():
+    scene = quotes([("ann", 0), ("bob", 1), ("cat", 2), ("ann", 3), ("bob", 4), ("dan", 5)])
+    assert listeners(scene, 3) == ["cat", "bob", "dan"]  # 2 then 4 (ties: earlier first), 5
+    assert listeners(scene, 0, reach=2) == ["bob", "cat"]
+
+
+def test_listeners_stop_where_the_conversation_does():
+    gap = CONVERSATION_GAP + 1
+    scene = quotes([("ann", 0), ("bob", 1), ("cat", 1 + gap), ("dan", 2 + gap)])
+    assert listeners(scene, 1) == ["ann"]
+    assert listeners(scene, 2) == ["dan"]
+
+
+def test_the_speaker_and_unknown_speakers_are_no_listeners():
+    scene = quotes([("ann", 0), (None, 1), ("ann", 2), ("bob", 3)])
+    assert listeners(scene, 2) == ["bob"]
