@@ -76,7 +76,7 @@ def test_low_confidence_and_unattributed_quotes_are_marked():
 def test_cast_sheet(crypt_page):
     text = " ".join(crypt_page.text().split())
     assert "3 characters, by lines spoken" in text
-    header = ["Name", "Aliases", "Gender", "Lines", "Words", "First appears"]
+    header = ["Name", "Aliases", "Gender", "Lines", "Words", "First seen"]
     start = crypt_page.rows.index(header)
     assert crypt_page.rows[start + 1:start + 4] == [
         ["SSpike", "", "male", "7", "48", "9% in"],  # the initials, then the name

@@ -137,8 +137,9 @@ def _first_seen(doc: Document, figures: Figures, c: Character) -> str:
     share = (offset - start) / max(1, end - start)
     number = figures.chapter_of(offset)
     if len(doc.chapters) > 1 and number:
+        # the chapter's number keeps the column narrow; its title shows on hover
         title = doc.chapters[number - 1].label or f"part {number}"
-        return f"{_t(title)} ({max(0.0, share):.0%})"
+        return f'<span title="{_a(title)}">ch.&nbsp;{number} ({max(0.0, share):.0%})</span>'
     return f"{max(0.0, share):.0%} in"
 
 
@@ -169,7 +170,7 @@ def _cast(doc: Document, chars: list[Character], figures: Figures,
             '<div class="scroll cast-table"><table><thead><tr><th scope="col">Name</th>'
             '<th scope="col">Aliases</th><th scope="col">Gender</th>'
             '<th scope="col" class="num">Lines</th>'
-            '<th scope="col" class="num">Words</th><th scope="col">First appears</th>'
+            '<th scope="col" class="num">Words</th><th scope="col">First seen</th>'
             f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div></section>')
 
 
