@@ -379,7 +379,7 @@ def test_every_command_and_option_has_help():
     action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     helped = {choice.dest: choice.help for choice in action._get_subactions()}
     commands = _subparsers(parser)
-    assert set(commands) == {"analyze", "evaluate", "train"}
+    assert set(commands) == {"analyze", "evaluate", "train", "corpus"}
     for name, sub in [("storycast", parser), *commands.items()]:
         if name != "storycast":
             assert helped.get(name), f"command {name!r} has no help"

@@ -13,6 +13,7 @@ import traceback
 from pathlib import Path
 
 from . import __version__
+from .cli_corpus import add_corpus_commands
 from .errors import InputError, StorycastError
 
 SAMPLE_PREFIX = "sample:"
@@ -96,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="where to write the weights (default: the model shipped in "
                             "the package, models/speaker.json)")
     train.set_defaults(run=run_train)
+
+    add_corpus_commands(commands, common)
     return parser
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from storycast.document import Document
 from storycast.errors import InputError
-from storycast.readers import read, sniff
+from storycast.readers import read, read_bytes, sniff
 from storycast.readers.text import (
     decode_bytes,
     gutenberg_bounds,
@@ -380,6 +380,18 @@ def test_read_dispatches_by_content_and_refuses_the_rest(tmp_path):
     assert (read(page).text, read(page).source["format"]) == ("Hello.", "html")
     with pytest.raises(InputError, match="PDF stories are not supported yet"):
         read(pdf)
+
+
+def test_read_bytes_reads_a_story_held_in_memory(tmp_path):
+    path = tmp_path / "page.txt"
+    data = b"<html><body><p>\"Hello,\" said Ann.</p></body></html>"
+    path.write_bytes(data)
+    held = read_bytes(data, "stories.zip!page.txt")
+    assert (held.text, held.source["format"]) == (read(path).text, "html")
+    assert held.source["path"] == "stories.zip!page.txt"
+    assert held.source["sha256"] == hashlib.sha256(data).hexdigest()
+    with pytest.raises(InputError, match="^stories.zip!e.txt: the file is empty$"):
+        read_bytes(b"", "stories.zip!e.txt")
 
 
 # -- the story this project started from --------------------------------------

@@ -13,7 +13,7 @@ from ..document import Document
 from ..errors import InputError
 from .text import decode_bytes, load_bytes, read_text, read_text_bytes, signature_kind
 
-__all__ = ["read", "sniff", "read_text", "read_text_bytes", "READERS"]
+__all__ = ["read", "read_bytes", "sniff", "read_text", "read_text_bytes", "READERS"]
 
 
 def _read_html(data: bytes, path: Any = "<bytes>") -> Document:
@@ -62,7 +62,11 @@ def sniff(data: bytes) -> str:
 
 def read(path: Any, **options: Any) -> Document:
     """Read a story file of any supported format into a Document."""
-    data = load_bytes(path)
+    return read_bytes(load_bytes(path), path, **options)
+
+
+def read_bytes(data: bytes, path: Any = "<bytes>", **options: Any) -> Document:
+    """Read a story held in memory (its ``path`` names it in messages and ``source``)."""
     kind = sniff(data)
     if kind == "zip":
         from .epub import looks_like_epub

@@ -12,6 +12,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass
+from typing import BinaryIO
 from xml.etree.ElementTree import Element, ParseError
 
 from ..errors import InputError
@@ -37,15 +38,20 @@ def _mib(size: int) -> str:
 
 
 class SafeZip:
-    """A zip archive held in memory whose members are read with caps on size and count."""
+    """A zip archive whose members are read into memory with caps on size and count.
 
-    def __init__(self, data: bytes, path: object, kind: str = "EPUB",
+    ``data`` is the archive's bytes, or a binary file open for reading (an archive too large
+    to hold in memory is then read one member at a time).
+    """
+
+    def __init__(self, data: bytes | BinaryIO, path: object, kind: str = "EPUB",
                  limits: ZipLimits | None = None) -> None:
         self.path, self.kind = path, kind
         self.limits = limits or LIMITS
         self.unpacked = 0
         try:
-            self.zip = zipfile.ZipFile(io.BytesIO(data))
+            self.zip = zipfile.ZipFile(
+                io.BytesIO(data) if isinstance(data, (bytes, bytearray)) else data)
             infos = self.zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
             raise self.damaged(f"its zip directory is missing or unreadable ({exc})") from None
