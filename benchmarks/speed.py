@@ -6,6 +6,11 @@
 Each run is a fresh process (`python -m storycast analyze NOVEL`), so start-up, reading and
 every stage count.  Reported: the fastest and the median wall time, and the largest
 resident memory any run reached.
+
+Run it with the Python of a virtual environment holding storycast and its runtime
+dependencies only (`python -m venv v && v/bin/pip install . && v/bin/python
+benchmarks/speed.py`), as a reader would have: every package's start-up hooks (.pth files)
+in a crowded environment add to each process's start.
 """
 from __future__ import annotations
 
@@ -39,6 +44,16 @@ def one_run(command: list[str]) -> tuple[float, int]:
     return seconds, usage.ru_maxrss
 
 
+def _environment() -> str:
+    """What besides the standard library the measuring interpreter has installed."""
+    from importlib import metadata
+
+    names = sorted({(d.metadata["Name"] or "").lower() for d in metadata.distributions()}
+                   - {"", "pip", "setuptools", "wheel"})
+    venv = "a virtual environment" if sys.prefix != sys.base_prefix else "the system Python"
+    return f"{venv} with {len(names)} packages: {', '.join(names)}"
+
+
 def measure(command: list[str], runs: int) -> dict:
     results = [one_run(command) for _ in range(runs)]
     times = [t for t, _ in results]
@@ -67,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     body = (f"{HEADING}\n\n- commit: `{revision()}`\n- date: {datetime.date.today().isoformat()}\n"
             f"- command: `python benchmarks/speed.py {shlex.join(argv or sys.argv[1:])}`\n"
             f"- Python {platform.python_version()} ({platform.machine()}), {os.cpu_count()} cores; "
-            f"each run a fresh process, {args.runs} runs\n\n" + "\n".join(table) + "\n")
+            f"each run a fresh process, {args.runs} runs\n"
+            f"- environment: {_environment()}\n\n" + "\n".join(table) + "\n")
     print(body)
     if args.write:
         update_file(args.write, HEADING, body)
