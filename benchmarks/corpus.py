@@ -14,19 +14,16 @@ sum over all processes as a bound on the whole build's memory.
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import os
-import platform
 import re
-import shlex
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pdnc import ROOT, revision, update_file  # noqa: E402
+from pdnc import ROOT, stamp, update_file  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "pdnc" / "data"
 HEADING = "## Corpus"
@@ -135,13 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         table.append(f"| {workers} | {works / r['seconds']:.2f} | {size / 1e6 / r['seconds']:.2f} "
                      f"| {r['seconds']:.1f} | {base / r['seconds']:.2f}x "
                      f"| {r['peak_parent_mib']:.0f} | {worker} | {r['peak_total_mib']:.0f} |")
-    command = "python benchmarks/corpus.py " + shlex.join(argv if argv is not None
-                                                          else sys.argv[1:])
-    body = (f"{HEADING}\n\n- commit: `{revision()}`\n"
-            f"- date: {datetime.date.today().isoformat()}\n"
-            f"- command: `{command.strip()}`\n"
-            f"- Python {platform.python_version()} ({platform.machine()}), {os.cpu_count()} "
-            "cores\n"
+    body = (f"{HEADING}\n\n{stamp('corpus.py', argv)}\n"
             f"- corpus: the {len(list(args.data.glob('*/novel_text.txt')))} development novels "
             f"cut into {works} works of about {args.words:,} words ({size / 1e6:.1f} MB of "
             "text); each build a fresh process and a fresh database, "

@@ -12,11 +12,8 @@ importing the exporters and pyarrow, as a command-line run does.  The later roun
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import os
-import platform
-import shlex
 import statistics
 import subprocess
 import sys
@@ -24,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pdnc import ROOT, revision, update_file  # noqa: E402
+from pdnc import ROOT, stamp, update_file  # noqa: E402
 
 DEFAULT_NOVEL = ROOT.parent / "shared" / "pdnc" / "data" / "PrideAndPrejudice" / "novel_text.txt"
 HEADING = "## Exporters"
@@ -82,10 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     warm_total = statistics.median(sum(r.values()) for r in warm)
     new_total = statistics.median(sum(v for k, v in r.items() if k != ".json") for r in warm)
     table.append(f"| **all formats** | {cold_total:.2f} | {warm_total:.2f} |")
-    command = "python benchmarks/exporters.py " + shlex.join(argv or sys.argv[1:])
-    body = (f"{HEADING}\n\n- commit: `{revision()}`\n- date: {datetime.date.today().isoformat()}\n"
-            f"- command: `{command.strip()}`\n"
-            f"- Python {platform.python_version()} ({platform.machine()}), {os.cpu_count()} cores; "
+    body = (f"{HEADING}\n\n{stamp('exporters.py', argv)}; "
             f"{args.novel.parent.name}, analysed once, then every format written {args.runs} "
             "times in the same process\n"
             "- cold: the first round, which imports the exporters and pyarrow as a "

@@ -12,11 +12,7 @@ text.  The analysis after reading is the same for every format, so this is all a
 from __future__ import annotations
 
 import argparse
-import datetime
-import os
-import platform
 import re
-import shlex
 import statistics
 import sys
 import tempfile
@@ -24,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pdnc import ROOT, revision, update_file  # noqa: E402
+from pdnc import ROOT, stamp, update_file  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tests" / "readers"))
 from ao3_fixture import Work, WorkChapter, ao3_epub, ao3_html, paragraphs_of  # noqa: E402
@@ -88,9 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, (_, data) in files.items():
         added = "-" if name == "text" else f"{seconds[name] - seconds['text']:.3f}"
         table.append(f"| {name} | {len(data) // 1000:,} | {seconds[name]:.3f} | {added} |")
-    body = (f"{HEADING}\n\n- commit: `{revision()}`\n- date: {datetime.date.today().isoformat()}\n"
-            f"- command: `python benchmarks/formats.py {shlex.join(argv or sys.argv[1:])}`\n"
-            f"- Python {platform.python_version()} ({platform.machine()}), {os.cpu_count()} cores; "
+    body = (f"{HEADING}\n\n{stamp('formats.py', argv)}; "
             f"{args.novel.parent.name} in {len(work.chapters)} chapters, "
             f"{sum(len(c.paragraphs) for c in work.chapters):,} paragraphs; "
             f"median of {args.runs} reads in one process\n\n" + "\n".join(table) + "\n")

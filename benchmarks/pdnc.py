@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import importlib
+import os
 import platform
 import shlex
 import subprocess
@@ -92,6 +93,15 @@ def revision() -> str:
     rev = git("rev-parse", "--short", "HEAD").strip() or "unknown"
     dirty = any(line[3:].startswith("src/") for line in git("status", "--porcelain").splitlines())
     return rev + ("+dirty" if dirty else "")
+
+
+def stamp(script: str, argv: list[str] | None) -> str:
+    """The lines that open a benchmark section: commit, date, the command as run, and the
+    machine; the caller ends the last line (", N cores" leaves room for more on it)."""
+    command = f"python benchmarks/{script} " + shlex.join(sys.argv[1:] if argv is None else argv)
+    return (f"- commit: `{revision()}`\n- date: {datetime.date.today().isoformat()}\n"
+            f"- command: `{command.strip()}`\n"
+            f"- Python {platform.python_version()} ({platform.machine()}), {os.cpu_count()} cores")
 
 
 def section(args, table: str) -> str:

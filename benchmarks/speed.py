@@ -15,9 +15,7 @@ in a crowded environment add to each process's start.
 from __future__ import annotations
 
 import argparse
-import datetime
 import os
-import platform
 import shlex
 import statistics
 import subprocess
@@ -26,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pdnc import ROOT, revision, update_file  # noqa: E402
+from pdnc import ROOT, stamp, update_file  # noqa: E402
 
 DEFAULT_NOVEL = ROOT.parent / "shared" / "pdnc" / "data" / "PrideAndPrejudice" / "novel_text.txt"
 HEADING = "## Speed"
@@ -51,7 +49,8 @@ def _environment() -> str:
     names = sorted({(d.metadata["Name"] or "").lower() for d in metadata.distributions()}
                    - {"", "pip", "setuptools", "wheel"})
     venv = "a virtual environment" if sys.prefix != sys.base_prefix else "the system Python"
-    return f"{venv} with {len(names)} packages: {', '.join(names)}"
+    listed = f": {', '.join(names)}" if len(names) <= 12 else ""
+    return f"{venv} with {len(names)} packages{listed}"
 
 
 def measure(command: list[str], runs: int) -> dict:
@@ -79,9 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     table = ["| command | best s | median s | peak memory MiB |", "| --- | --- | --- | --- |"]
     table += [f"| {name} | {r['best']:.2f} | {r['median']:.2f} | {r['peak_mib']:.0f} |"
               for name, r in rows]
-    body = (f"{HEADING}\n\n- commit: `{revision()}`\n- date: {datetime.date.today().isoformat()}\n"
-            f"- command: `python benchmarks/speed.py {shlex.join(argv or sys.argv[1:])}`\n"
-            f"- Python {platform.python_version()} ({platform.machine()}), {os.cpu_count()} cores; "
+    body = (f"{HEADING}\n\n{stamp('speed.py', argv)}; "
             f"each run a fresh process, {args.runs} runs\n"
             f"- environment: {_environment()}\n\n" + "\n".join(table) + "\n")
     print(body)
