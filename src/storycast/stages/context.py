@@ -159,10 +159,15 @@ def conversation_cast(ctx: "Context") -> list[tuple[dict[str, int], dict[str, in
 def listeners(quotes: list[Quote], i: int, reach: int = LISTENER_REACH) -> list[str]:
     """The others who speak in quote i's conversation within ``reach`` quotes of it, nearest
     first: in a scene of three or four, a line is said to all of them."""
-    lo, hi = conversation_start(quotes, i), i
-    while hi + 1 < len(quotes) and quotes[hi + 1].paragraph - quotes[hi].paragraph <= CONVERSATION_GAP:
+    def chained(j: int) -> bool:  # quotes j and j + 1 are in one conversation
+        return 0 <= j < len(quotes) - 1 and quotes[j + 1].paragraph - quotes[j].paragraph <= CONVERSATION_GAP
+
+    lo, hi = i, i  # walk out at most ``reach`` quotes, not the whole conversation
+    while lo > i - reach and chained(lo - 1):
+        lo -= 1
+    while hi < i + reach and chained(hi):
         hi += 1
-    near = sorted(range(max(lo, i - reach), min(hi, i + reach) + 1), key=lambda j: (abs(j - i), j))
+    near = sorted(range(lo, hi + 1), key=lambda j: (abs(j - i), j))
     speaker = quotes[i].speaker
     return list(dict.fromkeys(quotes[j].speaker for j in near
                               if j != i and quotes[j].speaker and quotes[j].speaker != speaker))
