@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pdnc import ROOT, stamp, update_file  # noqa: E402
+from pdnc import ROOT, publish, stamp  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "pdnc" / "data"
 HEADING = "## Corpus"
@@ -140,9 +140,7 @@ def main(argv: list[str] | None = None) -> int:
             "- memory: peak resident set (getrusage) of the build process, of its largest "
             "worker, and the sum over the build process and every worker\n\n"
             + "\n".join(table) + "\n")
-    print(body)
-    if args.write:
-        update_file(args.write, HEADING, body)
+    publish(HEADING, body, args.write)
     return 0
 
 

@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pdnc import ROOT, stamp, update_file  # noqa: E402
+from pdnc import ROOT, publish, stamp  # noqa: E402
 
 DEFAULT_NOVEL = ROOT.parent / "shared" / "pdnc" / "data" / "PrideAndPrejudice" / "novel_text.txt"
 HEADING = "## Exporters"
@@ -86,9 +86,7 @@ def main(argv: list[str] | None = None) -> int:
             "command-line run does; warm: the median of the others\n\n"
             + "\n".join(table) + "\n\n"
             f"All formats but .json, warm: {new_total:.2f} s.\n")
-    print(body)
-    if args.write:
-        update_file(args.write, HEADING, body)
+    publish(HEADING, body, args.write)
     return 0
 
 

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pdnc import ROOT, stamp, update_file  # noqa: E402
+from pdnc import ROOT, publish, stamp  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tests" / "readers"))
 from ao3_fixture import Work, WorkChapter, ao3_epub, ao3_html, paragraphs_of  # noqa: E402
@@ -88,9 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{args.novel.parent.name} in {len(work.chapters)} chapters, "
             f"{sum(len(c.paragraphs) for c in work.chapters):,} paragraphs; "
             f"median of {args.runs} reads in one process\n\n" + "\n".join(table) + "\n")
-    print(body)
-    if args.write:
-        update_file(args.write, HEADING, body)
+    publish(HEADING, body, args.write)
     return 0
 
 

@@ -115,6 +115,13 @@ def section(args, table: str) -> str:
     return f"{SECTIONS[args.cast]}\n\n{stamp}\n{table}"
 
 
+def publish(heading: str, body: str, path: Path | None) -> None:
+    """Print a section, and write it into ``path`` (BENCHMARKS.md) when one is given."""
+    print(body)
+    if path:
+        update_file(path, heading, body)
+
+
 def update_file(path: Path, heading: str, body: str) -> None:
     """Replace the section starting at ``heading`` (up to the next "## ") or append it."""
     lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else ["# Benchmarks"]

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pdnc import ROOT, stamp, update_file  # noqa: E402
+from pdnc import ROOT, publish, stamp  # noqa: E402
 
 DEFAULT_NOVEL = ROOT.parent / "shared" / "pdnc" / "data" / "PrideAndPrejudice" / "novel_text.txt"
 HEADING = "## Speed"
@@ -81,9 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     body = (f"{HEADING}\n\n{stamp('speed.py', argv)}; "
             f"each run a fresh process, {args.runs} runs\n"
             f"- environment: {_environment()}\n\n" + "\n".join(table) + "\n")
-    print(body)
-    if args.write:
-        update_file(args.write, HEADING, body)
+    publish(HEADING, body, args.write)
     return 0
 
 

@@ -7,28 +7,28 @@ the metric definitions leave room.
 from __future__ import annotations
 
 from .metrics import (
-                      BINS,
-                      NovelScore,
-                      SpanIndex,
-                      aggregate,
-                      best_gold_match,
-                      count_impure,
-                      evaluate,
-                      map_characters,
-                      match_quotes,
-                      reliability,
+    BINS,
+    NovelScore,
+    SpanIndex,
+    aggregate,
+    best_gold_match,
+    count_impure,
+    evaluate,
+    map_characters,
+    match_quotes,
+    reliability,
 )
 from .pdnc import (
-                      QUOTE_TYPES,
-                      GoldCharacter,
-                      GoldNovel,
-                      GoldQuote,
-                      find_narrator,
-                      gold_cast,
-                      gold_document,
-                      load_corpus,
-                      load_novel,
-                      normalize,
+    QUOTE_TYPES,
+    GoldCharacter,
+    GoldNovel,
+    GoldQuote,
+    find_narrator,
+    gold_cast,
+    gold_document,
+    load_corpus,
+    load_novel,
+    normalize,
 )
 from .report import format_table, reliability_table
 
