@@ -48,6 +48,18 @@ def tags_of(text: str) -> list[tuple | None]:
     ("said the old man.", ("description", "the old man", 5, 16, "said", "after", None)),
     ("said her mother.", ("description", "her mother", 5, 15, "said", "after", None)),
     ("said Harmony.", ("name", "Harmony", 5, 12, "said", "after", None)),  # an ordinary word too
+    # the manner is no part of the person
+    ("cried his wife impatiently.", ("description", "his wife", 6, 14, "cried", "after", None)),
+    # a description ends at its verb
+    ("the subaltern cried.", ("description", "the subaltern", 0, 13, "cried", "after", None)),
+    # verbs that speak with a particle
+    ("put in Fielding.", ("name", "Fielding", 7, 15, "put", "after", None)),
+    ("broke out the Nawab Bahadur,", ("name", "Nawab Bahadur", 14, 27, "broke", "after", None)),
+    # one word of character before the name
+    ("said dour Major Callendar.", ("name", "Major Callendar", 10, 25, "said", "after", None)),
+    # the reply is someone's
+    ("was Mr. Emerson's reply.", ("name", "Mr. Emerson", 4, 15, "was", "after", None)),
+    ("was her answer;", ("pronoun", "her", 4, 7, "was", "after", "female")),
 ])
 def test_tag_after_a_quote(narration, expected):
     assert after(narration) == expected
@@ -59,7 +71,8 @@ def test_an_unlisted_verb_is_a_tag_only_after_a_quote_ending_in_a_comma():
     assert after("beamed Tom.", loose=False) is None
 
 
-@pytest.mark.parametrize("narration", ["He saw Harmony cringe.", "The room was quiet.", ". Then she left."])
+@pytest.mark.parametrize("narration", ["He saw Harmony cringe.", "The room was quiet.", ". Then she left.",
+                                       "said to Elizabeth."])
 def test_narration_that_is_not_a_tag(narration):
     assert after(narration, loose=True) is None
     assert before(narration) is None
@@ -74,6 +87,25 @@ def test_narration_that_is_not_a_tag(narration):
     ("After a pause, Spike said", ("name", "Spike", 15, 20, "said", "before", None)),
     ("she said", ("pronoun", "she", 0, 3, "said", "before", "female")),
     ("After a pause, Harmony said", ("name", "Harmony", 15, 22, "said", "before", None)),
+    # a name in an object's place is not the subject
+    ("He hit it back to Aziz and called,", ("pronoun", "He", 0, 2, "called", "before", "male")),
+    ("so she turned to the Mock Turtle, and said",
+     ("pronoun", "she", 3, 6, "said", "before", "female")),
+    ("At last Emma said,", ("name", "Emma", 8, 12, "said", "before", None)),
+    ("everybody asked it; even Edmund said,", ("name", "Edmund", 25, 31, "said", "before", None)),
+    # ... unless it owns the saying, or leads a clause of its own
+    ("without Mr. Woodhouse's giving a sigh, and saying,",
+     ("name", "Mr. Woodhouse's", 8, 23, "saying", "before", None)),
+    ("she was met by Mr. Allen, who, on hearing the news, said,",
+     ("name", "Mr. Allen", 15, 24, "said", "before", None)),
+    # the one heard speaks
+    ("Emma heard him say to himself,", ("pronoun", "him", 11, 14, "say", "before", "male")),
+    # a description opening its clause
+    ("it was with diffidence that the other said:",
+     ("description", "the other", 28, 37, "said", "before", None)),
+    # a lone comma before the verb hides nothing
+    ("Mr. Beebe was back, saying rather nervously:",
+     ("name", "Mr. Beebe", 0, 9, "saying", "before", None)),
 ])
 def test_tag_before_a_quote(narration, expected):
     assert before(narration) == expected
@@ -114,6 +146,11 @@ def test_the_subject_is_the_one_before_a_parenthetical_phrase():
 def test_a_tag_closing_the_previous_paragraph():
     text = 'Mr. Bennet coolly observed,\n\n"You are wrong."'
     assert tags_of(text) == [("name", "Mr. Bennet", 0, 10, "observed", "before", None)]
+
+
+def test_the_tag_of_a_quote_does_not_also_lead_into_the_next_paragraph():
+    text = '"You have a genius for it," I remarked.\n\n"I appreciate its importance."'
+    assert tags_of(text) == [("pronoun", "I", 28, 29, "remarked", "after", "narrator"), None]
 
 
 def test_description_tags_in_place():

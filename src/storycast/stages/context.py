@@ -17,6 +17,7 @@ FEMALE_NOUNS = frozenset("woman lady girl mother wife sister daughter aunt madam
                          "princess maid widow grandmother niece mistress".split())
 CONVERSATION_GAP = 3  # paragraphs between quotes before a conversation is over
 LISTENER_REACH = 4  # quotes either side whose speakers hear a line
+TALK_REACH = 6  # quotes either side whose third-person names say who is away
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Context:
     anchors: list[str | None] = field(default_factory=list)  # speakers tags name outright
     # per quote: its conversation's tagged speakers and addressed people, as counts
     cast_of: list[tuple[dict[str, int], dict[str, int]]] | None = None
+    talked_of: list[dict[str, int]] | None = None  # per quote: named in nearby lines
 
 
 def build_context(doc: Document) -> Context:
@@ -153,6 +155,21 @@ def conversation_cast(ctx: "Context") -> list[tuple[dict[str, int], dict[str, in
                     addressed[c] = addressed.get(c, 0) + 1
             out.extend([(tagged, addressed)] * (i - start))
             start = i
+    return out
+
+
+def spoken_of(ctx: "Context") -> list[dict[str, int]]:
+    """For each quote, who the lines around it in its conversation name in the third person
+    (vocatives aside): the people a conversation talks about are seldom there to speak."""
+    quotes = ctx.doc.quotes
+    out: list[dict[str, int]] = []
+    for i in range(len(quotes)):
+        counts: dict[str, int] = {}
+        for j in range(max(0, i - TALK_REACH), min(len(quotes), i + TALK_REACH + 1)):
+            if j != i and in_conversation(quotes, i, j):
+                for c in ctx.named_in.get(j, ()):
+                    counts[c] = counts.get(c, 0) + 1
+        out.append(counts)
     return out
 
 

@@ -23,6 +23,7 @@ from .context import (
     resolve_description,
     resolve_name,
     resolve_relation,
+    spoken_of,
     tag_gender,
 )
 from .tags import Tag
@@ -38,6 +39,7 @@ NAMES = (
     "description_vote", "tag_description", "closing_speaker", "next_vocative",
     "anchor_before_even", "anchor_before_odd", "anchor_after_even", "anchor_after_odd",
     "conversation_tagged", "conversation_addressed", "conversation_pair",
+    "spoken_of", "narrated_after",
 )
 INDEX = {n: k for k, n in enumerate(NAMES)}
 
@@ -123,6 +125,10 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
     _participants(ctx, i, cands, put)
     for c in ctx.named_in.get(i, ()):
         put(c, "named_inside")
+    if ctx.talked_of is None:
+        ctx.talked_of = spoken_of(ctx)
+    for c, n in ctx.talked_of[i].items():
+        put(c, "spoken_of", math.log1p(n))
     for c in cands:
         put(c, "global_count", math.log1p(ctx.chars[c].mentions) / 5)
         if c == ctx.narrator:
@@ -236,6 +242,10 @@ def _scene_features(ctx: Context, quotes: list[Quote], i: int, cands: list[str],
     after = ctx.scene.between(q.end, min(para.end, quotes[i + 1].start if i + 1 < len(quotes) else para.end))
     if after:
         put(after[0].character, "mentioned_after")
+    # Named in the narration of the next paragraphs: still on the scene.
+    later = paras[min(len(paras) - 1, q.paragraph + 2)].end
+    for m in ctx.scene.between(para.end, later):
+        put(m.character, "narrated_after")
 
 
 PAST = ("prev_same_paragraph", "prev_turn", "prev2_turn", "prev_turn_implicit",

@@ -29,6 +29,9 @@ _INTRODUCING = frozenset("said began continued added replied answered observed r
                          "exclaimed asked inquired enquired spoke resumed returned proceeded "
                          "declared explained rejoined whispered called say says begins".split())
 _QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019"
+# "put in Fielding", "broke out the Nawab": verbs that speak with a particle.
+_PHRASAL = frozenset("put broke chimed cut struck burst went spoke piped joined".split())
+_PARTICLES = frozenset(("in", "out", "up", "on"))
 
 
 @dataclass(slots=True)
@@ -80,6 +83,7 @@ def _noun_phrase(tokens: list[tuple[str, int, int]], i: int, initial: bool = Fal
     while j < len(tokens) and j < i + 4 and not _is_name_word(tokens[j][0], initial and j == i) and (
         tokens[j][0].lower() in _DETERMINERS or (j > i and tokens[j][0].islower())
         and tokens[j][0].lower() not in _NP_STOP
+        and not (j > i + 1 and _is_speech_verb(tokens[j][0], False))  # "the subaltern cried"
     ):
         j += 1
         if tokens[j - 1][0].endswith("."):
@@ -90,6 +94,8 @@ def _noun_phrase(tokens: list[tuple[str, int, int]], i: int, initial: bool = Fal
         # "the old man", "her sister": determiner, modifiers, head noun.
         words = [(w.rstrip("."), a, a + len(w.rstrip("."))) for w, a, _ in tokens[i:j]]
         words = [t for t in words if t[0].replace("-", "").isalpha()]
+        while len(words) > 2 and words[-1][0].endswith("ly"):
+            words.pop()  # "his wife impatiently": the manner, not the person
         if len(words) >= 2:
             return Tag("description", " ".join(w[0] for w in words), words[0][1], words[-1][2], "", "")
     return None
@@ -117,6 +123,15 @@ def _name(tokens: list[tuple[str, int, int]], j: int) -> Tag | None:
     return Tag("name", text, tokens[j][1], end, "", "")
 
 
+def _epithet_name(tokens: list[tuple[str, int, int]], j: int) -> Tag | None:
+    """"said dour Major Callendar", "sighed pleasure-loving Miss Derek": one word of
+    character, then the name."""
+    if j + 1 < len(tokens) and tokens[j][0].islower() and tokens[j][0].isalpha() \
+            and tokens[j][0].lower() not in _NP_STOP and _is_name_word(tokens[j + 1][0]):
+        return _name(tokens, j + 1)
+    return None
+
+
 def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False) -> Tag | None:
     """A tag in the narration that follows a quote: "said Buffy", "Harmony said", "he replied".
 
@@ -131,10 +146,27 @@ def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False
     i = 0
     while i < 2 and i < len(tokens) and tokens[i][0].lower().endswith("ly") and tokens[i][0].islower():
         i += 1
-    if i < len(tokens) and _is_speech_verb(tokens[i][0], loose) and tokens[i][0].islower():
-        np = _noun_phrase(tokens, i + 1)
+    verb = tokens[i][0].lower().rstrip(".") if i < len(tokens) else ""
+    if i < len(tokens) and tokens[i][0].islower() and (
+            _is_speech_verb(tokens[i][0], loose) or verb in _PHRASAL and i + 1 < len(tokens)
+            and tokens[i + 1][0] in _PARTICLES):
+        j = i + 1
+        if j < len(tokens) and tokens[j][0] in _PARTICLES:
+            j += 1  # "put in Fielding", "broke out the Nawab"
+        np = _noun_phrase(tokens, j) or _epithet_name(tokens, j)
         if np is not None:
-            np.verb, np.position = tokens[i][0].lower().rstrip("."), "after"
+            np.verb, np.position = verb, "after"
+            return np
+    if tokens[0][0] == "was" and len(tokens) > 2 and tokens[1][0] in ("his", "her"):
+        word, a, b = tokens[1]  # "was her answer"
+        return Tag("pronoun", word, a, b, "was", "after", "male" if word == "his" else "female")
+    if tokens[0][0] == "was" and len(tokens) > 1:
+        np = _noun_phrase(tokens, 1)  # "was Mr. Emerson's reply"
+        if np is not None and np.kind == "name" and np.text.endswith(("'s", "\u2019s")) \
+                and len(tokens) > 2:
+            np.text = np.text[:-2]
+            np.end -= 2
+            np.verb, np.position = "was", "after"
             return np
     np = _noun_phrase(tokens, 0)
     if np is None:
@@ -191,29 +223,94 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
     return None
 
 
+# Words after which a name still opens its clause, so may be its subject.
+_CLAUSE_OPENERS = frozenset("and but then so when while as till until whereupon where that who "
+                            "which if though although because yet or nor now once even just too "
+                            "not never".split())
+# "Emma heard him say": the one heard is the speaker.
+_HEARING = frozenset("heard hear hears hearing overheard overhear".split())
+_OBJECT_PRONOUNS = {"him": "male", "her": "female", "them": None, "it": None}
+# Heads of a described subject at the start of its clause: "the other said", "her mother added".
+_PERSON_HEADS = frozenset("other man woman gentleman lady girl boy child mother father wife "
+                          "husband sister brother aunt uncle son daughter cousin friend companion "
+                          "stranger doctor".split())
+
+
+def _opens_clause(tokens: list[tuple[str, int, int]], n: int) -> bool:
+    """Whether the phrase starting at tokens[n] can be a subject: nothing, punctuation, a
+    capitalised word, a conjunction or an adverb before it, not a verb or preposition
+    ("hit it back to Aziz and called" is said by the hitter, not by Aziz)."""
+    if n > 0 and tokens[n - 1][0].lower() == "the":
+        n -= 1
+    if n == 0:
+        return True
+    before = tokens[n - 1][0]
+    low = before.lower()
+    return (not before[:1].isalpha() or not before.islower() or low in _CLAUSE_OPENERS
+            or low in _ADVERBS or low.endswith("ly"))
+
+
+def _owns_or_leads(tokens: list[tuple[str, int, int]], n: int) -> bool:
+    """A name that still speaks from an object's place: "without Mr. Woodhouse's saying",
+    "met by Mr. Allen, who, on hearing it, said"."""
+    word = tokens[n][0]
+    if word.endswith(("'s", "\u2019s")) or (n + 1 < len(tokens) and tokens[n + 1][0] in ("s", "'s")):
+        return True
+    return (n + 2 < len(tokens) and tokens[n + 1][0] == ","
+            and tokens[n + 2][0].lower() in ("who", "whose"))
+
+
+def _heard(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None:
+    """"Alice heard it say", "Emma heard him add": the one heard speaks."""
+    for h in range(verb - 2, max(-1, verb - 6), -1):
+        if tokens[h][0].lower() in _HEARING:
+            word, s, e = tokens[h + 1]
+            if word.lower() in _OBJECT_PRONOUNS:
+                return Tag("pronoun", word, s, e, "", "", _OBJECT_PRONOUNS[word.lower()])
+            np = _noun_phrase(tokens, h + 1)
+            return np if np is not None and np.kind == "name" else None
+    return None
+
+
 def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None:
-    """The subject of the speech verb: the nearest name or pronoun before it.
+    """The subject of the speech verb: the nearest name or pronoun before it that opens
+    its clause.
 
     A phrase set off by commas just before the verb is skipped ("Mr. Darcy, drawing near
     Elizabeth, said"), so is a possessive ("Spike in his usual manner said").
     """
+    if not tokens[verb][0].lower().endswith("ed"):
+        heard = _heard(tokens, verb)
+        if heard is not None:
+            return heard
     n = verb - 1
     while n >= 0 and tokens[n][0].islower() and (tokens[n][0].endswith("ly") or
                                                  tokens[n][0] in _ADVERBS):
         n -= 1
     if n >= 0 and tokens[n][0] == ",":
-        n -= 1
-        while n >= 0 and tokens[n][0] != ",":
-            n -= 1
+        m = n - 1
+        while m >= 0 and tokens[m][0] != ",":
+            m -= 1
+        n = m if m >= 0 else n - 1  # no earlier comma: "Mr. Beebe was back, saying"
     for n in range(n, -1, -1):
         word = tokens[n][0]
         if word.lower().rstrip(".") in _SUBJECT_PRONOUNS:
             return _noun_phrase(tokens, n)
+        if word in _PERSON_HEADS and n > 0:
+            d = n - 1
+            while d > 0 and d > n - 3 and tokens[d][0].lower() not in _DETERMINERS:
+                d -= 1
+            if tokens[d][0].lower() in ("the", "his", "her", "their") and _opens_clause(tokens, d + (tokens[d][0].lower() == "the")):
+                words = tokens[d:n + 1]
+                return Tag("description", " ".join(w[0] for w in words), words[0][1],
+                           words[-1][2], "", "")
         # A sentence-opening ordinary word is no name, unless the verb follows it: "May said".
         if _is_name_word(word, initial=n == 0 and n + 1 != verb):
             j = n
             while j > 0 and _is_name_word(tokens[j - 1][0], initial=j == 1):
                 j -= 1
+            if not (_opens_clause(tokens, j) or _owns_or_leads(tokens, n)):
+                continue  # an object: "turned to the Mock Turtle, and said"
             np = _noun_phrase(tokens, j)
             if np is not None and np.kind == "name":
                 return np
@@ -245,6 +342,8 @@ def find_tags(text: str, quotes: list[Quote], paragraphs) -> list[Tag | None]:
             tag = tag_before(text, before_start, _before_mark(text, q.start))
             if tag is None and before_start == para_start and q.paragraph > 0:
                 tag = _tag_from_previous_paragraph(text, quotes, i, paragraphs)
+                if tag is not None and tags and tags[-1] is not None and tags[-1].start == tag.start:
+                    tag = None  # '"...," I remarked.' tags the quote it follows, not the next
         tags.append(tag)
     return tags
 
