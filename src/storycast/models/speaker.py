@@ -4,7 +4,7 @@ Two weight vectors: the first reading knows only the tagged speakers around a qu
 second also knows the first reading's guesses for every neighbouring quote.  Inference
 is plain Python (a dot product per candidate); fitting needs numpy and scipy:
 
-    storycast train --pdnc ../shared/pdnc/data        # rewrites models/speaker.json
+    storycast train ../shared/pdnc/data        # rewrites models/speaker.json
 """
 from __future__ import annotations
 

@@ -31,7 +31,7 @@ class Speakers:
     def __call__(self, doc: Document) -> Document:
         model = self.model or default_model()
         if model is None:
-            raise RuntimeError("no speaker model: run `storycast train --pdnc PATH`")
+            raise RuntimeError("no speaker model: run `storycast train PDNC_DATA_DIR`")
         ctx = build_context(doc)
         first = sketch(ctx, model)  # a first guess at the turns: who each vocative is said to
         if adopt_vocatives(doc) | name_the_narrator(doc, set(ctx.anchors)):
