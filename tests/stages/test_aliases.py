@@ -112,6 +112,40 @@ def test_names_of_different_genders_stay_apart():
         frozenset({"Newland Archer", "Archer"}), frozenset({"Janey Archer"})}
 
 
+def test_a_brother_called_by_his_full_titled_name_keeps_apart():
+    # "Mr. John Knightley" said often is the text keeping him apart from Mr. Knightley
+    assert grouped(form("Mr. Knightley", 40, male=6), form("Knightley", 5, male=2),
+                   form("Mr. John Knightley", 12), form("John Knightley", 4)) == {
+        frozenset({"Mr. Knightley", "Knightley"}),
+        frozenset({"Mr. John Knightley", "John Knightley"})}
+
+
+def test_a_rare_titled_form_does_not_take_a_common_name():
+    # "young Mrs. Newland", twice, is not Newland, a hundred times
+    groups = grouped(form("Newland", 100), form("Mrs. Newland", 2), form("Newland Archer", 40, male=9))
+    assert frozenset({"Newland", "Newland Archer"}) in groups
+    assert frozenset({"Mrs. Newland"}) in groups
+
+
+def test_a_first_name_joins_its_full_name_over_noisy_pronouns():
+    # "Newland ... she" counts her answering him; the full name's pronouns say he
+    assert grouped(form("Newland", 100, male=1, female=5), form("Newland Archer", 40, male=9)) == {
+        frozenset({"Newland", "Newland Archer"})}
+
+
+def test_a_full_name_said_once_in_passing_does_not_block_a_surname():
+    assert grouped(form("Newland Archer", 40, male=9), form("Archer", 500, male=130),
+                   form("New York of Newland Archer", 1)) >= {
+        frozenset({"Newland Archer", "Archer"})}
+
+
+def test_the_census_settles_pronouns_that_split_evenly():
+    from storycast.stages.aliases import group_gender
+    assert group_gender([form("Henry", 180, male=17, female=17)]) == "male"
+    assert group_gender([form("May", 200, male=12, female=12)]) == "female"
+    assert group_gender([form("Sam", 6, female=4)]) == "female"  # pronouns that agree still win
+
+
 # -- stories -----------------------------------------------------------------------------
 def test_lizzy_eliza_and_elizabeth_in_a_story(characters_of):
     cast = characters_of("longbourn.txt")

@@ -53,6 +53,15 @@ def test_gender_from_honorifics(story):
     assert chars["Mr. Darcy"].gender == "male"
 
 
+def test_a_pronoun_after_a_paragraph_break_or_a_quote_says_nothing_of_the_name(tmp_path):
+    # "Zed took her hand. / 'You see,' she said." is her speaking, not Zed being a she
+    path = tmp_path / "zed.txt"
+    path.write_text('Zed took her hand.\n\n"You see," she said.\n\nZed looked away.\n\n'
+                    '"I do," she said.\n\nZed smiled. He was glad.\n\n"Yes," said Zed.\n\n'
+                    '"Go," said Ann.', encoding="utf-8")
+    assert by_name(storycast.analyze(path))["Zed"].gender == "male"
+
+
 def test_gender_from_pronouns_overrides_the_given_name(story):
     chars = by_name(story("the-ferry.txt"))
     assert chars["Sam"].gender == "female"  # "Sam ... She" although most Sams are men

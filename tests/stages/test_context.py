@@ -1,8 +1,10 @@
 """What the speaker stage knows around a quote (stages/context.py)."""
 from __future__ import annotations
 
+import pytest
+
 from storycast.spans import Quote
-from storycast.stages.context import CONVERSATION_GAP, listeners
+from storycast.stages.context import CONVERSATION_GAP, called_gender, listeners
 
 
 def quotes(turns: list[tuple[str, int]]) -> list[Quote]:
@@ -27,3 +29,15 @@ def test_listeners_stop_where_the_conversation_does():
 def test_the_speaker_and_unknown_speakers_are_no_listeners():
     scene = quotes([("ann", 0), (None, 1), ("ann", 2), ("bob", 3)])
     assert listeners(scene, 2) == ["bob"]
+
+
+@pytest.mark.parametrize("line, sex", [
+    ("Oh! good Mr. Perry--how is he, sir?", "male"),
+    ("Yes, ma'am.", "female"),
+    ("My dear papa, he is three-and-twenty.", "male"),
+    ("Sir Thomas is here.", None),  # a name, not a way of calling
+    ("Come, my dear, sit down.", None),
+    ("Oh, mamma! Papa, look.", None),  # both
+])
+def test_the_sex_of_the_one_a_line_calls_sir_or_madam(line, sex):
+    assert called_gender(line) == sex

@@ -42,6 +42,11 @@ def test_speech_tag_interruption_is_one_quote_with_two_spans():
     assert qs[0].text(text) == "Hello, and goodbye."
 
 
+def test_a_sentence_broken_off_at_a_comma_by_an_aside_is_one_quote():
+    text = '"For your sake," turning to Charlotte, "I am glad of it."\n\n"A little."'
+    assert found(text) == [["For your sake,", "I am glad of it."], ["A little."]]
+
+
 def test_narration_between_quotes_keeps_them_apart():
     text = '"I am sorry."  He saw her cringe.  "I knew it."'
     assert found(text) == [["I am sorry."], ["I knew it."]]

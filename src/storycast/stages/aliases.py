@@ -7,6 +7,13 @@ from ..lexicon import given_names, nicknames
 from .names import Form
 
 
+# A titled form used at most RARE_USES times, and RARE_TITLED times less than the bare
+# name, is another use of the name, not its owner's title.
+RARE_TITLED = 10
+RARE_USES = 5
+CENSUS_CERTAIN = 20  # people counted for a given name before its census share is trusted
+
+
 class Groups:
     """Union-find over forms, keeping each group's gender consistent."""
 
@@ -27,13 +34,15 @@ class Groups:
     def gender(self, i: int) -> str | None:
         return group_gender(self.members(i))
 
-    def union(self, i: int, j: int) -> bool:
+    def union(self, i: int, j: int, genders: bool = True) -> bool:
+        """Join the groups of forms i and j, unless their genders (when ``genders``) or
+        their honorifics disagree."""
         a, b = self.find(i), self.find(j)
         if a == b:
             return True
         ma, mb = self.members(a), self.members(b)
         ga, gb = group_gender(ma), group_gender(mb)
-        if ga and gb and ga != gb:
+        if genders and ga and gb and ga != gb:
             return False
         if _conflicting_classes(ma, mb):
             return False
@@ -80,6 +89,7 @@ def form_gender(form: Form) -> str | None:
 
 def group_gender(forms: list[Form]) -> str | None:
     votes = defaultdict(float)
+    census = defaultdict(float)  # what the given names alone say
     for f in forms:
         g = f.honorific_gender
         if g:
@@ -92,12 +102,22 @@ def group_gender(forms: list[Form]) -> str | None:
                 # one pronoun's worth: "Jess ... she" outweighs a census that says male
                 votes["male"] += prior[0] * 1.5
                 votes["female"] += (1 - prior[0]) * 1.5
+                if prior[1] >= CENSUS_CERTAIN:
+                    census["male"] += prior[0] * f.count
+                    census["female"] += (1 - prior[0]) * f.count
     m, w = votes["male"], votes["female"]
     if m + w < 1:
         return None
     if m >= 2 * w:
         return "male"
     if w >= 2 * m:
+        return "female"
+    # The pronouns after a name split evenly when it is mostly in talk between a man and a
+    # woman; then a given name the census gives to one sex settles it ("Henry", "May").
+    cm, cw = census["male"], census["female"]
+    if cm >= 19 * cw and cm:
+        return "male"
+    if cw >= 19 * cm and cw:
         return "female"
     return None
 
@@ -132,6 +152,10 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
     for idx in by_core.values():
         bare = [i for i in idx if not forms[i].cls and not forms[i].title]
         titled = [i for i in idx if forms[i].cls or forms[i].title]
+        if bare and len(forms[bare[0]].words) == 1:
+            # a name used a hundred times is not the "Mrs. Newland" the text says twice
+            titled = [i for i in titled if forms[i].count > RARE_USES
+                      or RARE_TITLED * forms[i].count >= forms[bare[0]].count]
         if bare and len(titled) == 1 and (forms[titled[0]].cls or forms[bare[0]].surname_like
                                           or forms[titled[0]].count >= forms[bare[0]].count):
             g.union(titled[0], bare[0])
@@ -151,7 +175,10 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
         starts = [j for j in full if forms[j].words[0] == word]
         starts = _largest(forms, g, starts)
         if starts is not None:
-            g.union(starts, i)
+            # a first name's gender rests on a few pronouns after it, which the full name's
+            # outweigh ("Newland ... she" is more often her answering him)
+            titled = any(f.honorific_gender for f in g.members(i))
+            g.union(starts, i, genders=titled)
 
     # 3. "Mr. Churchill" or a bare surname joins the one full name ending with it, unless
     # the text keeps a titled full name apart ("Mr. John Knightley" beside "Mr. Knightley").
@@ -162,9 +189,16 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
         ends = [j for j in full if forms[j].words[-1] == word and forms[j].cls in (None, cls)]
         if cls and any(forms[j].cls == cls and forms[j].count >= 3 for j in ends):
             continue
+        # "Knightley", already Mr. Knightley's, is not John Knightley's when the text calls
+        # him "Mr. John Knightley" to keep the two apart
+        classes = {m.cls for m in g.members(i) if m.cls and m.words[-1] == word} if not cls else ()
+        ends = [j for j in ends if not any(m.cls in classes and len(m.words) >= 2 and m.count >= 3
+                                           for m in g.members(j))]
         gender = forms[i].honorific_gender or form_gender(forms[i])
         if gender:  # "Archer" (he) is Newland Archer, not Janey Archer
             ends = [j for j in ends if g.gender(j) in (None, gender)]
+        if any(forms[j].count >= 3 for j in ends):  # not "New York of Newland Archer", once
+            ends = [j for j in ends if forms[j].count > 1]
         if len({g.find(j) for j in ends}) == 1:
             g.union(ends[0], i)
 

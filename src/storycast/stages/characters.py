@@ -1,6 +1,8 @@
 """Characters: which names are people, which names are one person, their gender, the narrator."""
 from __future__ import annotations
 
+import re
+
 from ..document import Document
 from ..lexicon import given_names
 from ..spans import Character, Mention
@@ -12,6 +14,11 @@ from .names import VERB_AFTER, Form, collect_forms, is_plural_of, lowercase_coun
 from .scene import resolve_narration_pronouns
 
 PERSON_THRESHOLD = 2.0
+
+
+# A paragraph break or a quotation between a name and a pronoun: the pronoun is as likely
+# the other party's ("Newland pressed her hand.\n\n'You see,' she said").
+_BREAK = re.compile('\n\\s*\n|["\u201c\u201d]')
 
 
 def pronoun_evidence(text: str, mentions: list[Mention], forms: dict) -> None:
@@ -33,7 +40,8 @@ def pronoun_evidence(text: str, mentions: list[Mention], forms: dict) -> None:
         while k < len(pronouns) and pronouns[k].start < m.end:
             k += 1
         if k < len(pronouns) and pronouns[k].start < limit and (
-                m.attrs.get("initial") or VERB_AFTER.match(text, m.end)):
+                m.attrs.get("initial") or VERB_AFTER.match(text, m.end)) \
+                and not _BREAK.search(text, m.end, pronouns[k].start):
             form = by_span.get(m.start)
             if form is not None:
                 if pronouns[k].attrs["gender"] == "male":

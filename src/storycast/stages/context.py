@@ -39,6 +39,7 @@ class Context:
     # per quote: its conversation's tagged speakers and addressed people, as counts
     cast_of: list[tuple[dict[str, int], dict[str, int]]] | None = None
     talked_of: list[dict[str, int]] | None = None  # per quote: named in nearby lines
+    called: list[str | None] | None = None  # per quote: the sex of a "sir" or "madam" in it
 
 
 def build_context(doc: Document) -> Context:
@@ -156,6 +157,25 @@ def conversation_cast(ctx: "Context") -> list[tuple[dict[str, int], dict[str, in
             out.extend([(tagged, addressed)] * (i - start))
             start = i
     return out
+
+
+# Words a line calls its listener by that say the listener's sex and nothing more.
+_CALLED = {"sir": "male", "papa": "male", "father": "male", "uncle": "male", "my lord": "male",
+           "my boy": "male", "my good man": "male", "my dear fellow": "male", "old man": "male",
+           "madam": "female", "ma'am": "female", "mamma": "female", "mama": "female",
+           "mother": "female", "aunt": "female", "my lady": "female", "my girl": "female",
+           "my dear girl": "female", "miss": "female"}
+_CALLING = re.compile(r"(?:^|[,!?;:\u2014-]\s*|\b(?:dear|good|oh|O)\s+)(" +
+                      "|".join(sorted(map(re.escape, _CALLED), key=len, reverse=True)) +
+                      r")(?=\s*[,.!?;:\u2014-]|\s*$)", re.IGNORECASE)
+
+
+def called_gender(text: str) -> str | None:
+    """The sex of the one a line calls "sir", "madam", "papa", "ma'am"; None when it calls
+    no one so, or both."""
+    found = {_CALLED[m.group(1).lower()] for m in _CALLING.finditer(text)
+             if m.group(1).lower() in _CALLED}
+    return found.pop() if len(found) == 1 else None
 
 
 def spoken_of(ctx: "Context") -> list[dict[str, int]]:

@@ -22,6 +22,7 @@ from .context import (
     paragraph_subject,
     resolve_description,
     resolve_name,
+    called_gender,
     resolve_relation,
     spoken_of,
     tag_gender,
@@ -39,7 +40,7 @@ NAMES = (
     "description_vote", "tag_description", "closing_speaker", "next_vocative",
     "anchor_before_even", "anchor_before_odd", "anchor_after_even", "anchor_after_odd",
     "conversation_tagged", "conversation_addressed", "conversation_pair",
-    "spoken_of", "narrated_after",
+    "spoken_of", "narrated_after", "answers_called", "answered_called",
 )
 INDEX = {n: k for k, n in enumerate(NAMES)}
 
@@ -125,6 +126,7 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
     _participants(ctx, i, cands, put)
     for c in ctx.named_in.get(i, ()):
         put(c, "named_inside")
+    _called(ctx, quotes, i, cands, put)
     if ctx.talked_of is None:
         ctx.talked_of = spoken_of(ctx)
     for c, n in ctx.talked_of[i].items():
@@ -157,6 +159,19 @@ def _participants(ctx: Context, i: int, cands: list[str], put) -> None:
             weight[c] = t + a
     for c in sorted(weight, key=lambda c: -weight[c])[:2]:
         put(c, "conversation_pair")
+
+
+def _called(ctx: Context, quotes: list[Quote], i: int, cands: list[str], put) -> None:
+    """The turn before calls its listener "sir": a man answers; the turn after calls its
+    listener "madam": it answers a woman."""
+    if ctx.called is None:
+        ctx.called = [called_gender(q.text(ctx.doc.text)) for q in quotes]
+    for j, name in ((i - 1, "answers_called"), (i + 1, "answered_called")):
+        if in_conversation(quotes, i, j) and quotes[j].paragraph != quotes[i].paragraph \
+                and ctx.called[j]:
+            for c in cands:
+                if ctx.chars[c].gender == ctx.called[j]:
+                    put(c, name)
 
 
 def _anchor_parity(ctx: Context, quotes: list[Quote], i: int, put) -> None:

@@ -78,6 +78,7 @@ _IRREGULAR_TAGS = frozenset("told came spoke broke burst".split())
 _SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?]\s+[A-Z]")
 _WORD = re.compile(r"[A-Za-z]+")
 _TAG_WORDS = 40  # narration longer than this between two quotes is not a tag
+_ASIDE_WORDS = 12  # a sentence broken off at a comma by this much narration goes on after it
 _TAG_VERB_WINDOW = 6  # the tag's speech verb comes within its first words
 _NEAR_WORDS = 4  # how far from a quotation a speech verb is "near"
 _SCARE_WORDS = 4  # quoted phrases this short may be scare quotes or titles
@@ -294,9 +295,11 @@ def _is_tag(text: str, prev: _Segment, nxt: _Segment) -> bool:
     words = _WORD.findall(gap)
     if not words or len(words) > _TAG_WORDS or _SENTENCE_BREAK.search(gap.strip()):
         return False
+    said = text[prev.start:prev.end].rstrip()
+    if said.endswith(",") and gap.rstrip().endswith(",") and len(words) <= _ASIDE_WORDS:
+        return True  # "For your sake," turning to Charlotte, "I am glad of it"
     if not (_has_speech_verb(words[:_TAG_VERB_WINDOW]) or _tag_shaped(gap)):
         return False
-    said = text[prev.start:prev.end].rstrip()
     # "Done." he said. "Next?" : a quoted sentence closed by a full stop stands alone.
     return not (said.endswith(".") and not said.endswith(".."))
 
