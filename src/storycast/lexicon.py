@@ -70,7 +70,7 @@ expostulate expostulated reason reasoned pray prayed hazard hazarded
 
 # Capitalised words that are never a character's name on their own.
 NON_NAMES = frozenset("""
-esq esquire
+esq esquire ladyship lordship
 i a an the and but or nor for so yet of in on at to from by with without about into onto
 he she it they we you me him her them us my your his its our their mine yours hers ours theirs
 this that these those there here then now when where why how what which who whom whose

@@ -68,3 +68,51 @@ def test_a_quote_is_no_evidence_of_its_own_conversation_cast():
     assert feature(3, "Tom", pair) == feature(3, "Ada", pair) == 1.0
     if ids["Mrs. Pike"] in candidates(ctx, 3, speakers):
         assert feature(3, "Mrs. Pike", pair) == 0.0
+
+
+def test_untagged_lines_count_their_scene_again_and_tagged_ones_do_not():
+    doc, ctx = analysed(TWO_CONVERSATIONS)
+    speakers = [q.speaker for q in doc.quotes]
+    plain, again = INDEX["conversation_pair"], INDEX["conversation_pair_untagged"]
+    for i in (2, 3):  # "Then the bread goes in now, Ada." and "Give it ten minutes."
+        for v in quote_features(ctx, i, candidates(ctx, i, speakers), speakers):
+            assert v[INDEX["untagged"]] == 1.0 and v[again] == v[plain]
+    for v in quote_features(ctx, 0, candidates(ctx, 0, speakers), speakers):  # "said Tom"
+        assert v[INDEX["untagged"]] == 0.0 and v[again] == 0.0
+
+
+PRONOUN_TAGS = """\
+Ann and Tom sat by the fire. Ann poured the tea.
+
+"It is cold tonight," she said.
+
+"Colder than last winter," he said.
+
+"Did you bring the wood in?" she said.
+
+"All of it," he said.
+"""
+
+
+def test_a_pronoun_tag_counts_the_turns_again_among_those_it_fits():
+    doc, ctx = analysed(PRONOUN_TAGS)
+    ids = {c.name: c.id for c in doc.characters}
+    speakers = [q.speaker for q in doc.quotes]
+    i = 3  # "All of it," he said: Tom spoke two turns back and "he" fits him
+    cands = candidates(ctx, i, speakers)
+    vecs = dict(zip(cands, quote_features(ctx, i, cands, speakers)))
+    tom, ann = vecs[ids["Tom"]], vecs[ids["Ann"]]
+    assert tom[INDEX["gender_match"]] == 1.0 and tom[INDEX["prev2_turn_gendered"]] == 1.0
+    assert ann[INDEX["prev_turn"]] == 1.0 and ann[INDEX["prev_turn_gendered"]] == 0.0
+    assert [doc.character(q.speaker).name for q in doc.quotes] == ["Ann", "Tom", "Ann", "Tom"]
+
+
+def test_a_turn_that_calls_its_listener_sir_is_answered_by_a_man():
+    doc, ctx = analysed('Ann and Tom sat by the fire.\n\n"Is it late, sir?" said Ann.\n\n'
+                        '"Not very."\n\n"Good," said Ann.')
+    ids = {c.name: c.id for c in doc.characters}
+    speakers = [q.speaker for q in doc.quotes]
+    cands = candidates(ctx, 1, speakers)
+    vecs = dict(zip(cands, quote_features(ctx, 1, cands, speakers)))
+    assert vecs[ids["Tom"]][INDEX["answers_called"]] == 1.0
+    assert vecs[ids["Ann"]][INDEX["answers_called"]] == 0.0

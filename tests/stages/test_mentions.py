@@ -35,6 +35,8 @@ def only(text: str, kind: str) -> list[tuple[str, int, int]]:
     ("Then Lady Catherine de Bourgh arrived.", "Lady Catherine de Bourgh", "lady"),
     ("Then Colonel Fitzwilliam laughed.", "Colonel Fitzwilliam", "colonel"),
     ("She met Mr. Frank Churchill at noon.", "Mr. Frank Churchill", "mr"),
+    ("Then Mr. McBryde laughed.", "Mr. McBryde", "mr"),  # one word, not "Mc" and "Bryde"
+    ("Then Mrs. MacDonald laughed.", "Mrs. MacDonald", "mrs"),
 ])
 def test_a_name_keeps_its_honorific_and_particles(text, name, honorific):
     doc = analysed(text)

@@ -306,11 +306,28 @@ def description_key(tag: Tag | None) -> str | None:
 
 
 def resolve_description(ctx: Context, tag: Tag) -> str | None:
-    """The character known by this description ("the Jew", "the surgeon"), if there is one."""
+    """The character known by this description ("the Jew", "the surgeon"), if there is one;
+    "her ladyship" is the lady named last."""
+    words = tag.text.lower().split()
+    if words and words[-1] in _STYLES:
+        return _styled(ctx, tag, _STYLES[words[-1]])
     key = description_key(tag)
     if not key:
         return None
     return ctx.by_name.get("the " + key) or ctx.by_name.get(key)
+
+
+_STYLES = {"ladyship": "lady ", "lordship": "lord "}
+
+
+def _styled(ctx: Context, tag: Tag, title: str) -> str | None:
+    """The character with this title named last before the tag, else the most named one."""
+    titled = {c.id for c in ctx.chars.values()
+              if any(a.lower().startswith(title) for a in c.aliases)}
+    for m in ctx.scene.before(tag.start, 0):
+        if m.character in titled:
+            return m.character
+    return max(titled, key=lambda c: ctx.chars[c].mentions, default=None)
 
 
 def count_descriptions(ctx: Context, guesses: list[str | None]) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..models.speaker import SpeakerModel, softmax
 from .context import CONVERSATION_GAP, Context, count_descriptions
-from .features import INDEX, candidates, past_evidence, quote_features
+from .features import INDEX, PAST_CONJOINED, candidates, past_evidence, quote_features
 
 BEAM_WIDTH = 4
 PAST_REACH = 6  # how far back past_evidence looks
@@ -58,7 +58,8 @@ def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
             beams = [History(h.logp, None, h, 0.0, {} if new_conversation else h.turns)
                      for h in beams]
             continue
-        base = model.scores(quote_features(ctx, i, cands, known, past=False), second=True)
+        vecs = quote_features(ctx, i, cands, known, past=False)
+        base = model.scores(vecs, second=True)
         pos = {c: k for k, c in enumerate(cands)}
         extended: list[History] = []
         for h in beams:
@@ -68,7 +69,11 @@ def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
             for c, name, value in past_evidence(quotes, i, tags[i] is None,
                                                 lambda j: last[i - 1 - j], turns):
                 if c in pos:
-                    scores[pos[c]] += weights[INDEX[name]] * value
+                    k = pos[c]
+                    scores[k] += weights[INDEX[name]] * value
+                    for flag, conjoined in PAST_CONJOINED.get(name, ()):
+                        if vecs[k][flag]:
+                            scores[k] += weights[conjoined] * value
             probs = softmax(scores)
             options = [pos[anchors[i]]] if anchors[i] in pos else range(len(cands))
             for k in options:

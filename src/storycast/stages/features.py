@@ -42,7 +42,32 @@ NAMES = (
     "conversation_tagged", "conversation_addressed", "conversation_pair",
     "spoken_of", "narrated_after", "answers_called", "answered_called",
 )
+# Conjunctions: features that count again, with weights of their own, when a flag is set.
+# For "he said" the turn pattern and the scene among the candidates the pronoun fits ("he"
+# two turns back is far surer than anyone two turns back); for an untagged line its
+# neighbours and its scene.
+CONJUNCTIONS = (
+    ("gender_match", "gendered", (
+        "prev_turn", "prev2_turn", "prev_same_paragraph", "next_turn", "next2_turn", "rank_1",
+        "paragraph_subject", "conversation_pair", "recent_same_gender_1")),
+    ("untagged", "untagged", (
+        "paragraph_subject", "closing_subject", "mentioned_after", "prev_vocative",
+        "next_vocative", "next_turn", "next2_turn", "conversation_pair", "conversation_tagged",
+        "last_in_previous_paragraph", "spoken_of", "narrated_after", "answers_called",
+        "answered_called", "window_count")),
+    ("after_question", "after_question", (
+        "prev_turn", "prev2_turn", "prev_vocative", "next_turn", "next2_turn")),
+)
+NAMES += ("untagged", "after_question")  # flags only: the same for every candidate of a quote
+NAMES += tuple(f"{n}_{suffix}" for _, suffix, names in CONJUNCTIONS for n in names)
 INDEX = {n: k for k, n in enumerate(NAMES)}
+CONJOINED = [(INDEX[flag], [(INDEX[n], INDEX[f"{n}_{suffix}"]) for n in names])
+             for flag, suffix, names in CONJUNCTIONS]
+# past feature -> (flag, conjunction) pairs, for decoders that add past evidence themselves
+PAST_CONJOINED: dict[str, list[tuple[int, int]]] = {}
+for _flag, _suffix, _names in CONJUNCTIONS:
+    for _n in _names:
+        PAST_CONJOINED.setdefault(_n, []).append((INDEX[_flag], INDEX[f"{_n}_{_suffix}"]))
 
 
 def candidates(ctx: Context, i: int, speakers: list[str | None]) -> list[str]:
@@ -136,7 +161,18 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
         if c == ctx.narrator:
             put(c, "narrator")
             put(c, "narrator_implicit", float(implicit))
+    prev = i - 1
+    asked = (in_conversation(quotes, i, prev) and quotes[prev].paragraph != quotes[i].paragraph
+             and ctx.doc.text[quotes[prev].end - 1:quotes[prev].end] == "?")
+    for v in vecs:
+        v[INDEX["untagged"]] = float(implicit)
+        v[INDEX["after_question"]] = float(asked)
+        for flag, pairs in CONJOINED:
+            if v[flag]:
+                for plain, conjoined in pairs:
+                    v[conjoined] = v[plain]
     return vecs
+
 
 
 def _participants(ctx: Context, i: int, cands: list[str], put) -> None:

@@ -16,9 +16,11 @@ from . import stage
 
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # space within a paragraph, never a blank line
 # A capitalised word: an apostrophe only inside a name ("O'Brien", not "Alice's" or "I'm"),
+# a second capital only after Mc or Mac ("McBryde", "MacDonald"),
 # a single capital only as an initial ("J. Smith", "E. W. B. Childers"); words in capitals
 # are emphasis.
-_CAP = (r"(?:[A-Z](?:[a-z]|['\u2019](?=[A-Z]))*[a-z]|[A-Z]\.?(?=\s[A-Z]))(?:-[A-Z]?[a-z]+)*"
+_CAP = (r"(?:[A-Z](?:[a-z]|['\u2019](?=[A-Z])|(?<=Mc)[A-Z]|(?<=Mac)[A-Z])*[a-z]"
+        r"|[A-Z]\.?(?=\s[A-Z]))(?:-[A-Z]?[a-z]+)*"
         r"(?![a-z])(?!['\u2019][a-rt-z])")  # whole words only, and never "Don't" or "Isn't"
 _LINK = r"(?:de|da|di|del|van|von|der|le|la|du|of|the|St\.?|O')"
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"  # "Mr. van der Luyden"

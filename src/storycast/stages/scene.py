@@ -8,6 +8,9 @@ from ..document import Document
 from ..spans import Mention
 
 
+SUBJECT_WINDOW = 150  # characters over which the last subject outranks a later object
+
+
 @dataclass
 class Scene:
     """Resolved name mentions of the narration, in text order, for recency look-ups."""
@@ -34,10 +37,16 @@ class Scene:
         return self.mentions[lo:hi]
 
 
-def resolve_narration_pronouns(doc: Document, window: int = 600) -> None:
-    """Point he/she in the narration at the last character of that gender named before it."""
+def resolve_narration_pronouns(doc: Document, window: int = 600,
+                               subject_window: int = SUBJECT_WINDOW) -> None:
+    """Point he/she in the narration at the last character of that gender named before it,
+    or at the last one named as a subject, if that was lately: in "McBryde was courteous;
+    he received Aziz kindly. He said" the second "he" is still McBryde."""
+    from .names import VERB_AFTER
+
     genders = {c.id: c.gender for c in doc.characters}
     last: dict[str, tuple[int, str]] = {}
+    subject: dict[str, tuple[int, str]] = {}
     for m in sorted(doc.mentions, key=lambda m: m.start):
         if m.attrs.get("quote") is not None:
             continue
@@ -45,8 +54,15 @@ def resolve_narration_pronouns(doc: Document, window: int = 600) -> None:
             g = genders.get(m.character)
             if g in ("male", "female"):
                 last[g] = (m.end, m.character)
+                if m.attrs.get("initial") or VERB_AFTER.match(doc.text, m.end):
+                    subject[g] = (m.end, m.character)
         elif m.kind == "pronoun" and m.character is None:
             g = m.attrs.get("gender")
-            if g in last and m.start - last[g][0] <= window:
+            if g in subject and m.start - subject[g][0] <= subject_window:
+                m.character = subject[g][1]
+            elif g in last and m.start - last[g][0] <= window:
                 m.character = last[g][1]
-                m.attrs["resolved"] = True
+            else:
+                continue
+            m.attrs["resolved"] = True
+            subject[g] = (m.end, m.character)  # "he ... he ...": the chain goes on

@@ -1,0 +1,22 @@
+"""The scene around a quote: narration pronouns and recency (stages/scene.py)."""
+from __future__ import annotations
+
+import storycast
+from storycast.document import Document
+
+TEXT = """\
+"Sit down," said McBryde.
+
+"Thank you," said Aziz. Aziz bowed; he was tired.
+
+McBryde was courteous. He received Aziz with a smile. He offered tea.
+"""
+
+
+def test_a_narration_pronoun_follows_the_subject_not_a_later_object():
+    doc = storycast.analyze(Document(TEXT))
+    names = {c.id: c.name for c in doc.characters}
+    assert {c.name: c.gender for c in doc.characters}["Aziz"] == "male"
+    last = TEXT.rindex("He offered")
+    resolved = [m for m in doc.mentions if m.kind == "pronoun" and m.start == last]
+    assert [names.get(m.character) for m in resolved] == ["McBryde"]
