@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from operator import mul
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -32,7 +33,7 @@ class SpeakerModel:
 
     def scores(self, vectors: Sequence[Sequence[float]], second: bool) -> list[float]:
         w = self.second if second else self.first
-        return [sum(a * b for a, b in zip(w, v) if b) for v in vectors]
+        return [sum(map(mul, w, v)) for v in vectors]
 
     def to_json(self) -> str:
         return json.dumps({"features": list(self.names), "first": list(self.first),

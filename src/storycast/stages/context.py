@@ -165,16 +165,23 @@ _CALLED = {"sir": "male", "papa": "male", "father": "male", "uncle": "male", "my
            "madam": "female", "ma'am": "female", "mamma": "female", "mama": "female",
            "mother": "female", "aunt": "female", "my lady": "female", "my girl": "female",
            "my dear girl": "female", "miss": "female"}
-_CALLING = re.compile(r"(?:^|[,!?;:\u2014-]\s*|\b(?:dear|good|oh|O)\s+)(" +
-                      "|".join(sorted(map(re.escape, _CALLED), key=len, reverse=True)) +
-                      r")(?=\s*[,.!?;:\u2014-]|\s*$)", re.IGNORECASE)
+_CALLING = re.compile(r"\b(?:my (?:good man|dear fellow|dear girl|lord|lady|boy|girl)|old man|"
+                      r"sir|papa|father|uncle|madam|ma'am|mamma|mama|mother|aunt|miss)\b",
+                      re.IGNORECASE)
+_CALL_OPENS = re.compile(r"(?:^|[,!?;:\u2014-]\s*|\b(?:dear|good|oh|O)\s+)$")
+_CALL_CLOSES = re.compile(r"\s*(?:[,.!?;:\u2014-]|$)")
 
 
 def called_gender(text: str) -> str | None:
     """The sex of the one a line calls "sir", "madam", "papa", "ma'am"; None when it calls
     no one so, or both."""
-    found = {_CALLED[m.group(1).lower()] for m in _CALLING.finditer(text)
-             if m.group(1).lower() in _CALLED}
+    low = text.lower()
+    if not any(word in low for word in _CALLED):
+        return None  # most lines: a quick look saves the pattern's slower one
+    found = set()
+    for m in _CALLING.finditer(text):
+        if _CALL_CLOSES.match(text, m.end()) and _CALL_OPENS.search(text[max(0, m.start() - 8):m.start()]):
+            found.add(_CALLED[m.group().lower()])
     return found.pop() if len(found) == 1 else None
 
 

@@ -75,7 +75,10 @@ def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
                         if vecs[k][flag]:
                             scores[k] += weights[conjoined] * value
             probs = softmax(scores)
-            options = [pos[anchors[i]]] if anchors[i] in pos else range(len(cands))
+            if anchors[i] in pos:
+                options = [pos[anchors[i]]]
+            else:  # no history keeps more than ``width`` of its own extensions
+                options = sorted(range(len(cands)), key=probs.__getitem__, reverse=True)[:width]
             for k in options:
                 who = cands[k]
                 grown = dict(turns)
