@@ -60,6 +60,8 @@ def tags_of(text: str) -> list[tuple | None]:
     # the reply is someone's
     ("was Mr. Emerson's reply.", ("name", "Mr. Emerson", 4, 15, "was", "after", None)),
     ("was her answer;", ("pronoun", "her", 4, 7, "was", "after", "female")),
+    # the voice is its owner's
+    ("said the voice of old Mr. Emerson.", ("name", "Mr. Emerson", 22, 33, "said", "after", None)),
     # a style of address, not a name
     ("said her Ladyship.", ("description", "her Ladyship", 5, 17, "said", "after", None)),
 ])

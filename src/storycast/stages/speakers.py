@@ -78,10 +78,10 @@ def addressees(ctx: Context) -> None:
     quotes = ctx.doc.quotes
     for i, q in enumerate(quotes):
         found = [c for c in ctx.vocatives.get(i, []) if c != q.speaker]
-        if not found:
-            # someone the quote speaks of in the third person is not the one spoken to
-            spoken_of = ctx.named_in.get(i, set())
-            other = turn_addressee(quotes, i, spoken_of)
-            found = [other] if other else []
-            found += [c for c in listeners(quotes, i) if c not in spoken_of]
+        # someone the quote speaks of in the third person is not the one spoken to
+        spoken_of = ctx.named_in.get(i, set())
+        other = turn_addressee(quotes, i, spoken_of)
+        if other and not found:
+            found = [other]
+        found += [c for c in listeners(quotes, i) if c not in spoken_of]
         q.addressees = list(dict.fromkeys(found))

@@ -92,6 +92,13 @@ def _noun_phrase(tokens: list[tuple[str, int, int]], i: int, initial: bool = Fal
             break  # "said the old man." ends the sentence, and the phrase
     if j < len(tokens) and _is_name_word(tokens[j][0], initial and j == i):
         return _name(tokens, j)
+    if low == "the" and j == i + 2 and tokens[i + 1][0].lower() == "voice" and j < len(tokens) \
+            and tokens[j][0] == "of":
+        k = j + 1  # "the voice of old Mr. Emerson" is Mr. Emerson's
+        if k + 1 < len(tokens) and tokens[k][0].islower() and _is_name_word(tokens[k + 1][0]):
+            k += 1
+        if k < len(tokens) and _is_name_word(tokens[k][0]):
+            return _name(tokens, k)
     if low in _DETERMINERS and j > i:
         # "the old man", "her sister": determiner, modifiers, head noun.
         words = [(w.rstrip("."), a, a + len(w.rstrip("."))) for w, a, _ in tokens[i:j]]
