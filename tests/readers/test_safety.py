@@ -81,6 +81,14 @@ def test_a_truncated_zip_is_named_as_such(cut):
                                         "missing or unreadable")
 
 
+def test_a_directory_claiming_an_unknown_zip_version_is_damage():
+    data = bytearray(zip_of({"content.opf": b"<package/>"}))
+    central = data.index(b"PK\x01\x02")
+    data[central + 6] = 64  # "version needed to extract": 6.4, which zipfile cannot read
+    with pytest.raises(InputError, match="its zip directory is missing or unreadable"):
+        SafeZip(bytes(data), "odd.epub")
+
+
 def test_a_corrupt_member_is_named():
     data = bytearray(zip_of({"chapter.xhtml": b"<p>Once upon a time.</p>" * 200}))
     start = data.index(b"chapter.xhtml") + len("chapter.xhtml")

@@ -116,3 +116,15 @@ def test_a_turn_that_calls_its_listener_sir_is_answered_by_a_man():
     vecs = dict(zip(cands, quote_features(ctx, 1, cands, speakers)))
     assert vecs[ids["Tom"]][INDEX["answers_called"]] == 1.0
     assert vecs[ids["Ann"]][INDEX["answers_called"]] == 0.0
+
+
+def test_she_said_never_fits_the_one_who_tells_the_story():
+    doc, ctx = analysed('I sat with Holmes and Mary by the fire. I was tired, and I said little. '
+                        'I watched the rain.\n\n"It is late," I said.\n\n"So it is," she said.'
+                        '\n\n"Go home, Mary," said Holmes.\n\nI rose and I went to the door.')
+    speakers = [q.speaker for q in doc.quotes]
+    narrator = doc.narrator()
+    cands = candidates(ctx, 1, speakers)
+    vecs = dict(zip(cands, quote_features(ctx, 1, cands, speakers)))
+    assert vecs[narrator.id][INDEX["gender_mismatch"]] == 1.0
+    assert vecs[narrator.id][INDEX["gender_unknown"]] == 0.0

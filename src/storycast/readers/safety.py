@@ -53,7 +53,8 @@ class SafeZip:
             self.zip = zipfile.ZipFile(
                 io.BytesIO(data) if isinstance(data, (bytes, bytearray)) else data)
             infos = self.zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
+                NotImplementedError) as exc:  # "zip file version 6.4" from a damaged header
             raise self.damaged(f"its zip directory is missing or unreadable ({exc})") from None
         if len(infos) > self.limits.entries:
             raise self.refused(f"{len(infos):,} entries, more than the {self.limits.entries:,} "

@@ -251,6 +251,8 @@ def _tag_features(ctx: Context, i: int, tag: Tag | None, cands: list[str], put) 
         return
     for c in cands:
         g = ctx.chars[c].gender
+        if c == ctx.narrator:
+            g = None  # "she said" is never the one who tells the story as "I"
         put(c, "gender_match" if g == gender else "gender_unknown" if g == "unknown"
             else "gender_mismatch")
     since = ctx.doc.paragraphs[max(0, q.paragraph - 1)].start
