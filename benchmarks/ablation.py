@@ -41,10 +41,16 @@ FAMILIES = {
     "turns": "prev_same_paragraph prev_turn prev2_turn prev_turn_implicit prev2_turn_implicit "
              "recent_speaker conversation_turns next_same_paragraph next_turn next2_turn",
     "tag parity": "anchor_before_even anchor_before_odd anchor_after_even anchor_after_odd",
-    "vocatives": "prev_vocative own_vocative next_vocative named_inside",
+    "vocatives": "prev_vocative own_vocative next_vocative named_inside answers_called "
+                 "answered_called",
     "conversation cast": "conversation_tagged conversation_addressed conversation_pair spoken_of",
     "salience and narrator": "global_count narrator narrator_implicit",
 }
+# The conjoined copies (features.CONJUNCTIONS) go with the family of the feature they copy;
+# taking out the conjunctions alone takes out every copy.
+CONJOINED = {f"{n}_{suffix}": n for _, suffix, names in features.CONJUNCTIONS for n in names}
+# the flags that switch them on, besides gender_match (a tag feature): alone they score nothing
+FLAGS = {flag for flag, _, _ in features.CONJUNCTIONS} - {"gender_match"}
 STAGES = {
     "greedy second reading (beam of 1)": "beam1",
     "first reading only (no decoding of conversations)": "first",
@@ -103,10 +109,17 @@ def cross_validate(novels) -> dict:
     return {t: right[t] / total[t] for t in right if total[t]}
 
 
+def family(names: str) -> set[str]:
+    """A family's features with their conjoined copies."""
+    own = set(names.split())
+    return own | {c for c, base in CONJOINED.items() if base in own}
+
+
 def variants():
     yield "all features, both readings", ExitStack()
-    for family, names in FAMILIES.items():
-        yield f"without {family}", without_features(set(names.split()))
+    for name, names in FAMILIES.items():
+        yield f"without {name}", without_features(family(names))
+    yield "without conjunctions", without_features(set(CONJOINED))
     for label, kind in STAGES.items():
         yield label, with_stage(kind)
 
@@ -117,7 +130,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--novels", default="", help="comma-separated folder names (default: all)")
     p.add_argument("--write", type=Path, help="write/update the section of this Markdown file")
     args = p.parse_args(argv)
-    listed = {n for ns in FAMILIES.values() for n in ns.split()}
+    listed = {n for ns in FAMILIES.values() for n in ns.split()} | set(CONJOINED) | FLAGS
     if listed != set(features.NAMES):
         sys.exit(f"feature families out of date: {sorted(set(features.NAMES) ^ listed)}")
     chosen = [n for n in args.novels.split(",") if n] or None
