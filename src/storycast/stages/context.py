@@ -180,7 +180,8 @@ def called_gender(text: str) -> str | None:
         return None  # most lines: a quick look saves the pattern's slower one
     found = set()
     for m in _CALLING.finditer(text):
-        if _CALL_CLOSES.match(text, m.end()) and _CALL_OPENS.search(text[max(0, m.start() - 8):m.start()]):
+        opening = text[max(0, m.start() - 8):m.start()]
+        if _CALL_CLOSES.match(text, m.end()) and _CALL_OPENS.search(opening):
             found.add(_CALLED[m.group().lower()])
     return found.pop() if len(found) == 1 else None
 
@@ -316,15 +317,15 @@ def resolve_description(ctx: Context, tag: Tag) -> str | None:
     """The character known by this description ("the Jew", "the surgeon"), if there is one;
     "her ladyship" is the lady named last."""
     words = tag.text.lower().split()
-    if words and words[-1] in _STYLES:
-        return _styled(ctx, tag, _STYLES[words[-1]])
+    if words and words[-1] in _STYLED_TITLES:
+        return _styled(ctx, tag, _STYLED_TITLES[words[-1]])
     key = description_key(tag)
     if not key:
         return None
     return ctx.by_name.get("the " + key) or ctx.by_name.get(key)
 
 
-_STYLES = {"ladyship": "lady ", "lordship": "lord "}
+_STYLED_TITLES = {"ladyship": "lady ", "lordship": "lord "}  # "her ladyship" is a Lady
 
 
 def _styled(ctx: Context, tag: Tag, title: str) -> str | None:

@@ -12,6 +12,7 @@ from ..spans import Quote
 from .context import (
     CONVERSATION_GAP,
     Context,
+    called_gender,
     closing_subject,
     conversation_cast,
     conversation_start,
@@ -22,7 +23,6 @@ from .context import (
     paragraph_subject,
     resolve_description,
     resolve_name,
-    called_gender,
     resolve_relation,
     spoken_of,
     tag_gender,
@@ -172,7 +172,6 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
                 for plain, conjoined in pairs:
                     v[conjoined] = v[plain]
     return vecs
-
 
 
 def _participants(ctx: Context, i: int, cands: list[str], put) -> None:

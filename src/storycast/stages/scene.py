@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..spans import Mention
+from .names import VERB_AFTER
 
 
 SUBJECT_WINDOW = 150  # characters over which the last subject outranks a later object
@@ -42,8 +43,6 @@ def resolve_narration_pronouns(doc: Document, window: int = 600,
     """Point he/she in the narration at the last character of that gender named before it,
     or at the last one named as a subject, if that was lately: in "McBryde was courteous;
     he received Aziz kindly. He said" the second "he" is still McBryde."""
-    from .names import VERB_AFTER
-
     genders = {c.id: c.gender for c in doc.characters}
     last: dict[str, tuple[int, str]] = {}
     subject: dict[str, tuple[int, str]] = {}

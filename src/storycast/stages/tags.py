@@ -309,7 +309,7 @@ def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None
             d = n - 1
             while d > 0 and d > n - 3 and tokens[d][0].lower() not in _DETERMINERS:
                 d -= 1
-            if tokens[d][0].lower() in ("the", "his", "her", "their") and _opens_clause(tokens, d + (tokens[d][0].lower() == "the")):
+            if tokens[d][0].lower() in ("the", "his", "her", "their") and _opens_clause(tokens, d):
                 words = tokens[d:n + 1]
                 return Tag("description", " ".join(w[0] for w in words), words[0][1],
                            words[-1][2], "", "")
