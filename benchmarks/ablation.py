@@ -40,7 +40,6 @@ FAMILIES = {
                  "last_in_previous_paragraph narrated_after",
     "turns": "prev_same_paragraph prev_turn prev2_turn prev_turn_implicit prev2_turn_implicit "
              "recent_speaker conversation_turns next_same_paragraph next_turn next2_turn",
-    "tag parity": "anchor_before_even anchor_before_odd anchor_after_even anchor_after_odd",
     "vocatives": "prev_vocative own_vocative next_vocative named_inside answers_called "
                  "answered_called",
     "conversation cast": "conversation_tagged conversation_addressed conversation_pair spoken_of",

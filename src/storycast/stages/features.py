@@ -38,7 +38,6 @@ NAMES = (
     "next2_turn", "global_count", "prev_turn_implicit", "prev2_turn_implicit",
     "rank_1_implicit", "recent_speaker", "conversation_turns", "last_in_previous_paragraph",
     "description_vote", "tag_description", "closing_speaker", "next_vocative",
-    "anchor_before_even", "anchor_before_odd", "anchor_after_even", "anchor_after_odd",
     "conversation_tagged", "conversation_addressed", "conversation_pair",
     "spoken_of", "narrated_after", "answers_called", "answered_called",
 )
@@ -146,8 +145,6 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
     _turn_features(ctx, quotes, i, speakers, put, implicit, past)
     for c in ctx.vocatives.get(i, []):
         put(c, "own_vocative")
-    if implicit:
-        _anchor_parity(ctx, quotes, i, put)
     _participants(ctx, i, cands, put)
     for c in ctx.named_in.get(i, ()):
         put(c, "named_inside")
@@ -207,22 +204,6 @@ def _called(ctx: Context, quotes: list[Quote], i: int, cands: list[str], put) ->
             for c in cands:
                 if ctx.chars[c].gender == ctx.called[j]:
                     put(c, name)
-
-
-def _anchor_parity(ctx: Context, quotes: list[Quote], i: int, put) -> None:
-    """Turns alternate: in an unbroken exchange, a tagged speaker k quotes away speaks
-    again when k is even and listens when it is odd ("said Emma" ... four turns ... Emma)."""
-    anchors = ctx.anchors
-    for step, name in ((-1, "anchor_before"), (1, "anchor_after")):
-        j = i
-        while 0 <= j + step < len(quotes) and abs(j + step - i) <= 8:
-            a, b = sorted((j, j + step))
-            if quotes[b].paragraph - quotes[a].paragraph not in (1, 2):
-                break  # two quotes in one paragraph, or a long pause: no clean alternation
-            j += step
-            if anchors[j]:
-                put(anchors[j], f"{name}_{'even' if abs(j - i) % 2 == 0 else 'odd'}")
-                break
 
 
 def _tag_features(ctx: Context, i: int, tag: Tag | None, cands: list[str], put) -> None:
