@@ -68,6 +68,9 @@ speak speaks spoke speaking shriek shrieks shrieked squeak squeaked soothe sooth
 expostulate expostulated reason reasoned pray prayed hazard hazarded
 """.split())
 
+# "her Ladyship", "his Lordship": a style of address for the one with this title, no name.
+STYLES = {"ladyship": "lady", "lordship": "lord"}
+
 # Capitalised words that are never a character's name on their own.
 NON_NAMES = frozenset("""
 esq esquire ladyship lordship

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Document
-from ..lexicon import SPEECH_VERBS
+from ..lexicon import SPEECH_VERBS, STYLES
 from ..spans import Character, Quote
 from .scene import Scene
 from .tags import Tag
@@ -317,15 +317,12 @@ def resolve_description(ctx: Context, tag: Tag) -> str | None:
     """The character known by this description ("the Jew", "the surgeon"), if there is one;
     "her ladyship" is the lady named last."""
     words = tag.text.lower().split()
-    if words and words[-1] in _STYLED_TITLES:
-        return _styled(ctx, tag, _STYLED_TITLES[words[-1]])
+    if words and words[-1] in STYLES:
+        return _styled(ctx, tag, STYLES[words[-1]] + " ")
     key = description_key(tag)
     if not key:
         return None
     return ctx.by_name.get("the " + key) or ctx.by_name.get(key)
-
-
-_STYLED_TITLES = {"ladyship": "lady ", "lordship": "lord "}  # "her ladyship" is a Lady
 
 
 def _styled(ctx: Context, tag: Tag, title: str) -> str | None:

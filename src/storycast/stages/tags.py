@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document
-from ..lexicon import HONORIFICS, NON_NAMES, PARTICLES, SPEECH_VERBS, TITLE_CLASS, common_words
+from ..lexicon import (HONORIFICS, NON_NAMES, PARTICLES, SPEECH_VERBS, STYLES, TITLE_CLASS,
+                       common_words)
 from ..spans import Quote
 from . import stage
 
@@ -32,7 +33,6 @@ _QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019"
 # "put in Fielding", "broke out the Nawab": verbs that speak with a particle.
 _PHRASAL = frozenset("put broke chimed cut struck burst went spoke piped joined".split())
 _PARTICLES = frozenset(("in", "out", "up", "on"))
-_STYLES = frozenset(("ladyship", "lordship"))  # "her Ladyship": a description, not a name
 
 
 @dataclass(slots=True)
@@ -83,7 +83,7 @@ def _noun_phrase(tokens: list[tuple[str, int, int]], i: int, initial: bool = Fal
     j = i
     while j < len(tokens) and j < i + 4 and not _is_name_word(tokens[j][0], initial and j == i) and (
         tokens[j][0].lower() in _DETERMINERS or (j > i and (tokens[j][0].islower() or
-                                                           tokens[j][0].lower().rstrip(".") in _STYLES))
+                                                           tokens[j][0].lower().rstrip(".") in STYLES))
         and tokens[j][0].lower() not in _NP_STOP
         and not (j > i + 1 and _is_speech_verb(tokens[j][0], False))  # "the subaltern cried"
     ):
