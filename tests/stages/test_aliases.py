@@ -146,6 +146,15 @@ def test_the_census_settles_pronouns_that_split_evenly():
     assert group_gender([form("Sam", 6, female=4)]) == "female"  # pronouns that agree still win
 
 
+def test_miss_before_a_given_name_leaves_it_a_given_name():
+    # "Miss Nancy" does not make "Nancy" a family name: the census still says she
+    groups = grouped(form("Nancy", 100, male=4, female=2), form("Miss Nancy", 8))
+    assert groups == {frozenset({"Nancy", "Miss Nancy"})}
+    # while "Miss Bennet" keeps "Bennet" a family name, which joins Mr. Bennet
+    assert frozenset({"Mr. Bennet", "Bennet"}) in grouped(
+        form("Bennet", 10), form("Miss Bennet", 8), form("Mr. Bennet", 30))
+
+
 # -- stories -----------------------------------------------------------------------------
 def test_lizzy_eliza_and_elizabeth_in_a_story(characters_of):
     cast = characters_of("longbourn.txt")

@@ -176,3 +176,22 @@ def test_a_role_that_speaks_becomes_a_character_and_a_mere_kind_of_person_does_n
     surgeon = next(c for c in doc.characters if c.name == "The Surgeon")
     assert surgeon.aliases == ["The Surgeon", "the surgeon"]
     assert [doc.quotes[0].speaker, doc.quotes[2].speaker] == [surgeon.id, surgeon.id]
+
+
+# -- names learnt from address ---------------------------------------------------------
+def test_a_place_said_once_in_address_is_no_ones_name(tmp_path):
+    # "Oxford" ends one of Margaret's lines as if Helen were called so, but the narration
+    # speaks of it as a place; a pet name said twice to Tibby is his
+    path = tmp_path / "oxford.txt"
+    path.write_text(
+        "Tibby went up to Oxford in the autumn, and came down from Oxford at Christmas.\n\n"
+        '"Walking at night?" asked Margaret.\n\n"Probably," said Helen.\n\n'
+        '"For Tibby, Oxford?" asked Margaret.\n\n"It seems so," said Helen.\n\n'
+        '"Are you there?" said Tibby.\n\n'
+        '"Shall I lock the door, Tibbikins?" said Helen.\n\n"No," said Tibby.\n\n'
+        '"Thank you, Tibbikins," said Helen.\n\n"Not at all," said Tibby.\n',
+        encoding="utf-8")
+    doc = storycast.analyze(path)
+    aliases = {a for c in doc.characters for a in c.aliases}
+    assert "Oxford" not in aliases
+    assert "Tibbikins" in by_name(doc)["Tibby"].aliases

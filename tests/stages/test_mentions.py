@@ -98,6 +98,28 @@ def test_a_name_set_off_in_a_quote_is_a_vocative(text, name):
     assert vocatives[0].attrs["set_off"] is True
 
 
+@pytest.mark.parametrize("text, name", [
+    ('"I shall seek service in Hyderabad, Bhopal, where they will not insult me," he said.',
+     "Bhopal"),
+    ('"Eastbourne, Piccadilly, High Park Corner," said another of the ladies.', "Piccadilly"),
+    ('"Why would you be persuaded by my uncle, Sir Robert, to do it?" she asked.', "Sir Robert"),
+    ('"I daren\'t face the healthy person--for example, Freddy Honeychurch." He smiled.',
+     "Freddy Honeychurch"),
+])
+def test_a_name_on_a_list_or_in_apposition_is_not_a_vocative(text, name):
+    found = [m for m in names(text) if m[1] == name]
+    assert found and found[0][0] == "name"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"Have you ever read Udolpho, Mr. Thorpe?"', "Mr. Thorpe"),
+    ('"Had your father, Miss Morstan, refrained from it," said he.', "Miss Morstan"),
+    ('"Aziz, Aziz, imprudent boy," he cried.', "Aziz"),
+])
+def test_a_name_after_another_or_a_kinsman_can_still_be_called(text, name):
+    assert [m[0] for m in names(text) if m[1] == name][-1] == "vocative"
+
+
 def test_a_name_opening_a_quote_before_its_comma_is_a_vocative():
     text = '"In fact Harm, there is a bloke over there," said Spike.'
     assert names(text) == [("vocative", "Harm", 9, 13), ("name", "Spike", 50, 55)]

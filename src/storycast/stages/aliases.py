@@ -136,9 +136,18 @@ def edit_distance_one(a: str, b: str) -> bool:
     return False
 
 
+def _miss_given_name(form: Form) -> bool:
+    """"Miss Nancy", "Miss Rose": a certain given name after Miss is no family name."""
+    if form.cls != "miss" or len(form.words) != 1:
+        return False
+    prior = given_names().get(form.core)
+    return bool(prior) and prior[1] >= CENSUS_CERTAIN and not 0.2 <= prior[0] <= 0.8
+
+
 def group_forms(forms: list[Form]) -> list[list[Form]]:
     """Apply the alias rules, most certain first."""
-    surnames = {f.words[-1] for f in forms if f.cls or f.title or len(f.words) > 1}
+    surnames = {f.words[-1] for f in forms if (f.cls or f.title or len(f.words) > 1)
+                and not _miss_given_name(f)}
     for f in forms:
         f.surname_like = len(f.words) == 1 and not f.cls and f.core in surnames
     g = Groups(forms)

@@ -31,7 +31,15 @@ NAME_RE = re.compile(
     rf"(?P<poss>['\u2019]s\b|s['\u2019](?!\w))?"
 )
 PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]imself|[Hh]erself|I)\b")
-_LIST_GOES_ON = re.compile(r",\s*(?:and|or|nor)\b|,\s*[A-Z][a-z]+\s*,")
+_LIST_GOES_ON = re.compile(r",\s*(?:and|or|nor)\b|,\s*(?!(?:Miss|Mrs|Mr|Master|Lady|Sir)\b)"
+                           r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s*,")
+_LIST_BEFORE = re.compile(r"([A-Z][a-z]+)(?:['\u2019]s)?,$")
+# "my uncle, Sir Robert", "a friend, Captain Brigden", "for example, Freddy": the name says
+# who is meant, not who is spoken to.
+_APPOSITION = re.compile(r"(?:\b(?:my|his|her|our|their|a|an)\s+(?:uncle|aunt|friend|"
+                         r"cousin|brother|sister|father|mother|son|daughter|husband|wife|"
+                         r"nephew|niece|neighbou?r|servant|partner|companion|guardian)|"
+                         r"\bfor (?:example|instance)|\bnamely),$")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _LINKS = {"the", "of", "de", "da", "di", "del", "van", "von", "der", "la", "le", "du"}
 # Words that open a quote before a vocative: "Oh, Spike", "Hello Harmony", "Thanks Spike".
@@ -106,7 +114,7 @@ def find_names(doc: Document, start: int, end: int) -> list[Mention]:
             possessive=bool(m.group("poss")) and e == m.end("name"),
             initial=_sentence_initial(text, s),
         )
-        if quote is not None and _is_vocative(text, s, e, doc.quotes[quote], lower):
+        if quote is not None and _is_vocative(text, s, e, doc.quotes[quote], lower, bool(hon)):
             mention.kind = "vocative"
             mention.attrs["set_off"] = _set_off(text, s, e)
         mentions.append(mention)
@@ -118,7 +126,8 @@ def _sentence_initial(text: str, s: int) -> bool:
     return not before or before[-1] in ".!?\n:;" or before.endswith("\n")
 
 
-def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: set[str]) -> bool:
+def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: set[str],
+                 titled: bool = False) -> bool:
     """A name addressed to someone: set off by commas, or at the quote's edges."""
     span = next(((a, b) for a, b in quote.spans if a <= s < b), None)
     if span is None:
@@ -131,6 +140,12 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: set[str]) -> bo
     closed = not after or after[0] in ",!?.;" or after.startswith("--")
     if _LIST_GOES_ON.match(after) or before.endswith((" and", " or")):
         return False  # "Elsie, Lacie, and Tillie" is a list of names, not an address
+    item = _LIST_BEFORE.search(before)
+    if item and after.startswith(",") and not titled and item.group(1) != text[s:e].split()[0] \
+            and item.group(1).lower() not in lower and item.group(1).lower() not in _INTERJECTIONS:
+        return False  # "Hyderabad, Bhopal, where": a name after a name goes on a list
+    if _APPOSITION.search(before):
+        return False
     words_before = before.split()
     if not before and len(after) <= 2 and closed:
         return False  # a quote that is only a name ("Bingley.") answers more often than calls

@@ -27,6 +27,14 @@ def _looks_like_a_name(form: Form, doc: Document) -> bool:
     return any(m.kind == "vocative" and m.attrs.get("set_off") for m in form.mentions)
 
 
+def _mostly_called(form: Form) -> bool:
+    """A name said in address more than once, or "the Slayer", or one used mostly to call
+    someone; not a place or a third person that one line happens to end on ("For Tibby,
+    Oxford?")."""
+    return form.vocative >= 2 or form.article or (
+        form.narration == 0 and 3 * form.vocative >= form.count)
+
+
 def adopt_vocatives(doc: Document) -> bool:
     """Give characters the names they are called by; True when anything changed."""
     forms: dict = doc.layers.get("forms", {})
@@ -37,7 +45,7 @@ def adopt_vocatives(doc: Document) -> bool:
     for form in forms.values():
         if form.vocative == 0 or any(m.start in owned for m in form.mentions):
             continue
-        if not _looks_like_a_name(form, doc):
+        if not _looks_like_a_name(form, doc) or not _mostly_called(form):
             continue
         votes = Counter()
         for m in form.mentions:
