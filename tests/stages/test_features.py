@@ -128,3 +128,30 @@ def test_she_said_never_fits_the_one_who_tells_the_story():
     vecs = dict(zip(cands, quote_features(ctx, 1, cands, speakers)))
     assert vecs[narrator.id][INDEX["gender_mismatch"]] == 1.0
     assert vecs[narrator.id][INDEX["gender_unknown"]] == 0.0
+
+
+def test_she_said_counts_the_subject_of_its_own_sentence():
+    # "she" is Kate, who talked on, not Ann, named last
+    doc, ctx = analysed('Kate and Ann stood at the gate.\n\n"Go in," said Ann.\n\n'
+                        'In this manner Kate talked on to Ann, till they were at the door, '
+                        'when turning round, she added, "Goodbye."')
+    ids = {c.name: c.id for c in doc.characters}
+    speakers = [q.speaker for q in doc.quotes]
+    cands = candidates(ctx, 1, speakers)
+    vecs = dict(zip(cands, quote_features(ctx, 1, cands, speakers)))
+    assert vecs[ids["Kate"]][INDEX["tag_pronoun"]] == 1.0
+    assert vecs[ids["Ann"]][INDEX["tag_pronoun"]] == 0.0
+
+
+def test_a_described_speaker_counts_the_scene_again_and_a_kinsman_does_not():
+    doc, ctx = analysed('Oliver stood before the board.\n\n"Bow," said Bumble.\n\n'
+                        '"What is your name, boy?" said the gentleman.\n\n'
+                        '"Oliver," said Oliver.\n\n"Go home," said his mother.')
+    speakers = [q.speaker for q in doc.quotes]
+    tagged, again = INDEX["conversation_tagged"], INDEX["conversation_tagged_described"]
+    vecs = quote_features(ctx, 1, candidates(ctx, 1, speakers), speakers)
+    assert all(v[INDEX["described"]] == 1.0 and v[again] == v[tagged] for v in vecs)
+    assert any(v[again] > 0 for v in vecs)
+    for i in (0, 3):  # "said Bumble" and "said his mother"
+        for v in quote_features(ctx, i, candidates(ctx, i, speakers), speakers):
+            assert v[INDEX["described"]] == 0.0 and v[again] == 0.0

@@ -39,7 +39,7 @@ NAMES = (
     "rank_1_implicit", "recent_speaker", "conversation_turns", "last_in_previous_paragraph",
     "description_vote", "tag_description", "closing_speaker", "next_vocative",
     "conversation_tagged", "conversation_addressed", "conversation_pair",
-    "spoken_of", "narrated_after", "answers_called", "answered_called",
+    "spoken_of", "narrated_after", "answers_called", "answered_called", "tag_pronoun",
 )
 # Conjunctions: features that count again, with weights of their own, when a flag is set.
 # For "he said" the turn pattern and the scene among the candidates the pronoun fits ("he"
@@ -54,10 +54,13 @@ CONJUNCTIONS = (
         "next_vocative", "next_turn", "next2_turn", "conversation_pair", "conversation_tagged",
         "last_in_previous_paragraph", "spoken_of", "narrated_after", "answers_called",
         "answered_called", "window_count")),
+    ("described", "described", (
+        "conversation_tagged", "prev_turn", "prev2_turn", "rank_1", "recent_speaker",
+        "gender_match", "window_count", "global_count", "paragraph_subject")),
     ("after_question", "after_question", (
         "prev_turn", "prev2_turn", "prev_vocative", "next_turn", "next2_turn")),
 )
-NAMES += ("untagged", "after_question")  # flags only: the same for every candidate of a quote
+NAMES += ("untagged", "after_question", "described")  # flags only: the same for every candidate of a quote
 NAMES += tuple(f"{n}_{suffix}" for _, suffix, names in CONJUNCTIONS for n in names)
 INDEX = {n: k for k, n in enumerate(NAMES)}
 CONJOINED = [(INDEX[flag], [(INDEX[n], INDEX[f"{n}_{suffix}"]) for n in names])
@@ -158,12 +161,15 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
         if c == ctx.narrator:
             put(c, "narrator")
             put(c, "narrator_implicit", float(implicit))
+    # "said the gentleman": one the narration does not name here, seldom the one it does
+    described = description_key(tag) is not None
     prev = i - 1
     asked = (in_conversation(quotes, i, prev) and quotes[prev].paragraph != quotes[i].paragraph
              and ctx.doc.text[quotes[prev].end - 1:quotes[prev].end] == "?")
     for v in vecs:
         v[INDEX["untagged"]] = float(implicit)
         v[INDEX["after_question"]] = float(asked)
+        v[INDEX["described"]] = float(described)
         for flag, pairs in CONJOINED:
             if v[flag]:
                 for plain, conjoined in pairs:
@@ -235,6 +241,12 @@ def _tag_features(ctx: Context, i: int, tag: Tag | None, cands: list[str], put) 
             g = None  # "she said" is never the one who tells the story as "I"
         put(c, "gender_match" if g == gender else "gender_unknown" if g == "unknown"
             else "gender_mismatch")
+    if tag.kind == "pronoun":
+        # who the narration's own reading of "she" gives: the subject of the sentence the
+        # tag ends ("Lady Catherine talked on, ..., when turning round, she added")
+        for m in ctx.scene.between(tag.start, tag.end):
+            if m.kind == "pronoun":
+                put(m.character, "tag_pronoun")
     since = ctx.doc.paragraphs[max(0, q.paragraph - 1)].start
     rank = 0
     for m in ctx.scene.before(tag.start, since):
