@@ -4,6 +4,7 @@ The rules are tested on hand-made forms, then on small stories end to end.
 """
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,8 @@ STORIES = Path(__file__).resolve().parents[1] / "data" / "stories"
 
 def form(name: str, count: int = 1, male: float = 0.0, female: float = 0.0) -> Form:
     cls, title, core = split_honorific(name)
-    return Form(cls, title, core, count=count, male=male, female=female)
+    return Form(cls, title, core, surfaces=Counter({name: count}), count=count, male=male,
+                female=female)
 
 
 def grouped(*forms: Form) -> set[frozenset[str]]:
@@ -153,6 +155,20 @@ def test_miss_before_a_given_name_leaves_it_a_given_name():
     # while "Miss Bennet" keeps "Bennet" a family name, which joins Mr. Bennet
     assert frozenset({"Mr. Bennet", "Bennet"}) in grouped(
         form("Bennet", 10), form("Miss Bennet", 8), form("Mr. Bennet", 30))
+
+
+def test_a_title_said_alone_is_the_one_person_given_it_with_a_name():
+    major = form("Major", 21)
+    major.narration = 16
+    groups = grouped(major, form("Major Callendar", 30), form("Major Roberts", 2))
+    assert frozenset({"Major", "Major Callendar"}) in groups
+    # two majors said about as often: "the Major" could be either, and stays apart
+    major = form("Major", 21)
+    major.narration = 16
+    assert frozenset({"Major"}) in grouped(major, form("Major Callendar", 30),
+                                           form("Major Roberts", 20))
+    # a title only ever said to someone ("Yes, Colonel") names no one by itself
+    assert frozenset({"Colonel"}) in grouped(form("Colonel", 5), form("Colonel Brandon", 40))
 
 
 # -- stories -----------------------------------------------------------------------------

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..lexicon import given_names, nicknames
+from ..lexicon import HONORIFICS, given_names, nicknames
 from .names import Form
 
 
@@ -232,6 +232,22 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
                         and forms[j].count >= f.count and j != i]
             if len(variants) == 1 and f.core[0] == forms[variants[0]].core[0]:
                 g.union(variants[0], i)
+
+    # 5. "the Major", "Mademoiselle": a title said alone in the narration is the person the
+    # text gives that title with a name ("Major Callendar", "Mademoiselle Reisz"), when one
+    # such name is said far more than any other ("Major Roberts", twice).
+    for i in singles:
+        f = forms[i]
+        word = f.core.lower()
+        if f.cls or f.title or word not in HONORIFICS or not f.narration:
+            continue
+        holders = sorted((j for j, h in enumerate(forms)
+                          if j != i and (h.cls or h.title) and h.count >= 2
+                          and any(s.split()[0].lower().rstrip(".") == word for s in h.surfaces)),
+                         key=lambda j: -forms[j].count)
+        if holders and all(forms[holders[0]].count >= 5 * forms[j].count for j in holders[1:]
+                           if g.find(j) != g.find(holders[0])):
+            g.union(holders[0], i)
     return g.groups()
 
 
