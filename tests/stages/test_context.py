@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from storycast.spans import Quote
-from storycast.stages.context import CONVERSATION_GAP, called_gender, listeners
+from storycast.stages.context import CONVERSATION_GAP, called_gender, kin_calls, listeners
 
 
 def quotes(turns: list[tuple[str, int]]) -> list[Quote]:
@@ -41,3 +41,29 @@ def test_the_speaker_and_unknown_speakers_are_no_listeners():
 ])
 def test_the_sex_of_the_one_a_line_calls_sir_or_madam(line, sex):
     assert called_gender(line) == sex
+
+
+@pytest.mark.parametrize("line, words", [
+    ("Yes, papa; we have something to read you.", {"papa"}),
+    ("Dear aunt, I cannot.", {"aunt"}),
+    ("Oh! mama, do come. Good-bye, Uncle!", {"mamma", "uncle"}),
+    ("I told my aunt.", set()),  # spoken of, not called
+    ("My father is ill.", set()),
+])
+def test_the_family_words_a_line_calls_its_listener_by(line, words):
+    assert kin_calls(line) == words
+
+
+def test_papa_is_whoever_answers_it():
+    import storycast
+    from storycast.document import Document
+
+    text = ("Emma sat with her father and Harriet.\n\n"
+            '"Shall I read it, papa?" said Emma.\n\n"Do, my dear," said Mr. Woodhouse.\n\n'
+            '"It is short, papa," said Emma.\n\n"Then read it twice," said Mr. Woodhouse.\n\n'
+            '"May I hear it too?" said Harriet.\n\n"Listen then, papa."\n\n'
+            '"I am listening," said Mr. Woodhouse.\n')
+    doc = storycast.analyze(Document(text))
+    # the untagged line after Harriet's calls "papa": it is said to Mr. Woodhouse, as the
+    # tagged answers to "papa" show, before Harriet who spoke last
+    assert [doc.character(a).name for a in doc.quotes[5].addressees][:1] == ["Mr. Woodhouse"]

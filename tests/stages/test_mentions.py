@@ -120,6 +120,14 @@ def test_a_name_after_another_or_a_kinsman_can_still_be_called(text, name):
     assert [m[0] for m in names(text) if m[1] == name][-1] == "vocative"
 
 
+@pytest.mark.parametrize("text, name", [
+    ('"Mr. Martin, I suppose, is not a man of information," said Emma.', "Mr. Martin"),
+    ('"Harriet, who never reads, cannot know," said Emma.', "Harriet"),
+])
+def test_a_name_opening_a_line_as_its_subject_is_not_a_vocative(text, name):
+    assert [m[0] for m in names(text) if m[1] == name][0] == "name"
+
+
 def test_a_name_opening_a_quote_before_its_comma_is_a_vocative():
     text = '"In fact Harm, there is a bloke over there," said Spike.'
     assert names(text) == [("vocative", "Harm", 9, 13), ("name", "Spike", 50, 55)]

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from ..analysis import default_pipeline
 from ..document import Document
-from ..stages.context import build_context, count_descriptions
+from ..stages.context import build_context, count_descriptions, learn_kin_calls
 from ..stages.decoding import beam_reading
 from ..stages.features import candidates, quote_features
 from ..stages.speakers import anchor_speakers, first_reading
@@ -34,6 +34,7 @@ class PreparedNovel:
             first = first_reading(ctx, model, anchors)
             known = [a or f for a, f in zip(anchors, first)]
             count_descriptions(ctx, known)
+            learn_kin_calls(ctx, known)
             if stage == "teacher":
                 history = [sorted(r)[0] if r else k for r, k in zip(self.gold_ids, known)]
             else:  # the beam's decisions, tagged speakers final as in attribute()

@@ -40,6 +40,7 @@ class Context:
     cast_of: list[tuple[dict[str, int], dict[str, int]]] | None = None
     talked_of: list[dict[str, int]] | None = None  # per quote: named in nearby lines
     called: list[str | None] | None = None  # per quote: the sex of a "sir" or "madam" in it
+    name_vocatives: dict[int, list[str]] | None = None  # the vocatives by name alone
 
 
 def build_context(doc: Document) -> Context:
@@ -168,7 +169,7 @@ _CALLED = {"sir": "male", "papa": "male", "father": "male", "uncle": "male", "my
 _CALLING = re.compile(r"\b(?:my (?:good man|dear fellow|dear girl|lord|lady|boy|girl)|old man|"
                       r"sir|papa|father|uncle|madam|ma'am|mamma|mama|mother|aunt|miss)\b",
                       re.IGNORECASE)
-_CALL_OPENS = re.compile(r"(?:^|[,!?;:\u2014-]\s*|\b(?:dear|good|oh|O)\s+)$")
+_CALL_OPENS = re.compile(r"(?:^|[,!?;:\u2014-]\s*|\b(?:[Dd]ear|[Gg]ood|[Oo]h|O)\s+)$")
 _CALL_CLOSES = re.compile(r"\s*(?:[,.!?;:\u2014-]|$)")
 
 
@@ -184,6 +185,56 @@ def called_gender(text: str) -> str | None:
         if _CALL_CLOSES.match(text, m.end()) and _CALL_OPENS.search(opening):
             found.add(_CALLED[m.group().lower()])
     return found.pop() if len(found) == 1 else None
+
+
+# Family words a line calls its listener by, each meaning one person in most stories: the
+# father all the daughters call "papa".  ("Sister" goes both ways, so it is left out.)
+_KIN = re.compile(r"\b(papa|mamma|mama|father|mother|uncle|aunt)\b", re.IGNORECASE)
+KIN_VOTES = 2  # answers by one character, tagged, before a family word is taken as theirs
+
+
+def kin_calls(text: str) -> set[str]:
+    """The family words a line calls someone by: "Yes, papa;" -> {"papa"}."""
+    if not any(w in text.lower() for w in ("pa", "ma", "mother", "uncle", "aunt")):
+        return set()
+    out = set()
+    for m in _KIN.finditer(text):
+        opening = text[max(0, m.start() - 8):m.start()]
+        if _CALL_CLOSES.match(text, m.end()) and _CALL_OPENS.search(opening):
+            out.add(m.group(1).lower().replace("mama", "mamma"))
+    return out
+
+
+def learn_kin_calls(ctx: "Context", speakers: list[str | None]) -> None:
+    """Whom the story's family words stand for, by who answers the lines that use them
+    ("Yes, papa," answered by "said Mr. Woodhouse"); then every line that calls its
+    listener so addresses that character, as a vocative would.  ``speakers``: the tagged
+    speakers, or a reading's guesses."""
+    quotes, anchors = ctx.doc.quotes, speakers
+    if ctx.name_vocatives is None:
+        ctx.name_vocatives = {i: list(v) for i, v in ctx.vocatives.items()}
+    ctx.vocatives = {i: list(v) for i, v in ctx.name_vocatives.items()}
+    calls = {i: found for i, q in enumerate(quotes) if (found := kin_calls(q.text(ctx.doc.text)))}
+    votes: dict[str, dict[str, int]] = {}
+    for i, words in calls.items():
+        for j in (i + 1, i - 1):
+            if in_conversation(quotes, i, j) and quotes[j].paragraph != quotes[i].paragraph \
+                    and anchors[j] and anchors[j] != anchors[i]:
+                for w in words:
+                    box = votes.setdefault(w, {})
+                    box[anchors[j]] = box.get(anchors[j], 0) + 1
+                break
+    meant = {}
+    for w, box in votes.items():
+        who, n = max(box.items(), key=lambda kv: kv[1])
+        if n >= KIN_VOTES and 2 * n > sum(box.values()):
+            meant[w] = who
+    for i, words in calls.items():
+        for w in words:
+            who = meant.get(w)
+            if who and who != anchors[i] and who not in ctx.vocatives.get(i, []):
+                ctx.vocatives.setdefault(i, []).append(who)
+    ctx.cast_of = None  # the conversations' casts count vocatives
 
 
 def spoken_of(ctx: "Context") -> list[dict[str, int]]:

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 
 from ..models.speaker import SpeakerModel, softmax
-from .context import CONVERSATION_GAP, Context, count_descriptions
+from .context import CONVERSATION_GAP, Context, count_descriptions, learn_kin_calls
 from .features import INDEX, PAST_CONJOINED, candidates, past_evidence, quote_features
 
 BEAM_WIDTH = 4
@@ -49,6 +49,7 @@ def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
     tags = ctx.doc.layer("tags")
     known = [a or f for a, f in zip(anchors, first)]
     count_descriptions(ctx, known)
+    learn_kin_calls(ctx, known)
     weights = model.second
     beams = [History(0.0, None, None, 0.0, {})]
     for i in range(len(quotes)):

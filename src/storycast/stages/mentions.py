@@ -33,6 +33,11 @@ NAME_RE = re.compile(
 PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]imself|[Hh]erself|I)\b")
 _LIST_GOES_ON = re.compile(r",\s*(?:and|or|nor)\b|,\s*(?!(?:Miss|Mrs|Mr|Master|Lady|Sir)\b)"
                            r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s*,")
+# "Mr. Martin, I suppose, is not...", "Harriet, who ...": the name opening the line is what it
+# speaks of, not whom.
+_SUBJECT_AFTER = re.compile(
+    r",\s*(?:(?:who|whom|whose|which)\b|[^,\n]{1,25},\s*(?:is|was|has|had|will|would|can|"
+    r"could|must|may|might|does|did|should|shall|seems|seemed|never|always)\b)")
 _LIST_BEFORE = re.compile(r"([A-Z][a-z]+)(?:['\u2019]s)?,$")
 # "my uncle, Sir Robert", "a friend, Captain Brigden", "for example, Freddy": the name says
 # who is meant, not who is spoken to.
@@ -149,6 +154,8 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: set[str],
     words_before = before.split()
     if not before and len(after) <= 2 and closed:
         return False  # a quote that is only a name ("Bingley.") answers more often than calls
+    if not before and _SUBJECT_AFTER.match(after):
+        return False
     opened = (
         not before or before[-1] in ",!?.;"
         or len(words_before) <= 2 and words_before[-1].strip(",.!").lower() in _INTERJECTIONS

@@ -8,7 +8,14 @@ the decisions before each quote, so a confident tag corrects the untagged turns 
 from __future__ import annotations
 
 from ..models.speaker import SpeakerModel
-from .context import Context, build_context, listeners, resolve_name, turn_addressee
+from .context import (
+    Context,
+    build_context,
+    learn_kin_calls,
+    listeners,
+    resolve_name,
+    turn_addressee,
+)
 from .decoding import beam_reading
 from .features import candidates, quote_features
 from .tags import Tag
@@ -28,6 +35,7 @@ def anchor_speakers(ctx: Context, tags: list[Tag | None]) -> list[str | None]:
             who = ctx.narrator
         anchors.append(who)
     ctx.anchors = anchors
+    learn_kin_calls(ctx, anchors)  # "papa" is whoever answers it, tagged
     ctx.cast_of = None  # the conversations' casts follow the tags
     return anchors
 
