@@ -41,6 +41,7 @@ class Context:
     talked_of: list[dict[str, int]] | None = None  # per quote: named in nearby lines
     called: list[str | None] | None = None  # per quote: the sex of a "sir" or "madam" in it
     name_vocatives: dict[int, list[str]] | None = None  # the vocatives by name alone
+    kin_lines: dict[int, set[str]] | None = None  # per quote: the family words it calls by
 
 
 def build_context(doc: Document) -> Context:
@@ -195,14 +196,29 @@ KIN_VOTES = 2  # answers by one character, tagged, before a family word is taken
 
 def kin_calls(text: str) -> set[str]:
     """The family words a line calls someone by: "Yes, papa;" -> {"papa"}."""
-    if not any(w in text.lower() for w in ("pa", "ma", "mother", "uncle", "aunt")):
-        return set()
-    out = set()
-    for m in _KIN.finditer(text):
-        opening = text[max(0, m.start() - 8):m.start()]
-        if _CALL_CLOSES.match(text, m.end()) and _CALL_OPENS.search(opening):
-            out.add(m.group(1).lower().replace("mama", "mamma"))
+    return {_kin_word(m) for m in _KIN.finditer(text) if _calls(text, m, 0, len(text))}
+
+
+def _kin_lines(doc: Document) -> dict[int, set[str]]:
+    """kin_calls of every quote, by one pass over the text."""
+    spans = sorted((a, b, i) for i, q in enumerate(doc.quotes) for a, b in q.spans)
+    starts = [a for a, _, _ in spans]
+    out: dict[int, set[str]] = {}
+    for m in _KIN.finditer(doc.text):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.end() <= spans[k][1] and _calls(doc.text, m, spans[k][0], spans[k][1]):
+            out.setdefault(spans[k][2], set()).add(_kin_word(m))
     return out
+
+
+def _calls(text: str, m: re.Match, start: int, end: int) -> bool:
+    """The word ``m``, in a line running from ``start`` to ``end``, is set off as a call."""
+    opening = text[max(start, m.start() - 8):m.start()]
+    return bool(_CALL_CLOSES.match(text, m.end(), end)) and bool(_CALL_OPENS.search(opening))
+
+
+def _kin_word(m: re.Match) -> str:
+    return m.group(1).lower().replace("mama", "mamma")
 
 
 def learn_kin_calls(ctx: "Context", speakers: list[str | None]) -> None:
@@ -214,7 +230,9 @@ def learn_kin_calls(ctx: "Context", speakers: list[str | None]) -> None:
     if ctx.name_vocatives is None:
         ctx.name_vocatives = {i: list(v) for i, v in ctx.vocatives.items()}
     ctx.vocatives = {i: list(v) for i, v in ctx.name_vocatives.items()}
-    calls = {i: found for i, q in enumerate(quotes) if (found := kin_calls(q.text(ctx.doc.text)))}
+    if ctx.kin_lines is None:
+        ctx.kin_lines = _kin_lines(ctx.doc)
+    calls = ctx.kin_lines
     votes: dict[str, dict[str, int]] = {}
     for i, words in calls.items():
         for j in (i + 1, i - 1):
