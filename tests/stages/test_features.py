@@ -155,3 +155,16 @@ def test_a_described_speaker_counts_the_scene_again_and_a_kinsman_does_not():
     for i in (0, 3):  # "said Bumble" and "said his mother"
         for v in quote_features(ctx, i, candidates(ctx, i, speakers), speakers):
             assert v[INDEX["described"]] == 0.0 and v[again] == 0.0
+
+
+def test_three_taking_turns_count_the_one_three_back():
+    doc, ctx = analysed('Ann, Tom and Kate sat by the fire.\n\n"Tea?" said Ann.\n\n'
+                        '"Please," said Tom.\n\n"And for me," said Kate.\n\n"Milk?"\n\n'
+                        '"No," said Tom.')
+    ids = {c.name: c.id for c in doc.characters}
+    speakers = [q.speaker for q in doc.quotes]
+    cands = candidates(ctx, 3, speakers)
+    vecs = dict(zip(cands, quote_features(ctx, 3, cands, speakers)))
+    assert vecs[ids["Ann"]][INDEX["prev3_turn"]] == 1.0  # "Milk?": Ann, who spoke three back
+    assert vecs[ids["Tom"]][INDEX["prev3_turn"]] == 0.0  # two back, counted as such
+    assert vecs[ids["Tom"]][INDEX["prev2_turn"]] == 1.0

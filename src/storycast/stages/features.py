@@ -40,6 +40,7 @@ NAMES = (
     "description_vote", "tag_description", "closing_speaker", "next_vocative",
     "conversation_tagged", "conversation_addressed", "conversation_pair",
     "spoken_of", "narrated_after", "answers_called", "answered_called", "tag_pronoun",
+    "prev3_turn",
 )
 # Conjunctions: features that count again, with weights of their own, when a flag is set.
 # For "he said" the turn pattern and the scene among the candidates the pronoun fits ("he"
@@ -293,7 +294,7 @@ def _scene_features(ctx: Context, quotes: list[Quote], i: int, cands: list[str],
         put(m.character, "narrated_after")
 
 
-PAST = ("prev_same_paragraph", "prev_turn", "prev2_turn", "prev_turn_implicit",
+PAST = ("prev_same_paragraph", "prev_turn", "prev2_turn", "prev3_turn", "prev_turn_implicit",
         "prev2_turn_implicit", "recent_speaker", "conversation_turns")
 
 
@@ -322,6 +323,10 @@ def past_evidence(quotes: list[Quote], i: int, implicit: bool, speaker_of, turns
                     out.append((s2, "prev2_turn", 1.0))
                     if implicit:
                         out.append((s2, "prev2_turn_implicit", 1.0))
+                if in_conversation(quotes, i, i - 3):
+                    s3 = speaker_of(i - 3)
+                    if s3 not in (s1, s2):  # three taking turns
+                        out.append((s3, "prev3_turn", 1.0))
     here = q.paragraph
     recent = {speaker_of(j) for j in range(max(0, i - 6), i)
               if here - quotes[j].paragraph <= CONVERSATION_GAP}
