@@ -195,3 +195,15 @@ def test_a_place_said_once_in_address_is_no_ones_name(tmp_path):
     aliases = {a for c in doc.characters for a in c.aliases}
     assert "Oxford" not in aliases
     assert "Tibbikins" in by_name(doc)["Tibby"].aliases
+
+
+def test_a_given_name_called_once_is_not_a_new_name_for_the_last_speaker(tmp_path):
+    # "Sarah" is a maid called to the door, not another name for Jane, who spoke last
+    path = tmp_path / "sarah.txt"
+    path.write_text(
+        "Jane and Elizabeth sat here in the parlour.\n\n"
+        '"He is come," said Jane.\n\n'
+        '"Here, Sarah, come to Miss Bennet this moment," cried Mrs. Bennet.\n\n'
+        '"I am coming," said Elizabeth.\n', encoding="utf-8")
+    doc = storycast.analyze(path)
+    assert "Sarah" not in by_name(doc)["Jane"].aliases

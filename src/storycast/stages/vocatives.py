@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections import Counter
 
 from ..document import Document
-from ..lexicon import common_words
+from ..lexicon import common_words, given_names
 from ..spans import Character
-from .aliases import form_gender
+from .aliases import CENSUS_CERTAIN, form_gender
 from .context import turn_addressee
 from .names import Form
 
@@ -30,9 +30,14 @@ def _looks_like_a_name(form: Form, doc: Document) -> bool:
 def _mostly_called(form: Form) -> bool:
     """A name said in address more than once, or "the Slayer", or one used mostly to call
     someone; not a place or a third person that one line happens to end on ("For Tibby,
-    Oxford?")."""
-    return form.vocative >= 2 or form.article or (
-        form.narration == 0 and 3 * form.vocative >= form.count)
+    Oxford?").  A given name said once ("Here, Sarah, come to Miss Bennet") calls a
+    servant or a passer-by more often than it renames someone who has a name already."""
+    if form.vocative >= 2 or form.article:
+        return True
+    prior = given_names().get(form.words[0])
+    if prior and prior[1] >= CENSUS_CERTAIN and all(w[:1].isupper() for w in form.words):
+        return False  # a plain name, not an epithet like "William the Bloody"
+    return form.narration == 0 and 3 * form.vocative >= form.count
 
 
 def adopt_vocatives(doc: Document) -> bool:
