@@ -115,6 +115,7 @@ def test_a_name_on_a_list_or_in_apposition_is_not_a_vocative(text, name):
     ('"Have you ever read Udolpho, Mr. Thorpe?"', "Mr. Thorpe"),
     ('"Had your father, Miss Morstan, refrained from it," said he.', "Miss Morstan"),
     ('"Aziz, Aziz, imprudent boy," he cried.', "Aziz"),
+    ('"Honestly, Spike, you are late," said Buffy.', "Spike"),  # a short story's only "honestly"
 ])
 def test_a_name_after_another_or_a_kinsman_can_still_be_called(text, name):
     assert [m[0] for m in names(text) if m[1] == name][-1] == "vocative"

@@ -146,9 +146,10 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: set[str],
     if _LIST_GOES_ON.match(after) or before.endswith((" and", " or")):
         return False  # "Elsie, Lacie, and Tillie" is a list of names, not an address
     item = _LIST_BEFORE.search(before)
-    if item and after.startswith(",") and not titled and item.group(1) != text[s:e].split()[0] \
-            and item.group(1).lower() not in lower and item.group(1).lower() not in _INTERJECTIONS:
-        return False  # "Hyderabad, Bhopal, where": a name after a name goes on a list
+    if item and after.startswith(",") and not titled and item.group(1) != text[s:e].split()[0]:
+        word = item.group(1).lower()
+        if word not in lower and word not in common_words() and word not in _INTERJECTIONS:
+            return False  # "Hyderabad, Bhopal, where": a name after a name goes on a list
     if _APPOSITION.search(before):
         return False
     words_before = before.split()
