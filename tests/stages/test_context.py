@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from storycast.spans import Quote
-from storycast.stages.context import CONVERSATION_GAP, called_gender, kin_calls, listeners
+from storycast.stages.context import SCENE_REACH, called_gender, kin_calls, listeners
 
 
 def quotes(turns: list[tuple[str, int]]) -> list[Quote]:
@@ -19,8 +19,8 @@ def test_listeners_are_the_others_speaking_nearby_nearest_first():
     assert listeners(scene, 0, reach=2) == ["bob", "cat"]
 
 
-def test_listeners_stop_where_the_conversation_does():
-    gap = CONVERSATION_GAP + 1
+def test_listeners_stop_where_the_scene_does():
+    gap = SCENE_REACH + 1
     scene = quotes([("ann", 0), ("bob", 1), ("cat", 1 + gap), ("dan", 2 + gap)])
     assert listeners(scene, 1) == ["ann"]
     assert listeners(scene, 2) == ["dan"]

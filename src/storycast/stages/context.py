@@ -15,7 +15,9 @@ MALE_NOUNS = frozenset("man gentleman boy father husband brother son uncle sir l
                        "prince fellow lad gentlemen jew doctor old-man grandfather nephew".split())
 FEMALE_NOUNS = frozenset("woman lady girl mother wife sister daughter aunt madam queen "
                          "princess maid widow grandmother niece mistress".split())
-CONVERSATION_GAP = 3  # paragraphs between quotes before a conversation is over
+CONVERSATION_GAP = 2  # paragraphs between quotes before a conversation is over
+# paragraphs back (and between lines) that still hold the scene: who is about and listening
+SCENE_REACH = 3
 LISTENER_REACH = 4  # quotes either side whose speakers hear a line
 TALK_REACH = 6  # quotes either side whose third-person names say who is away
 
@@ -133,7 +135,7 @@ def next_paragraph_newcomer(ctx: Context, quotes: list[Quote], i: int) -> str | 
     nxt = paras[q.paragraph + 1]
     if i + 1 < len(quotes) and quotes[i + 1].start < nxt.end and quotes[i + 1].paragraph == q.paragraph + 1:
         return None
-    since = paras[max(0, q.paragraph - CONVERSATION_GAP)].start
+    since = paras[max(0, q.paragraph - SCENE_REACH)].start
     recent = {m.character for m in ctx.scene.before(q.start, since)}
     for m in ctx.scene.between(nxt.start, nxt.end):
         if m.character not in recent:
@@ -274,7 +276,7 @@ def listeners(quotes: list[Quote], i: int, reach: int = LISTENER_REACH) -> list[
     """The others who speak in quote i's conversation within ``reach`` quotes of it, nearest
     first: in a scene of three or four, a line is said to all of them."""
     def chained(j: int) -> bool:  # quotes j and j + 1 are in one conversation
-        return 0 <= j < len(quotes) - 1 and quotes[j + 1].paragraph - quotes[j].paragraph <= CONVERSATION_GAP
+        return 0 <= j < len(quotes) - 1 and quotes[j + 1].paragraph - quotes[j].paragraph <= SCENE_REACH
 
     lo, hi = i, i  # walk out at most ``reach`` quotes, not the whole conversation
     while lo > i - reach and chained(lo - 1):

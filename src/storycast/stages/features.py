@@ -11,6 +11,7 @@ import math
 from ..spans import Quote
 from .context import (
     CONVERSATION_GAP,
+    SCENE_REACH,
     Context,
     called_gender,
     closing_subject,
@@ -78,7 +79,7 @@ def candidates(ctx: Context, i: int, speakers: list[str | None]) -> list[str]:
     quotes = ctx.doc.quotes
     paras = ctx.doc.paragraphs
     q = quotes[i]
-    first = paras[max(0, q.paragraph - CONVERSATION_GAP)].start
+    first = paras[max(0, q.paragraph - SCENE_REACH)].start
     last = paras[min(len(paras) - 1, q.paragraph + 1)].end
     found = dict.fromkeys(m.character for m in ctx.scene.between(first, last))
     start = max(conversation_start(quotes, i), i - 30)
@@ -88,7 +89,7 @@ def candidates(ctx: Context, i: int, speakers: list[str | None]) -> list[str]:
     for j in range(i + 1, min(len(quotes), i + 3)):
         if speakers[j] and in_conversation(quotes, i, j):
             found.setdefault(speakers[j])
-    opening = paras[max(0, quotes[start].paragraph - CONVERSATION_GAP)].start
+    opening = paras[max(0, quotes[start].paragraph - SCENE_REACH)].start
     if opening < first:
         for m in ctx.scene.between(opening, paras[quotes[start].paragraph].end):
             found.setdefault(m.character)
@@ -265,7 +266,7 @@ def _scene_features(ctx: Context, quotes: list[Quote], i: int, cands: list[str],
                     implicit: bool) -> None:
     q = quotes[i]
     paras = ctx.doc.paragraphs
-    since = paras[max(0, q.paragraph - CONVERSATION_GAP)].start
+    since = paras[max(0, q.paragraph - SCENE_REACH)].start
     seen: list[str] = []
     counts: dict[str, int] = {}
     for m in ctx.scene.before(q.start, since):
@@ -323,7 +324,7 @@ def past_evidence(quotes: list[Quote], i: int, implicit: bool, speaker_of, turns
                     out.append((s2, "prev2_turn", 1.0))
                     if implicit:
                         out.append((s2, "prev2_turn_implicit", 1.0))
-                if in_conversation(quotes, i, i - 3):
+                if i >= 3 and q.paragraph - quotes[i - 3].paragraph <= SCENE_REACH:
                     s3 = speaker_of(i - 3)
                     if s3 not in (s1, s2):  # three taking turns
                         out.append((s3, "prev3_turn", 1.0))
