@@ -34,12 +34,14 @@ TYPES = ("explicit", "anaphoric", "implicit")
 
 FAMILIES = {
     "tag": "tag_name gender_match gender_mismatch gender_unknown recent_same_gender_1 "
-           "recent_same_gender_2 relation narrator_tag tag_description description_vote",
+           "recent_same_gender_2 relation narrator_tag tag_description description_vote "
+           "tag_pronoun",
     "narration": "rank_1 rank_2 rank_3 rank_1_implicit window_count paragraph_subject "
                  "mentioned_after closing_subject closing_speaker newcomer "
                  "last_in_previous_paragraph narrated_after",
-    "turns": "prev_same_paragraph prev_turn prev2_turn prev_turn_implicit prev2_turn_implicit "
-             "recent_speaker conversation_turns next_same_paragraph next_turn next2_turn",
+    "turns": "prev_same_paragraph prev_turn prev2_turn prev3_turn prev_turn_implicit "
+             "prev2_turn_implicit recent_speaker conversation_turns next_same_paragraph "
+             "next_turn next2_turn",
     "vocatives": "prev_vocative own_vocative next_vocative named_inside answers_called "
                  "answered_called",
     "conversation cast": "conversation_tagged conversation_addressed conversation_pair spoken_of",
