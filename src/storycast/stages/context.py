@@ -193,7 +193,7 @@ def called_gender(text: str) -> str | None:
 # Family words a line calls its listener by, each meaning one person in most stories: the
 # father all the daughters call "papa".  ("Sister" goes both ways, so it is left out.)
 _KIN = re.compile(r"\b(papa|mamma|mama|father|mother|uncle|aunt)\b", re.IGNORECASE)
-KIN_VOTES = 2  # answers by one character, tagged, before a family word is taken as theirs
+KIN_VOTES = 2  # answers by one character before a family word is taken as theirs
 
 
 def kin_calls(text: str) -> set[str]:
@@ -228,7 +228,7 @@ def learn_kin_calls(ctx: "Context", speakers: list[str | None]) -> None:
     ("Yes, papa," answered by "said Mr. Woodhouse"); then every line that calls its
     listener so addresses that character, as a vocative would.  ``speakers``: the tagged
     speakers, or a reading's guesses."""
-    quotes, anchors = ctx.doc.quotes, speakers
+    quotes = ctx.doc.quotes
     if ctx.name_vocatives is None:
         ctx.name_vocatives = {i: list(v) for i, v in ctx.vocatives.items()}
     ctx.vocatives = {i: list(v) for i, v in ctx.name_vocatives.items()}
@@ -239,10 +239,10 @@ def learn_kin_calls(ctx: "Context", speakers: list[str | None]) -> None:
     for i, words in calls.items():
         for j in (i + 1, i - 1):
             if in_conversation(quotes, i, j) and quotes[j].paragraph != quotes[i].paragraph \
-                    and anchors[j] and anchors[j] != anchors[i]:
+                    and speakers[j] and speakers[j] != speakers[i]:
                 for w in words:
                     box = votes.setdefault(w, {})
-                    box[anchors[j]] = box.get(anchors[j], 0) + 1
+                    box[speakers[j]] = box.get(speakers[j], 0) + 1
                 break
     meant = {}
     for w, box in votes.items():
@@ -252,7 +252,7 @@ def learn_kin_calls(ctx: "Context", speakers: list[str | None]) -> None:
     for i, words in calls.items():
         for w in words:
             who = meant.get(w)
-            if who and who != anchors[i] and who not in ctx.vocatives.get(i, []):
+            if who and who != speakers[i] and who not in ctx.vocatives.get(i, []):
                 ctx.vocatives.setdefault(i, []).append(who)
     ctx.cast_of = None  # the conversations' casts count vocatives
 

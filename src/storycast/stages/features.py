@@ -62,7 +62,8 @@ CONJUNCTIONS = (
     ("after_question", "after_question", (
         "prev_turn", "prev2_turn", "prev_vocative", "next_turn", "next2_turn")),
 )
-NAMES += ("untagged", "after_question", "described")  # flags only: the same for every candidate of a quote
+# flags only: the same for every candidate of a quote
+NAMES += ("untagged", "after_question", "described")
 NAMES += tuple(f"{n}_{suffix}" for _, suffix, names in CONJUNCTIONS for n in names)
 INDEX = {n: k for k, n in enumerate(NAMES)}
 CONJOINED = [(INDEX[flag], [(INDEX[n], INDEX[f"{n}_{suffix}"]) for n in names])
