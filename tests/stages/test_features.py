@@ -40,6 +40,14 @@ def analysed(text: str):
     return doc, ctx
 
 
+def by_candidate(doc, ctx, i: int) -> dict[str, list[float]]:
+    """Quote i's feature vectors by candidate name."""
+    speakers = [q.speaker for q in doc.quotes]
+    cands = candidates(ctx, i, speakers)
+    vecs = quote_features(ctx, i, cands, speakers)
+    return {doc.character(c).name: v for c, v in zip(cands, vecs)}
+
+
 def test_a_conversation_is_between_its_tagged_speakers_and_those_it_addresses():
     doc, ctx = analysed(TWO_CONVERSATIONS)
     ids = {c.name: c.id for c in doc.characters}
@@ -96,12 +104,8 @@ Ann and Tom sat by the fire. Ann poured the tea.
 
 def test_a_pronoun_tag_counts_the_turns_again_among_those_it_fits():
     doc, ctx = analysed(PRONOUN_TAGS)
-    ids = {c.name: c.id for c in doc.characters}
-    speakers = [q.speaker for q in doc.quotes]
-    i = 3  # "All of it," he said: Tom spoke two turns back and "he" fits him
-    cands = candidates(ctx, i, speakers)
-    vecs = dict(zip(cands, quote_features(ctx, i, cands, speakers)))
-    tom, ann = vecs[ids["Tom"]], vecs[ids["Ann"]]
+    vecs = by_candidate(doc, ctx, 3)  # "All of it," he said: Tom spoke two turns back, "he" fits
+    tom, ann = vecs["Tom"], vecs["Ann"]
     assert tom[INDEX["gender_match"]] == 1.0 and tom[INDEX["prev2_turn_gendered"]] == 1.0
     assert ann[INDEX["prev_turn"]] == 1.0 and ann[INDEX["prev_turn_gendered"]] == 0.0
     assert [doc.character(q.speaker).name for q in doc.quotes] == ["Ann", "Tom", "Ann", "Tom"]
@@ -110,12 +114,9 @@ def test_a_pronoun_tag_counts_the_turns_again_among_those_it_fits():
 def test_a_turn_that_calls_its_listener_sir_is_answered_by_a_man():
     doc, ctx = analysed('Ann and Tom sat by the fire.\n\n"Is it late, sir?" said Ann.\n\n'
                         '"Not very."\n\n"Good," said Ann.')
-    ids = {c.name: c.id for c in doc.characters}
-    speakers = [q.speaker for q in doc.quotes]
-    cands = candidates(ctx, 1, speakers)
-    vecs = dict(zip(cands, quote_features(ctx, 1, cands, speakers)))
-    assert vecs[ids["Tom"]][INDEX["answers_called"]] == 1.0
-    assert vecs[ids["Ann"]][INDEX["answers_called"]] == 0.0
+    vecs = by_candidate(doc, ctx, 1)
+    assert vecs["Tom"][INDEX["answers_called"]] == 1.0
+    assert vecs["Ann"][INDEX["answers_called"]] == 0.0
 
 
 def test_she_said_never_fits_the_one_who_tells_the_story():
@@ -135,12 +136,9 @@ def test_she_said_counts_the_subject_of_its_own_sentence():
     doc, ctx = analysed('Kate and Ann stood at the gate.\n\n"Go in," said Ann.\n\n'
                         'In this manner Kate talked on to Ann, till they were at the door, '
                         'when turning round, she added, "Goodbye."')
-    ids = {c.name: c.id for c in doc.characters}
-    speakers = [q.speaker for q in doc.quotes]
-    cands = candidates(ctx, 1, speakers)
-    vecs = dict(zip(cands, quote_features(ctx, 1, cands, speakers)))
-    assert vecs[ids["Kate"]][INDEX["tag_pronoun"]] == 1.0
-    assert vecs[ids["Ann"]][INDEX["tag_pronoun"]] == 0.0
+    vecs = by_candidate(doc, ctx, 1)
+    assert vecs["Kate"][INDEX["tag_pronoun"]] == 1.0
+    assert vecs["Ann"][INDEX["tag_pronoun"]] == 0.0
 
 
 def test_a_described_speaker_counts_the_scene_again_and_a_kinsman_does_not():
@@ -161,10 +159,7 @@ def test_three_taking_turns_count_the_one_three_back():
     doc, ctx = analysed('Ann, Tom and Kate sat by the fire.\n\n"Tea?" said Ann.\n\n'
                         '"Please," said Tom.\n\n"And for me," said Kate.\n\n"Milk?"\n\n'
                         '"No," said Tom.')
-    ids = {c.name: c.id for c in doc.characters}
-    speakers = [q.speaker for q in doc.quotes]
-    cands = candidates(ctx, 3, speakers)
-    vecs = dict(zip(cands, quote_features(ctx, 3, cands, speakers)))
-    assert vecs[ids["Ann"]][INDEX["prev3_turn"]] == 1.0  # "Milk?": Ann, who spoke three back
-    assert vecs[ids["Tom"]][INDEX["prev3_turn"]] == 0.0  # two back, counted as such
-    assert vecs[ids["Tom"]][INDEX["prev2_turn"]] == 1.0
+    vecs = by_candidate(doc, ctx, 3)
+    assert vecs["Ann"][INDEX["prev3_turn"]] == 1.0  # "Milk?": Ann, who spoke three back
+    assert vecs["Tom"][INDEX["prev3_turn"]] == 0.0  # two back, counted as such
+    assert vecs["Tom"][INDEX["prev2_turn"]] == 1.0
