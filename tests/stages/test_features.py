@@ -123,12 +123,9 @@ def test_she_said_never_fits_the_one_who_tells_the_story():
     doc, ctx = analysed('I sat with Holmes and Mary by the fire. I was tired, and I said little. '
                         'I watched the rain.\n\n"It is late," I said.\n\n"So it is," she said.'
                         '\n\n"Go home, Mary," said Holmes.\n\nI rose and I went to the door.')
-    speakers = [q.speaker for q in doc.quotes]
-    narrator = doc.narrator()
-    cands = candidates(ctx, 1, speakers)
-    vecs = dict(zip(cands, quote_features(ctx, 1, cands, speakers)))
-    assert vecs[narrator.id][INDEX["gender_mismatch"]] == 1.0
-    assert vecs[narrator.id][INDEX["gender_unknown"]] == 0.0
+    narrator = by_candidate(doc, ctx, 1)[doc.narrator().name]
+    assert narrator[INDEX["gender_mismatch"]] == 1.0
+    assert narrator[INDEX["gender_unknown"]] == 0.0
 
 
 def test_she_said_counts_the_subject_of_its_own_sentence():
