@@ -182,11 +182,8 @@ def called_gender(text: str) -> str | None:
     low = text.lower()
     if not any(word in low for word in _CALLED):
         return None  # most lines: a quick look saves the pattern's slower one
-    found = set()
-    for m in _CALLING.finditer(text):
-        opening = text[max(0, m.start() - 8):m.start()]
-        if _CALL_CLOSES.match(text, m.end()) and _CALL_OPENS.search(opening):
-            found.add(_CALLED[m.group().lower()])
+    found = {_CALLED[m.group().lower()] for m in _CALLING.finditer(text)
+             if _calls(text, m, 0, len(text))}
     return found.pop() if len(found) == 1 else None
 
 
