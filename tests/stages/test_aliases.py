@@ -148,6 +148,17 @@ def test_the_census_settles_pronouns_that_split_evenly():
     assert group_gender([form("Sam", 6, female=4)]) == "female"  # pronouns that agree still win
 
 
+def test_a_role_and_a_rank_lean_a_name_to_a_sex():
+    from storycast.stages.aliases import group_gender
+    matron = form("Matron", 12, male=2, female=2)
+    matron.after_the = 12  # "the Matron"
+    assert group_gender([matron]) == "female"
+    # "Captain Wentworth" with pronouns split by the woman who watches him: the rank leans
+    assert group_gender([form("Captain Wentworth", 200, male=40, female=30)]) == "male"
+    # ... but does not outweigh pronouns that agree
+    assert group_gender([form("Captain Vane", 20, female=30)]) == "female"
+
+
 def test_miss_before_a_given_name_leaves_it_a_given_name():
     # "Miss Nancy" does not make "Nancy" a family name: the census still says she
     groups = grouped(form("Nancy", 100, male=4, female=2), form("Miss Nancy", 8))
@@ -155,6 +166,30 @@ def test_miss_before_a_given_name_leaves_it_a_given_name():
     # while "Miss Bennet" keeps "Bennet" a family name, which joins Mr. Bennet
     assert frozenset({"Mr. Bennet", "Bennet"}) in grouped(
         form("Bennet", 10), form("Miss Bennet", 8), form("Mr. Bennet", 30))
+
+
+def test_miss_and_a_surname_join_the_one_woman_of_the_family_named_far_more():
+    # "Miss Welland" is May Welland, named far more than the "Augusta Welland" said twice
+    groups = grouped(form("Miss Welland", 20), form("May Welland", 6, female=2),
+                     form("May", 300, female=40), form("Augusta Welland", 2, female=1),
+                     form("Mrs. Welland", 60))
+    assert frozenset({"Miss Welland", "May Welland", "May"}) in groups
+    assert frozenset({"Augusta Welland"}) in groups
+    assert frozenset({"Mrs. Welland"}) in groups
+    # the given name counts before it joins its full name: Margaret, said as often as
+    # Helen, keeps "Miss Schlegel" from Helen though "Margaret Schlegel" is said once
+    groups = grouped(form("Miss Schlegel", 30), form("Margaret Schlegel", 1),
+                     form("Margaret", 500, female=60), form("Miss Helen Schlegel", 1),
+                     form("Helen", 400, female=50))
+    assert frozenset({"Miss Schlegel"}) in groups
+
+
+def test_miss_and_a_surname_stay_apart_from_sisters_named_alike():
+    # "Miss Bennet" is the eldest of five, and no one of them is named five times as often
+    groups = grouped(form("Miss Bennet", 20), form("Jane Bennet", 3, female=1),
+                     form("Elizabeth Bennet", 4, female=2), form("Jane", 200, female=20),
+                     form("Elizabeth", 400, female=40))
+    assert frozenset({"Miss Bennet"}) in groups
 
 
 def test_a_title_said_alone_is_the_one_person_given_it_with_a_name():

@@ -140,6 +140,21 @@ def test_a_cast_entry_the_text_never_uses_is_still_a_character(tmp_path):
     assert [names[q.speaker] for q in doc.quotes] == ["Tom Harker", "Ada Finch"]
 
 
+def test_a_cast_entry_that_is_only_a_surname_another_carries_is_that_person(tmp_path):
+    from storycast.stages.cast_match import merge_duplicates
+    cast = [["Josiah Bounderby", "Mr. Bounderby"], ["Louisa Bounderby", "Mrs. Bounderby"],
+            ["Bounderby"], ["Harthouse"], ["James Harthouse"], ["Alan"],
+            ["Catherine Alan"], ["Teresa Alan"]]
+    assert merge_duplicates(cast) == [
+        ["Josiah Bounderby", "Mr. Bounderby", "Bounderby"], ["Louisa Bounderby", "Mrs. Bounderby"],
+        ["James Harthouse", "Harthouse"], ["Alan"], ["Catherine Alan"], ["Teresa Alan"]]
+    path = tmp_path / "mill.txt"
+    path.write_text('"Facts," said Bounderby.\n\n"Indeed," said Louisa.\n', encoding="utf-8")
+    doc = storycast.analyze(path, cast=cast)
+    names = {c.id: c.name for c in doc.characters}
+    assert [names[q.speaker] for q in doc.quotes] == ["Josiah Bounderby", "Louisa Bounderby"]
+
+
 # -- a modern first-person story with curly quotes ---------------------------------------
 def test_a_short_first_person_story_has_its_narrator_and_its_people(story):
     doc = story("the-bridge.txt")
@@ -176,6 +191,26 @@ def test_a_role_that_speaks_becomes_a_character_and_a_mere_kind_of_person_does_n
     surgeon = next(c for c in doc.characters if c.name == "The Surgeon")
     assert surgeon.aliases == ["The Surgeon", "the surgeon"]
     assert [doc.quotes[0].speaker, doc.quotes[2].speaker] == [surgeon.id, surgeon.id]
+
+
+INN = """The coach stopped at the inn door, and Tom Pike climbed down.
+
+"Is there a room?" asked Tom.
+
+"One, at the back," answered the landlady.
+
+"Now then, sir!" called the coachman from the box.
+"""
+
+
+def test_a_role_that_speaks_once_is_a_character_and_its_noun_gives_its_sex(tmp_path):
+    path = tmp_path / "inn.txt"
+    path.write_text(INN, encoding="utf-8")
+    doc = storycast.analyze(path)
+    by = by_name(doc)
+    assert (by["The Landlady"].gender, by["The Coachman"].gender) == ("female", "male")
+    # a woman's role answers the man's question
+    assert [doc.character(q.speaker).name for q in doc.quotes[:2]] == ["Tom Pike", "The Landlady"]
 
 
 # -- names learnt from address ---------------------------------------------------------

@@ -110,9 +110,18 @@ def test_narration_that_is_not_a_tag(narration):
     # a lone comma before the verb hides nothing
     ("Mr. Beebe was back, saying rather nervously:",
      ("name", "Mr. Beebe", 0, 9, "saying", "before", None)),
+    # a colon hands the word to its clause's subject, whatever the verb
+    ("And suddenly, as they turned back, he jerked out:",
+     ("pronoun", "he", 35, 37, ":", "before", "male")),
+    ("Mr. Bennet looked up from his book:", ("name", "Mr. Bennet", 0, 10, ":", "before", None)),
 ])
 def test_tag_before_a_quote(narration, expected):
     assert before(narration) == expected
+
+
+def test_a_colon_after_no_person_leads_in_no_speaker():
+    assert before("The card bore these words:") is None
+    assert before("There was a pause:") is None
 
 
 def test_a_finished_sentence_leads_into_a_quote_only_when_allowed_and_ending_on_the_verb():

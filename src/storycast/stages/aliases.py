@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..lexicon import HONORIFICS, given_names, nicknames
+from .context import noun_gender
 from .names import Form
 
 
@@ -11,6 +12,9 @@ from .names import Form
 # name, is another use of the name, not its owner's title.
 RARE_TITLED = 10
 RARE_USES = 5
+# ranks that in most stories are men's: a lean in a name's sex, never a rule
+MOSTLY_MEN = frozenset("captain capt colonel col major general admiral lieutenant sergeant "
+                       "commander".split())
 CENSUS_CERTAIN = 20  # people counted for a given name before its census share is trusted
 
 
@@ -94,6 +98,12 @@ def group_gender(forms: list[Form]) -> str | None:
         g = f.honorific_gender
         if g:
             votes[g] += 3 * f.count
+        elif f.article:  # "the Matron", "the Beadle"
+            g = noun_gender(f.core.lower().split()[-1])
+            if g:
+                votes[g] += 3 * f.count
+        elif f.title in MOSTLY_MEN:  # a leaning, which the pronouns can still overturn
+            votes["male"] += f.count / 2
         votes["male"] += f.male
         votes["female"] += f.female
         if not f.honorific_gender and not f.surname_like:
@@ -210,6 +220,12 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
             ends = [j for j in ends if forms[j].count > 1]
         if len({g.find(j) for j in ends}) == 1:
             g.union(ends[0], i)
+        elif cls == "miss" and ends:
+            # "Miss Welland" is May Welland when no other woman of the family is named
+            # near as often (but "Miss Bennet" is no one sister of five)
+            best = _dominant(forms, g, ends)
+            if best is not None:
+                g.union(best, i)
 
     # 4. Nicknames and short forms: Lizzy = Elizabeth, Harm = Harmony; spelling variants.
     firsts = {forms[i].core: i for i in singles if not forms[i].cls}
@@ -249,6 +265,24 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
                            if g.find(j) != g.find(holders[0])):
             g.union(holders[0], i)
     return g.groups()
+
+
+MISS_DOMINANCE = 5  # times as often named as any other woman of the family
+
+
+def _dominant(forms: list[Form], g: Groups, candidates: list[int]) -> int | None:
+    """The candidate whose person is named far more often than any other's, counting
+    the given name too, whether or not it has joined its full name yet ("Margaret")."""
+    given = {f.core: f.count for f in forms if len(f.words) == 1 and not f.cls and not f.title}
+    totals: dict[int, int] = {}
+    for j in candidates:
+        root = g.find(j)
+        weight = max(sum(f.count for f in g.members(j)), given.get(forms[j].words[0], 0))
+        totals[root] = max(totals.get(root, 0), weight)
+    ranked = sorted(totals, key=lambda r: -totals[r])
+    if len(ranked) > 1 and totals[ranked[0]] < MISS_DOMINANCE * totals[ranked[1]]:
+        return None
+    return next(j for j in candidates if g.find(j) == ranked[0])
 
 
 def _largest(forms: list[Form], g: Groups, candidates: list[int]) -> int | None:

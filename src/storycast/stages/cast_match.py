@@ -60,6 +60,29 @@ class CastIndex:
             yield self.last.get(core, set())
 
 
+def merge_duplicates(cast: list[list[str]]) -> list[list[str]]:
+    """A cast entry that is only a surname another entry carries ("Bounderby" beside "Josiah
+    Bounderby, Mr. Bounderby") is that person: Mr. X's when there is one, else the one
+    entry whose names end with it.  The first entry keeps its place and name."""
+    owner_of: dict[int, int] = {}
+    for k, names in enumerate(cast):
+        if not names or any(len(n.split()) != 1 for n in names):
+            continue
+        words = {normalize(n) for n in names}
+        owners = [j for j, other in enumerate(cast) if j != k and any(
+            len(n.split()) > 1 and normalize(n).split()[-1] in words for n in other)]
+        mister = [j for j in owners if any(normalize(n) in {"mr " + w for w in words}
+                                           for n in cast[j])]
+        if len(mister) == 1 or len(owners) == 1:
+            owner_of[k] = (mister or owners)[0]
+    merged = [list(names) for names in cast]
+    for k, j in owner_of.items():
+        while j in owner_of:  # a chain of surnames ends at a full name
+            j = owner_of[j]
+        merged[j] += [n for n in cast[k] if n not in merged[j]]
+    return [names for k, names in enumerate(merged) if k not in owner_of]
+
+
 def cast_characters(cast: list[list[str]], forms: dict, groups: list[list[Form]],
                     keep_absent: bool = True) -> list[tuple[Character, list[Form]]]:
     """One character per cast entry, plus the people the text has and the cast lacks.
@@ -68,6 +91,7 @@ def cast_characters(cast: list[list[str]], forms: dict, groups: list[list[Form]]
     """
     from .characters import new_character
 
+    cast = merge_duplicates(cast)
     index = CastIndex(cast)
     matched: dict[int, list[Form]] = {k: [] for k in range(len(cast))}
     owner: dict[tuple, int] = {}

@@ -12,9 +12,28 @@ from .scene import Scene
 from .tags import Tag
 
 MALE_NOUNS = frozenset("man gentleman boy father husband brother son uncle sir lord king "
-                       "prince fellow lad gentlemen jew doctor old-man grandfather nephew".split())
+                       "prince fellow lad gentlemen jew doctor old-man grandfather nephew "
+                       "landlord butler footman coachman waiter host monk friar priest vicar "
+                       "curate parson abbot emperor earl baronet squire widower bridegroom "
+                       "schoolmaster headmaster".split())
 FEMALE_NOUNS = frozenset("woman lady girl mother wife sister daughter aunt madam queen "
-                         "princess maid widow grandmother niece mistress".split())
+                         "princess maid widow grandmother niece mistress matron landlady "
+                         "housekeeper governess actress hostess waitress nun bride spinster "
+                         "heroine laundress seamstress abbess empress duchess countess "
+                         "nurse".split())
+
+
+def noun_gender(head: str) -> str | None:
+    """The sex a person noun gives: "the matron", "the coachman", "the parlourmaid"."""
+    if head in MALE_NOUNS:
+        return "male"
+    if head in FEMALE_NOUNS or head.endswith(("woman", "maid", "wife", "girl")):
+        return "female"
+    if head.endswith(("man", "boy")) and head not in ("human", "german", "roman"):
+        return "male"
+    return None
+
+
 CONVERSATION_GAP = 2  # paragraphs between quotes before a conversation is over
 # paragraphs back (and between lines) that still hold the scene: who is about and listening
 SCENE_REACH = 3
@@ -44,6 +63,7 @@ class Context:
     called: list[str | None] | None = None  # per quote: the sex of a "sir" or "madam" in it
     name_vocatives: dict[int, list[str]] | None = None  # the vocatives by name alone
     kin_lines: dict[int, set[str]] | None = None  # per quote: the family words it calls by
+    told: list[list[str]] | None = None  # per quote: whom its tag says it is said to
 
 
 def build_context(doc: Document) -> Context:
@@ -76,12 +96,7 @@ def resolve_name(ctx: Context, tag: Tag) -> str | None:
 
 
 def description_gender(tag: Tag) -> str | None:
-    head = tag.text.lower().split()[-1]
-    if head in MALE_NOUNS:
-        return "male"
-    if head in FEMALE_NOUNS:
-        return "female"
-    return None
+    return noun_gender(tag.text.lower().split()[-1])
 
 
 def tag_gender(tag: Tag) -> str | None:
@@ -413,6 +428,54 @@ def count_descriptions(ctx: Context, guesses: list[str | None]) -> None:
             box[who] = box.get(who, 0) + 1
     ctx.descriptions = votes
     ctx.voters = list(guesses)
+
+
+# words that, a few before "to", make its object the one spoken to: "said she to Charlotte",
+# "turning to her"
+ADDRESSING = frozenset("turning turned turns addressing addressed".split())
+TOLD_REACH = 200  # characters of narration either side of a quote searched for "to X"
+# what may follow "to her" when "her" is the listener, not an owner ("to her mother")
+_AFTER_OBJECT = frozenset("and but in with as again once then for at across over from "
+                          "again".split())
+_WORD = re.compile(r"[A-Za-z']+")
+
+
+def told_of(ctx: Context) -> list[list[str]]:
+    """Per quote, whom the narration says it is said to (computed once per story)."""
+    if ctx.told is None:
+        ctx.told = [told_to(ctx, i) for i in range(len(ctx.doc.quotes))]
+    return ctx.told
+
+
+def told_to(ctx: Context, i: int) -> list[str]:
+    """Whom the narration around quote i says it is said to: "said she to Charlotte",
+    "Mr. Darcy, drawing near Elizabeth, said to her"."""
+    doc, quotes = ctx.doc, ctx.doc.quotes
+    text, q = doc.text, quotes[i]
+    para = doc.paragraphs[q.paragraph]
+    lo = max(para.start, quotes[i - 1].end if i > 0 else 0, q.start - TOLD_REACH)
+    hi = min(para.end, quotes[i + 1].start if i + 1 < len(quotes) else len(text),
+             q.end + TOLD_REACH)
+    regions = [(lo, q.start)] + [(b, c) for (_, b), (c, _) in zip(q.spans, q.spans[1:])]
+    regions.append((q.end, hi))
+    found: list[str] = []
+    for a, b in regions:
+        for m in ctx.scene.between(a, b):
+            before = text[max(a, m.start - 60):m.start]
+            before = re.split(r'[.!?;"\u201c\u201d]', before)[-1]
+            words = [w.lower() for w in _WORD.findall(before)]
+            if len(words) < 2 or words[-1] != "to":
+                continue
+            if not any(w in SPEECH_VERBS or w in ADDRESSING for w in words[-6:-1]):
+                continue
+            if m.kind == "pronoun":
+                after = _WORD.match(text, m.end + 1) if text[m.end:m.end + 1] == " " else None
+                if after and after.group().lower() not in _AFTER_OBJECT \
+                        and not after.group().lower().endswith("ly"):
+                    continue  # "to her mother": an owner, not the listener
+            if m.character not in found:
+                found.append(m.character)
+    return found
 
 
 def turn_addressee(quotes: list[Quote], i: int, exclude: set[str] = frozenset()) -> str | None:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from ..document import Document
 from ..spans import Character, Mention
-from .context import FEMALE_NOUNS, MALE_NOUNS, description_key
+from .context import description_key, noun_gender
 from .tags import Tag
 
-MIN_TAGS = 2
+MIN_TAGS = 1
 # Heads that say only what kind of person speaks: "the old gentleman", "the girl" are
 # nearly always someone the story has named, so they make no character of their own.
 ANYONE = frozenset("man woman gentleman lady girl boy child voice other first second third "
@@ -30,7 +30,7 @@ def add_described(doc: Document, chars: list[Character]) -> list[Character]:
         head = key.split()[-1]
         if len(tags) < MIN_TAGS or head in ANYONE:
             continue
-        gender = "male" if head in MALE_NOUNS else "female" if head in FEMALE_NOUNS else "unknown"
+        gender = noun_gender(head) or "unknown"
         name = "The " + key.title()
         char = Character(id=f"c{len(chars) + 1}", name=name, aliases=[name, "the " + key],
                          gender=gender)

@@ -27,6 +27,7 @@ from .context import (
     resolve_relation,
     spoken_of,
     tag_gender,
+    told_of,
 )
 from .tags import Tag
 
@@ -41,7 +42,7 @@ NAMES = (
     "description_vote", "tag_description", "closing_speaker", "next_vocative",
     "conversation_tagged", "conversation_addressed", "conversation_pair",
     "spoken_of", "narrated_after", "answers_called", "answered_called", "tag_pronoun",
-    "prev3_turn",
+    "prev3_turn", "prev_told", "own_told",
 )
 # Conjunctions: features that count again, with weights of their own, when a flag is set.
 # For "he said" the turn pattern and the scene among the candidates the pronoun fits ("he"
@@ -151,6 +152,12 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
     _turn_features(ctx, quotes, i, speakers, put, implicit, past)
     for c in ctx.vocatives.get(i, []):
         put(c, "own_vocative")
+    told = told_of(ctx)
+    for c in told[i]:
+        put(c, "own_told")  # "said she to Charlotte": not Charlotte's line
+    if i > 0 and in_conversation(quotes, i, i - 1) and quotes[i - 1].paragraph != quotes[i].paragraph:
+        for c in told[i - 1]:
+            put(c, "prev_told")  # the one spoken to answers
     _participants(ctx, i, cands, put)
     for c in ctx.named_in.get(i, ()):
         put(c, "named_inside")

@@ -14,6 +14,7 @@ from .context import (
     learn_kin_calls,
     listeners,
     resolve_name,
+    told_of,
     turn_addressee,
 )
 from .decoding import beam_reading
@@ -85,7 +86,7 @@ def addressees(ctx: Context) -> None:
     in the conversation, then the others taking part in it nearby, who hear the line too."""
     quotes = ctx.doc.quotes
     for i, q in enumerate(quotes):
-        found = [c for c in ctx.vocatives.get(i, []) if c != q.speaker]
+        found = [c for c in ctx.vocatives.get(i, []) + told_of(ctx)[i] if c != q.speaker]
         # someone the quote speaks of in the third person is not the one spoken to
         spoken_of = ctx.named_in.get(i, set())
         other = turn_addressee(quotes, i, spoken_of)

@@ -229,6 +229,12 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
             if subject is not None:
                 subject.verb, subject.position = word.lower().rstrip("."), "before"
             return subject
+    if tokens[-1][0] == ":" and len(tokens) > 1:
+        # "he jerked out:", "she turned to him:": a colon hands the clause's subject the word
+        subject = _subject_before(tokens, len(tokens) - 1)
+        if subject is not None:
+            subject.verb, subject.position = ":", "before"
+        return subject
     return None
 
 
