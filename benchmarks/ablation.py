@@ -43,7 +43,7 @@ FAMILIES = {
              "prev2_turn_implicit recent_speaker conversation_turns next_same_paragraph "
              "next_turn next2_turn",
     "vocatives": "prev_vocative own_vocative next_vocative named_inside answers_called "
-                 "answered_called",
+                 "answered_called prev_told own_told",
     "conversation cast": "conversation_tagged conversation_addressed conversation_pair spoken_of",
     "salience and narrator": "global_count narrator narrator_implicit",
 }
