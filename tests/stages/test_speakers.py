@@ -172,3 +172,37 @@ def test_tally_counts_quotes_and_words(story, name):
         mine = [q for q in doc.quotes if q.speaker == c.id]
         assert c.quotes == len(mine)
         assert c.words_spoken == sum(len(doc.text[a:b].split()) for q in mine for a, b in q.spans)
+
+
+# -- scoring a whole history -----------------------------------------------------------------
+def test_the_decoded_speakers_score_higher_than_the_exchange_flipped(story):
+    from storycast.models.speaker import default_model
+    from storycast.stages.context import build_context
+    from storycast.stages.decoding import path_logprobs
+    from storycast.stages.speakers import anchor_speakers, first_reading
+    doc = story("the-crypt.txt")
+    ctx = build_context(doc)
+    model = default_model()
+    anchors = anchor_speakers(ctx, doc.layer("tags"))
+    known = [a or f for a, f in zip(anchors, first_reading(ctx, model, anchors))]
+    decoded = [q.speaker for q in doc.quotes]
+    buffy, spike = (next(c.id for c in doc.characters if c.name == n) for n in ("Buffy", "Spike"))
+    flipped = list(decoded)
+    for i in range(2, 6):  # the untagged exchange, each turn given to the other
+        flipped[i] = buffy if decoded[i] == spike else spike
+    ours, theirs = path_logprobs(ctx, model, known, decoded), path_logprobs(ctx, model, known, flipped)
+    assert all(p is not None and p <= 0 for p in ours)
+    assert sum(ours[2:6]) > sum(theirs[2:6])
+    assert ours[:2] == theirs[:2]  # the quotes before the change are scored alike
+
+
+def test_said_to_someone_in_the_narration_names_the_first_addressee(tmp_path):
+    import storycast
+    path = tmp_path / "porch.txt"
+    path.write_text(
+        "Tom Pike and Ada Finch sat on the porch, and old Mrs. Pike shelled peas.\n\n"
+        '"It will rain," said Tom to Mrs. Pike.\n\n"Not today," she said.\n', encoding="utf-8")
+    doc = storycast.analyze(path)
+    names = {c.id: c.name for c in doc.characters}
+    assert [names[a] for a in doc.quotes[0].addressees][:1] == ["Mrs. Pike"]
+    assert [names[q.speaker] for q in doc.quotes] == ["Tom Pike", "Mrs. Pike"]

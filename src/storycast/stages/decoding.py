@@ -65,17 +65,9 @@ def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
         extended: list[History] = []
         for h in beams:
             turns = {} if new_conversation else h.turns
-            scores = list(base)
             last = h.last(PAST_REACH)
-            for c, name, value in past_evidence(quotes, i, tags[i] is None,
-                                                lambda j: last[i - 1 - j], turns):
-                if c in pos:
-                    k = pos[c]
-                    scores[k] += weights[INDEX[name]] * value
-                    for flag, conjoined in PAST_CONJOINED.get(name, ()):
-                        if vecs[k][flag]:
-                            scores[k] += weights[conjoined] * value
-            probs = softmax(scores)
+            probs = _given_past(quotes, tags[i] is None, weights, i, base, vecs, pos,
+                                lambda j: last[i - 1 - j], turns)
             if anchors[i] in pos:
                 options = [pos[anchors[i]]]
             else:  # no history keeps more than ``width`` of its own extensions
@@ -88,6 +80,47 @@ def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
                                         probs[k], grown))
         beams = _best(extended, width)
     return _backtrack(beams[0], len(quotes))
+
+
+def _given_past(quotes, implicit: bool, weights, i: int, base: list[float], vecs, pos,
+                speaker_of, turns: dict[str, int]) -> list[float]:
+    """The candidates' probabilities once the speakers before quote i are known."""
+    scores = list(base)
+    for c, name, value in past_evidence(quotes, i, implicit, speaker_of, turns):
+        if c in pos:
+            k = pos[c]
+            scores[k] += weights[INDEX[name]] * value
+            for flag, conjoined in PAST_CONJOINED.get(name, ()):
+                if vecs[k][flag]:
+                    scores[k] += weights[conjoined] * value
+    return softmax(scores)
+
+
+def path_logprobs(ctx: Context, model: SpeakerModel, known: list[str | None],
+                  path: list[str | None]) -> list[float | None]:
+    """The second reading's log-probability of each speaker of ``path``, each quote scored
+    knowing the path's speakers before it (None where the speaker is no candidate): what
+    the beam weighs when it compares whole histories."""
+    quotes = ctx.doc.quotes
+    tags = ctx.doc.layer("tags")
+    out: list[float | None] = []
+    turns: dict[str, int] = {}
+    for i in range(len(quotes)):
+        if i == 0 or quotes[i].paragraph - quotes[i - 1].paragraph > CONVERSATION_GAP:
+            turns = {}
+        cands = candidates(ctx, i, known)
+        if path[i] in cands:
+            vecs = quote_features(ctx, i, cands, known, past=False)
+            pos = {c: k for k, c in enumerate(cands)}
+            probs = _given_past(quotes, tags[i] is None, model.second, i,
+                                model.scores(vecs, second=True), vecs, pos, path.__getitem__,
+                                turns)
+            out.append(math.log(max(probs[pos[path[i]]], 1e-9)))
+        else:
+            out.append(None)
+        if path[i]:
+            turns[path[i]] = turns.get(path[i], 0) + 1
+    return out
 
 
 def _best(histories: list[History], width: int) -> list[History]:

@@ -6,6 +6,7 @@ who was addressed.  ``NAMES`` fixes their order in the weight vector.
 """
 from __future__ import annotations
 
+import bisect
 import math
 
 from ..spans import Quote
@@ -42,7 +43,7 @@ NAMES = (
     "description_vote", "tag_description", "closing_speaker", "next_vocative",
     "conversation_tagged", "conversation_addressed", "conversation_pair",
     "spoken_of", "narrated_after", "answers_called", "answered_called", "tag_pronoun",
-    "prev3_turn", "prev_told", "own_told",
+    "prev3_turn", "prev_told", "own_told", "chapter_count",
 )
 # Conjunctions: features that count again, with weights of their own, when a flag is set.
 # For "he said" the turn pattern and the scene among the candidates the pronoun fits ("he"
@@ -166,8 +167,10 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
         ctx.talked_of = spoken_of(ctx)
     for c, n in ctx.talked_of[i].items():
         put(c, "spoken_of", math.log1p(n))
+    local = chapter_counts(ctx, quotes[i].start)
     for c in cands:
         put(c, "global_count", math.log1p(ctx.chars[c].mentions) / 5)
+        put(c, "chapter_count", math.log1p(local.get(c, 0)) / 3)
         if c == ctx.narrator:
             put(c, "narrator")
             put(c, "narrator_implicit", float(implicit))
@@ -185,6 +188,21 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
                 for plain, conjoined in pairs:
                     v[conjoined] = v[plain]
     return vecs
+
+
+def chapter_counts(ctx: Context, offset: int) -> dict[str, int]:
+    """How often each character is named in the narration of the chapter holding offset:
+    who the story is about just here."""
+    if ctx.chapter_names is None:
+        chapters = ctx.doc.layer("chapters") or []
+        ctx.chapter_starts = [c.start for c in chapters]
+        ctx.chapter_names = [{} for _ in chapters] or [{}]
+        for m in ctx.scene.mentions:
+            k = max(0, bisect.bisect_right(ctx.chapter_starts, m.start) - 1)
+            box = ctx.chapter_names[k]
+            box[m.character] = box.get(m.character, 0) + 1
+    k = max(0, bisect.bisect_right(ctx.chapter_starts, offset) - 1)
+    return ctx.chapter_names[k]
 
 
 def _participants(ctx: Context, i: int, cands: list[str], put) -> None:
