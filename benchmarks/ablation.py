@@ -45,7 +45,7 @@ FAMILIES = {
     "vocatives": "prev_vocative own_vocative next_vocative named_inside answers_called "
                  "answered_called prev_told own_told",
     "conversation cast": "conversation_tagged conversation_addressed conversation_pair spoken_of",
-    "salience and narrator": "global_count narrator narrator_implicit",
+    "salience and narrator": "global_count chapter_count narrator narrator_implicit",
 }
 # The conjoined copies (features.CONJUNCTIONS) go with the family of the feature they copy;
 # taking out the conjunctions alone takes out every copy.
