@@ -38,7 +38,7 @@ FAMILIES = {
            "tag_pronoun",
     "narration": "rank_1 rank_2 rank_3 rank_1_implicit window_count paragraph_subject "
                  "mentioned_after closing_subject closing_speaker newcomer "
-                 "last_in_previous_paragraph narrated_after",
+                 "last_in_previous_paragraph narrated_after last_named",
     "turns": "prev_same_paragraph prev_turn prev2_turn prev3_turn prev_turn_implicit "
              "prev2_turn_implicit recent_speaker conversation_turns next_same_paragraph "
              "next_turn next2_turn",

@@ -160,3 +160,25 @@ def test_three_taking_turns_count_the_one_three_back():
     assert vecs["Ann"][INDEX["prev3_turn"]] == 1.0  # "Milk?": Ann, who spoke three back
     assert vecs["Tom"][INDEX["prev3_turn"]] == 0.0  # two back, counted as such
     assert vecs["Tom"][INDEX["prev2_turn"]] == 1.0
+
+
+# -- the chapter's people -------------------------------------------------------------------
+LONG_CHAPTER = (
+    "Mr. Archer went out. Mr. Archer walked to the club, and Mr. Archer sat by the fire. "
+    "Mr. Archer read the paper.\n\n"
+    + "".join(f"Mrs. Welland sat at her window for the {n}th hour, and Mrs. Welland sewed.\n\n"
+              for n in range(25))
+    + '"It is late," he said.\n')
+
+
+def test_a_pronoun_tag_may_be_the_man_the_chapter_follows_though_not_named_lately():
+    doc, ctx = analysed(LONG_CHAPTER)
+    found = by_candidate(doc, ctx, 0)
+    assert "Mr. Archer" in found  # named 26 paragraphs back, beyond the reach of the scene
+    assert found["Mr. Archer"][INDEX["chapter_count"]] > 0
+
+
+def test_said_to_someone_is_a_feature_of_the_one_told_and_of_the_answer():
+    doc, ctx = analysed('"Is it late?" said Tom to Ada.\n\n"Not very."\n')
+    assert by_candidate(doc, ctx, 0)["Ada"][INDEX["own_told"]] == 1.0
+    assert by_candidate(doc, ctx, 1)["Ada"][INDEX["prev_told"]] == 1.0

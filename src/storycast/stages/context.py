@@ -65,6 +65,7 @@ class Context:
     kin_lines: dict[int, set[str]] | None = None  # per quote: the family words it calls by
     told: list[list[str]] | None = None  # per quote: whom its tag says it is said to
     chapter_starts: list[int] = field(default_factory=list)
+    paragraph_starts: list[int] = field(default_factory=list)
     chapter_names: list[dict[str, int]] | None = None  # per chapter: narration names counted
 
 

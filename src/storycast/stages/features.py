@@ -43,7 +43,7 @@ NAMES = (
     "description_vote", "tag_description", "closing_speaker", "next_vocative",
     "conversation_tagged", "conversation_addressed", "conversation_pair",
     "spoken_of", "narrated_after", "answers_called", "answered_called", "tag_pronoun",
-    "prev3_turn", "prev_told", "own_told", "chapter_count",
+    "prev3_turn", "prev_told", "own_told", "chapter_count", "last_named",
 )
 # Conjunctions: features that count again, with weights of their own, when a flag is set.
 # For "he said" the turn pattern and the scene among the candidates the pronoun fits ("he"
@@ -64,6 +64,7 @@ CONJUNCTIONS = (
     ("after_question", "after_question", (
         "prev_turn", "prev2_turn", "prev_vocative", "next_turn", "next2_turn")),
 )
+LAST_NAMED_REACH = 30  # paragraphs back
 # flags only: the same for every candidate of a quote
 NAMES += ("untagged", "after_question", "described")
 NAMES += tuple(f"{n}_{suffix}" for _, suffix, names in CONJUNCTIONS for n in names)
@@ -128,6 +129,13 @@ def _gendered_candidates(ctx: Context, i: int, tag: Tag) -> list[str]:
                 out.append(m.character)
                 if len(out) >= 3:
                     break
+        # the chapter's most named one of that sex, whom its narration follows
+        local = chapter_counts(ctx, q.start)
+        fits = [c for c in local if ctx.chars[c].gender == gender]
+        if fits:
+            top = max(fits, key=local.__getitem__)
+            if top not in out:
+                out.append(top)
     return out
 
 
@@ -168,6 +176,17 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
     for c, n in ctx.talked_of[i].items():
         put(c, "spoken_of", math.log1p(n))
     local = chapter_counts(ctx, quotes[i].start)
+    # how lately each candidate was named, over a longer reach than the ranks
+    if not ctx.paragraph_starts:
+        ctx.paragraph_starts = [p.start for p in ctx.doc.paragraphs]
+    here = quotes[i].paragraph
+    since = ctx.doc.paragraphs[max(0, here - LAST_NAMED_REACH)].start
+    seen: set[str] = set()
+    for m in ctx.scene.before(quotes[i].start, since):
+        if m.character not in seen:
+            seen.add(m.character)
+            back = here - (bisect.bisect_right(ctx.paragraph_starts, m.start) - 1)
+            put(m.character, "last_named", 1 - math.log1p(back) / math.log1p(LAST_NAMED_REACH))
     for c in cands:
         put(c, "global_count", math.log1p(ctx.chars[c].mentions) / 5)
         put(c, "chapter_count", math.log1p(local.get(c, 0)) / 3)
