@@ -438,9 +438,9 @@ def count_descriptions(ctx: Context, guesses: list[str | None]) -> None:
 ADDRESSING = frozenset("turning turned turns addressing addressed".split())
 TOLD_REACH = 200  # characters of narration either side of a quote searched for "to X"
 # what may follow "to her" when "her" is the listener, not an owner ("to her mother")
-_AFTER_OBJECT = frozenset("and but in with as again once then for at across over from "
-                          "again".split())
+_AFTER_OBJECT = frozenset("and but in with as again once then for at across over from".split())
 _WORD = re.compile(r"[A-Za-z']+")
+_CLAUSE_BREAK = re.compile(r'[.!?;"\u201c\u201d]')
 
 
 def told_of(ctx: Context) -> list[list[str]]:
@@ -465,7 +465,7 @@ def told_to(ctx: Context, i: int) -> list[str]:
     for a, b in regions:
         for m in ctx.scene.between(a, b):
             before = text[max(a, m.start - 60):m.start]
-            before = re.split(r'[.!?;"\u201c\u201d]', before)[-1]
+            before = _CLAUSE_BREAK.split(before)[-1]
             words = [w.lower() for w in _WORD.findall(before)]
             if len(words) < 2 or words[-1] != "to":
                 continue

@@ -64,7 +64,7 @@ CONJUNCTIONS = (
     ("after_question", "after_question", (
         "prev_turn", "prev2_turn", "prev_vocative", "next_turn", "next2_turn")),
 )
-LAST_NAMED_REACH = 30  # paragraphs back
+LAST_NAMED_REACH = 30  # paragraphs back over which how lately someone was named counts
 # flags only: the same for every candidate of a quote
 NAMES += ("untagged", "after_question", "described")
 NAMES += tuple(f"{n}_{suffix}" for _, suffix, names in CONJUNCTIONS for n in names)
@@ -164,7 +164,7 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
     told = told_of(ctx)
     for c in told[i]:
         put(c, "own_told")  # "said she to Charlotte": not Charlotte's line
-    if i > 0 and in_conversation(quotes, i, i - 1) and quotes[i - 1].paragraph != quotes[i].paragraph:
+    if in_conversation(quotes, i, i - 1) and quotes[i - 1].paragraph != quotes[i].paragraph:
         for c in told[i - 1]:
             put(c, "prev_told")  # the one spoken to answers
     _participants(ctx, i, cands, put)
@@ -175,18 +175,8 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
         ctx.talked_of = spoken_of(ctx)
     for c, n in ctx.talked_of[i].items():
         put(c, "spoken_of", math.log1p(n))
+    _lately_named(ctx, quotes[i], put)
     local = chapter_counts(ctx, quotes[i].start)
-    # how lately each candidate was named, over a longer reach than the ranks
-    if not ctx.paragraph_starts:
-        ctx.paragraph_starts = [p.start for p in ctx.doc.paragraphs]
-    here = quotes[i].paragraph
-    since = ctx.doc.paragraphs[max(0, here - LAST_NAMED_REACH)].start
-    seen: set[str] = set()
-    for m in ctx.scene.before(quotes[i].start, since):
-        if m.character not in seen:
-            seen.add(m.character)
-            back = here - (bisect.bisect_right(ctx.paragraph_starts, m.start) - 1)
-            put(m.character, "last_named", 1 - math.log1p(back) / math.log1p(LAST_NAMED_REACH))
     for c in cands:
         put(c, "global_count", math.log1p(ctx.chars[c].mentions) / 5)
         put(c, "chapter_count", math.log1p(local.get(c, 0)) / 3)
@@ -207,6 +197,20 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
                 for plain, conjoined in pairs:
                     v[conjoined] = v[plain]
     return vecs
+
+
+def _lately_named(ctx: Context, q: Quote, put) -> None:
+    """How lately the narration named each candidate, over a longer reach than the ranks:
+    1 in the quote's own paragraph, falling to 0 at LAST_NAMED_REACH paragraphs back."""
+    if not ctx.paragraph_starts:
+        ctx.paragraph_starts = [p.start for p in ctx.doc.paragraphs]
+    since = ctx.doc.paragraphs[max(0, q.paragraph - LAST_NAMED_REACH)].start
+    seen: set[str] = set()
+    for m in ctx.scene.before(q.start, since):
+        if m.character not in seen:
+            seen.add(m.character)
+            back = q.paragraph - (bisect.bisect_right(ctx.paragraph_starts, m.start) - 1)
+            put(m.character, "last_named", 1 - math.log1p(back) / math.log1p(LAST_NAMED_REACH))
 
 
 def chapter_counts(ctx: Context, offset: int) -> dict[str, int]:
