@@ -66,6 +66,7 @@ class Context:
     told: list[list[str]] | None = None  # per quote: whom its tag says it is said to
     chapter_starts: list[int] = field(default_factory=list)
     paragraph_starts: list[int] = field(default_factory=list)
+    named_at: dict[str, list[int]] | None = None  # character -> narration mentions' starts
     chapter_names: list[dict[str, int]] | None = None  # per chapter: narration names counted
 
 

@@ -175,7 +175,7 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
         ctx.talked_of = spoken_of(ctx)
     for c, n in ctx.talked_of[i].items():
         put(c, "spoken_of", math.log1p(n))
-    _lately_named(ctx, quotes[i], put)
+    _lately_named(ctx, quotes[i], cands, put)
     local = chapter_counts(ctx, quotes[i].start)
     for c in cands:
         put(c, "global_count", math.log1p(ctx.chars[c].mentions) / 5)
@@ -199,18 +199,21 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
     return vecs
 
 
-def _lately_named(ctx: Context, q: Quote, put) -> None:
+def _lately_named(ctx: Context, q: Quote, cands: list[str], put) -> None:
     """How lately the narration named each candidate, over a longer reach than the ranks:
     1 in the quote's own paragraph, falling to 0 at LAST_NAMED_REACH paragraphs back."""
-    if not ctx.paragraph_starts:
+    if ctx.named_at is None:
         ctx.paragraph_starts = [p.start for p in ctx.doc.paragraphs]
+        ctx.named_at = {}
+        for m in ctx.scene.mentions:
+            ctx.named_at.setdefault(m.character, []).append(m.start)
     since = ctx.doc.paragraphs[max(0, q.paragraph - LAST_NAMED_REACH)].start
-    seen: set[str] = set()
-    for m in ctx.scene.before(q.start, since):
-        if m.character not in seen:
-            seen.add(m.character)
-            back = q.paragraph - (bisect.bisect_right(ctx.paragraph_starts, m.start) - 1)
-            put(m.character, "last_named", 1 - math.log1p(back) / math.log1p(LAST_NAMED_REACH))
+    for c in cands:
+        starts = ctx.named_at.get(c, ())
+        k = bisect.bisect_left(starts, q.start) - 1
+        if k >= 0 and starts[k] >= since:
+            back = q.paragraph - (bisect.bisect_right(ctx.paragraph_starts, starts[k]) - 1)
+            put(c, "last_named", 1 - math.log1p(back) / math.log1p(LAST_NAMED_REACH))
 
 
 def chapter_counts(ctx: Context, offset: int) -> dict[str, int]:
