@@ -1,4 +1,5 @@
-"""Word lists: honorifics, pronouns, speech verbs, nicknames, given names, non-names."""
+"""Word lists: honorifics, person nouns, pronouns, speech verbs, nicknames, given names,
+non-names."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -30,6 +31,30 @@ TITLE_CLASS = {
     "miss": "miss", "ms": "miss", "mlle": "miss", "mademoiselle": "miss", "fraulein": "miss",
     "signorina": "miss",
 }
+
+# Person nouns that say a sex: "the matron", "the coachman".
+MALE_NOUNS = frozenset("man gentleman boy father husband brother son uncle sir lord king "
+                       "prince fellow lad gentlemen jew doctor old-man grandfather nephew "
+                       "landlord butler footman coachman waiter host monk friar priest vicar "
+                       "curate parson abbot emperor earl baronet squire widower bridegroom "
+                       "schoolmaster headmaster".split())
+FEMALE_NOUNS = frozenset("woman lady girl mother wife sister daughter aunt madam queen "
+                         "princess maid widow grandmother niece mistress matron landlady "
+                         "housekeeper governess actress hostess waitress nun bride spinster "
+                         "heroine laundress seamstress abbess empress duchess countess "
+                         "nurse".split())
+
+
+def noun_gender(head: str) -> str | None:
+    """The sex a person noun gives: "the matron", "the coachman", "the parlourmaid"."""
+    if head in MALE_NOUNS:
+        return "male"
+    if head in FEMALE_NOUNS or head.endswith(("woman", "maid", "wife", "girl")):
+        return "female"
+    if head.endswith(("man", "boy")) and head not in ("human", "german", "roman"):
+        return "male"
+    return None
+
 
 PRONOUN_GENDER = {
     "he": "male", "him": "male", "his": "male", "himself": "male",

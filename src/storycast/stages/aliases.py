@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..lexicon import HONORIFICS, given_names, nicknames
-from .context import noun_gender
+from ..lexicon import HONORIFICS, given_names, nicknames, noun_gender
 from .names import Form
 
 

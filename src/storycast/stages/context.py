@@ -6,33 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Document
-from ..lexicon import SPEECH_VERBS, STYLES
+from ..lexicon import SPEECH_VERBS, STYLES, noun_gender
 from ..spans import Character, Quote
 from .scene import Scene
 from .tags import Tag
-
-MALE_NOUNS = frozenset("man gentleman boy father husband brother son uncle sir lord king "
-                       "prince fellow lad gentlemen jew doctor old-man grandfather nephew "
-                       "landlord butler footman coachman waiter host monk friar priest vicar "
-                       "curate parson abbot emperor earl baronet squire widower bridegroom "
-                       "schoolmaster headmaster".split())
-FEMALE_NOUNS = frozenset("woman lady girl mother wife sister daughter aunt madam queen "
-                         "princess maid widow grandmother niece mistress matron landlady "
-                         "housekeeper governess actress hostess waitress nun bride spinster "
-                         "heroine laundress seamstress abbess empress duchess countess "
-                         "nurse".split())
-
-
-def noun_gender(head: str) -> str | None:
-    """The sex a person noun gives: "the matron", "the coachman", "the parlourmaid"."""
-    if head in MALE_NOUNS:
-        return "male"
-    if head in FEMALE_NOUNS or head.endswith(("woman", "maid", "wife", "girl")):
-        return "female"
-    if head.endswith(("man", "boy")) and head not in ("human", "german", "roman"):
-        return "male"
-    return None
-
 
 CONVERSATION_GAP = 2  # paragraphs between quotes before a conversation is over
 # paragraphs back (and between lines) that still hold the scene: who is about and listening

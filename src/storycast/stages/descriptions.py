@@ -1,13 +1,15 @@
 """People the story names only by description: "the surgeon", "the old woman", "the beadle".
 
-A description that tags speech more than once, and is no one's name yet, becomes a
-character of its own; the speaker model then weighs it against the named people around.
+A description that tags speech, and is no one's name yet, becomes a character of its own,
+even from one line; the speaker model then weighs it against the named people around
+(most described people are someone named).
 """
 from __future__ import annotations
 
 from ..document import Document
+from ..lexicon import noun_gender
 from ..spans import Character, Mention
-from .context import description_key, noun_gender
+from .context import description_key
 from .tags import Tag
 
 MIN_TAGS = 1
