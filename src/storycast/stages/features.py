@@ -161,12 +161,8 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
     _turn_features(ctx, quotes, i, speakers, put, implicit, past)
     for c in ctx.vocatives.get(i, []):
         put(c, "own_vocative")
-    told = told_of(ctx)
-    for c in told[i]:
+    for c in told_of(ctx)[i]:
         put(c, "own_told")  # "said she to Charlotte": not Charlotte's line
-    if in_conversation(quotes, i, i - 1) and quotes[i - 1].paragraph != quotes[i].paragraph:
-        for c in told[i - 1]:
-            put(c, "prev_told")  # the one spoken to answers
     _participants(ctx, i, cands, put)
     for c in ctx.named_in.get(i, ()):
         put(c, "named_inside")
@@ -403,6 +399,8 @@ def _turn_features(ctx: Context, quotes: list[Quote], i: int, speakers: list[str
     if in_conversation(quotes, i, prev) and quotes[prev].paragraph != q.paragraph:
         for c in ctx.vocatives.get(prev, []):
             put(c, "prev_vocative")
+        for c in told_of(ctx)[prev]:
+            put(c, "prev_told")  # the one the last line was said to answers
     if past:
         turns = conversation_turns(quotes, i, speakers)
         for c, name, value in past_evidence(quotes, i, implicit, speakers.__getitem__, turns):
