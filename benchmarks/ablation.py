@@ -46,6 +46,7 @@ FAMILIES = {
                  "answered_called prev_told own_told",
     "conversation cast": "conversation_tagged conversation_addressed conversation_pair spoken_of",
     "salience and narrator": "global_count chapter_count narrator narrator_implicit",
+    "voice": "voice",
 }
 # The conjoined copies (features.CONJUNCTIONS) go with the family of the feature they copy;
 # taking out the conjunctions alone takes out every copy.

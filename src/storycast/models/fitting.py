@@ -9,6 +9,7 @@ from ..stages.context import build_context, count_descriptions, learn_kin_calls
 from ..stages.decoding import beam_reading
 from ..stages.features import candidates, quote_features
 from ..stages.speakers import anchor_speakers, first_reading
+from ..stages.voice import learn_voices
 
 
 @dataclass
@@ -35,6 +36,7 @@ class PreparedNovel:
             known = [a or f for a, f in zip(anchors, first)]
             count_descriptions(ctx, known)
             learn_kin_calls(ctx, known)
+            ctx.voices = learn_voices(self.doc.text, self.doc.quotes, known, ctx.voices)
             if stage == "teacher":
                 history = [sorted(r)[0] if r else k for r, k in zip(self.gold_ids, known)]
             else:  # the beam's decisions, tagged speakers final as in attribute()

@@ -10,6 +10,7 @@ from ..lexicon import SPEECH_VERBS, STYLES, noun_gender
 from ..spans import Character, Quote
 from .scene import Scene
 from .tags import Tag
+from .voice import Voices
 
 CONVERSATION_GAP = 2  # paragraphs between quotes before a conversation is over
 # paragraphs back (and between lines) that still hold the scene: who is about and listening
@@ -45,6 +46,7 @@ class Context:
     paragraph_starts: list[int] = field(default_factory=list)
     named_at: dict[str, list[int]] | None = None  # character -> narration mentions' starts
     chapter_names: list[dict[str, int]] | None = None  # per chapter: narration names counted
+    voices: Voices | None = None  # how each character talks, by the lines credited to them
 
 
 def build_context(doc: Document) -> Context:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..models.speaker import SpeakerModel, softmax
 from .context import CONVERSATION_GAP, Context, count_descriptions, learn_kin_calls
 from .features import INDEX, PAST_CONJOINED, candidates, past_evidence, quote_features
+from .voice import learn_voices
 
 BEAM_WIDTH = 4
 PAST_REACH = 6  # how far back past_evidence looks
@@ -50,6 +51,7 @@ def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
     known = [a or f for a, f in zip(anchors, first)]
     count_descriptions(ctx, known)
     learn_kin_calls(ctx, known)
+    ctx.voices = learn_voices(ctx.doc.text, quotes, known, ctx.voices)
     weights = model.second
     beams = [History(0.0, None, None, 0.0, {})]
     for i in range(len(quotes)):

@@ -31,6 +31,7 @@ from .context import (
     told_of,
 )
 from .tags import Tag
+from .voice import learn_voices, likeness
 
 NAMES = (
     "tag_name", "gender_match", "gender_mismatch", "gender_unknown", "recent_same_gender_1",
@@ -43,7 +44,7 @@ NAMES = (
     "description_vote", "tag_description", "closing_speaker", "next_vocative",
     "conversation_tagged", "conversation_addressed", "conversation_pair",
     "spoken_of", "narrated_after", "answers_called", "answered_called", "tag_pronoun",
-    "prev3_turn", "prev_told", "own_told", "chapter_count", "last_named",
+    "prev3_turn", "prev_told", "own_told", "chapter_count", "last_named", "voice",
 )
 # Conjunctions: features that count again, with weights of their own, when a flag is set.
 # For "he said" the turn pattern and the scene among the candidates the pronoun fits ("he"
@@ -57,7 +58,7 @@ CONJUNCTIONS = (
         "paragraph_subject", "closing_subject", "mentioned_after", "prev_vocative",
         "next_vocative", "next_turn", "next2_turn", "conversation_pair", "conversation_tagged",
         "last_in_previous_paragraph", "spoken_of", "narrated_after", "answers_called",
-        "answered_called", "window_count")),
+        "answered_called", "window_count", "voice")),
     ("described", "described", (
         "conversation_tagged", "prev_turn", "prev2_turn", "rank_1", "recent_speaker",
         "gender_match", "window_count", "global_count", "paragraph_subject")),
@@ -172,6 +173,10 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
     for c, n in ctx.talked_of[i].items():
         put(c, "spoken_of", math.log1p(n))
     _lately_named(ctx, quotes[i], cands, put)
+    if ctx.voices is None:
+        ctx.voices = learn_voices(ctx.doc.text, quotes, ctx.anchors)
+    for c, v in likeness(ctx.voices, i, cands).items():
+        put(c, "voice", v)
     local = chapter_counts(ctx, quotes[i].start)
     for c in cands:
         put(c, "global_count", math.log1p(ctx.chars[c].mentions) / 5)

@@ -38,6 +38,7 @@ def anchor_speakers(ctx: Context, tags: list[Tag | None]) -> list[str | None]:
     ctx.anchors = anchors
     learn_kin_calls(ctx, anchors)  # "papa" is whoever answers it, tagged
     ctx.cast_of = None  # the conversations' casts follow the tags
+    ctx.voices = None
     return anchors
 
 
