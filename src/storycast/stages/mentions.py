@@ -46,6 +46,7 @@ _APPOSITION = re.compile(r"(?:\b(?:my|his|her|our|their|a|an)\s+(?:uncle|aunt|fr
                          r"nephew|niece|neighbou?r|servant|partner|companion|guardian)|"
                          r"\bfor (?:example|instance)|\bnamely),$")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_WORD = re.compile(r"\S+")
 _LINKS = {"the", "of", "de", "da", "di", "del", "van", "von", "der", "la", "le", "du"}
 # Words that open a quote before a vocative: "Oh, Spike", "Hello Harmony", "Thanks Spike".
 _INTERJECTIONS = frozenset(
@@ -84,7 +85,11 @@ def _name_words(text: str, start: int, end: int, titled: bool = False) -> tuple[
     "Suddenly Spike" and "Listen the Slayer" open a sentence with an ordinary word; the
     name is what follows it.  Trailing link words ("of", "the") are dropped too.
     """
-    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text[start:end])]
+    span = text[start:end]
+    if " " in span or "\n" in span or "\t" in span:
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(span)]
+    else:  # most names are one word
+        words = [(0, len(span), span)]
     while words and (
         words[0][2].lower().strip("'\u2019") in NON_NAMES
         or len(words) > 1 and _ordinary(words[0][2]) and not titled

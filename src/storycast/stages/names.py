@@ -28,6 +28,7 @@ VERB_AFTER = re.compile(
     r"heard|looked|turned|smiled|laughed|nodded|sighed|shrugged|grinned|frowned)\b|"
     r"(?:just |finally |then |slowly |quickly )?[a-z]{3,}ed\b)")
 _HONORIFIC_PREFIX = re.compile(r"^([A-Za-z]+)\.?\s+(?=\S)")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
 
 
 @dataclass
@@ -102,14 +103,20 @@ def collect_forms(text: str, mentions: list[Mention], tag_spans: set[tuple[int, 
     forms: dict[tuple, Form] = {}
     ordered = sorted(tag_spans)
     tag_starts, tag_ends = [a for a, _ in ordered], [b for _, b in ordered]
+    parsed: dict[str, tuple] = {}  # a name's text -> (class, title, core): names repeat
     for m in mentions:
         if m.kind not in ("name", "vocative"):
             continue
-        cls, title, core = split_honorific(m.text)
-        core = re.sub(r"['\u2019]s$", "", core)
+        key = parsed.get(m.text)
+        if key is None:
+            cls, title, core = split_honorific(m.text)
+            key = parsed[m.text] = (cls, title, _POSSESSIVE.sub("", core))
+        cls, title, core = key
         if not core or core.lower() in NON_NAMES:
             continue
-        form = forms.setdefault((cls, title, core), Form(cls, title, core))
+        form = forms.get(key)
+        if form is None:
+            form = forms[key] = Form(cls, title, core)
         form.count += 1
         form.surfaces[m.text] += 1
         form.mentions.append(m)
