@@ -35,9 +35,10 @@ class Speakers:
         ctx = build_context(doc)
         first = sketch(ctx, model)  # a first guess at the turns: who each vocative is said to
         if adopt_vocatives(doc) | name_the_narrator(doc, set(ctx.anchors)):
-            called = ctx.called  # the quotes' "sir" and "madam" do not change with the names
+            # the quotes' "sir" and "madam", and their words, do not change with the names
+            called, voices = ctx.called, ctx.voices
             ctx = build_context(doc)
-            ctx.called = called
+            ctx.called, ctx.voices = called, voices
         attribute(ctx, model, first)
         addressees(ctx)
         _resolve_tag_pronouns(doc)

@@ -20,6 +20,7 @@ from .context import (
 from .decoding import beam_reading
 from .features import candidates, quote_features
 from .tags import Tag
+from .voice import learn_voices
 
 EXPLICIT_CONFIDENCE = 0.95
 __all__ = ["attribute", "addressees", "anchor_speakers", "first_reading", "build_context"]
@@ -38,7 +39,7 @@ def anchor_speakers(ctx: Context, tags: list[Tag | None]) -> list[str | None]:
     ctx.anchors = anchors
     learn_kin_calls(ctx, anchors)  # "papa" is whoever answers it, tagged
     ctx.cast_of = None  # the conversations' casts follow the tags
-    ctx.voices = None
+    ctx.voices = learn_voices(ctx.doc.text, ctx.doc.quotes, anchors, ctx.voices)
     return anchors
 
 

@@ -41,6 +41,8 @@ def learn_voices(text: str, quotes, credited: list[str | None],
                  known: Voices | None = None) -> Voices:
     """The words of each character's lines (``credited[i]`` says quote i), reusing the
     words and dialogue shares of ``known`` when given."""
+    if known is not None and known.by == credited:
+        return known
     if known is None:
         said = [WORD.findall(q.text(text).lower()) for q in quotes]
         words = [Counter(w) for w in said]
