@@ -10,7 +10,7 @@ from storycast.stages.voice import Voices, learn_voices, likeness
 
 # The captain talks of the sea, the cook of the galley; the last line is untagged.
 GALLEY = """\
-"The sea is rough, the wind is rising, hoist the mainsail," said the Captain Hale.
+"The sea is rough, the wind is rising, hoist the mainsail," said Captain Hale.
 
 "The soup is hot and the bread is baked," said Mrs. Crumb.
 
@@ -40,6 +40,8 @@ def test_words_of_each_line_and_of_each_credited_character():
     again = learn_voices(doc.text, doc.quotes, ["crumb"] * 5, voices)
     assert again.keys is voices.keys and again.background is voices.background
     assert set(again.own) == {"crumb"}
+    # and nothing is learnt again for the same speakers
+    assert learn_voices(doc.text, doc.quotes, list(credited), voices) is voices
 
 
 def test_an_untagged_line_sounds_like_the_one_who_talks_that_way():

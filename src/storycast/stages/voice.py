@@ -12,9 +12,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 from itertools import chain, repeat
 from operator import mul
-from dataclasses import dataclass
 
 WORD = re.compile(r"[a-z]+(?:['\u2019][a-z]+)?")
 # words of the story's dialogue a character's own words are mixed with: a strong pull,
