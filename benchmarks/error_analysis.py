@@ -27,9 +27,8 @@ import storycast  # noqa: E402
 from storycast.evaluation import load_corpus  # noqa: E402
 from storycast.evaluation.metrics import map_characters, match_quotes  # noqa: E402
 from storycast.models.speaker import default_model  # noqa: E402
-from storycast.stages.context import (  # noqa: E402
-    CONVERSATION_GAP, build_context, count_descriptions, learn_kin_calls)
-from storycast.stages.decoding import path_logprobs  # noqa: E402
+from storycast.stages.context import CONVERSATION_GAP, build_context  # noqa: E402
+from storycast.stages.decoding import learn_from_guesses, path_logprobs  # noqa: E402
 from storycast.stages.speakers import anchor_speakers, first_reading  # noqa: E402
 
 
@@ -85,8 +84,7 @@ def search_or_model(doc, gold, mapping, matched, counts: Counter) -> None:
     ctx = build_context(doc)
     anchors = anchor_speakers(ctx, doc.layer("tags"))
     known = [a or f for a, f in zip(anchors, first_reading(ctx, model, anchors))]
-    count_descriptions(ctx, known)
-    learn_kin_calls(ctx, known)
+    learn_from_guesses(ctx, known)  # as the beam does
     decoded = [q.speaker for q in doc.quotes]
     ids: dict[str, list[str]] = {}
     for cid, name in mapping.items():

@@ -5,11 +5,10 @@ from dataclasses import dataclass
 
 from ..analysis import default_pipeline
 from ..document import Document
-from ..stages.context import build_context, count_descriptions, learn_kin_calls
-from ..stages.decoding import beam_reading
+from ..stages.context import build_context
+from ..stages.decoding import beam_reading, learn_from_guesses
 from ..stages.features import candidates, quote_features
 from ..stages.speakers import anchor_speakers, first_reading
-from ..stages.voice import learn_voices
 
 
 @dataclass
@@ -34,9 +33,7 @@ class PreparedNovel:
         if stage != "first":
             first = first_reading(ctx, model, anchors)
             known = [a or f for a, f in zip(anchors, first)]
-            count_descriptions(ctx, known)
-            learn_kin_calls(ctx, known)
-            ctx.voices = learn_voices(self.doc.text, self.doc.quotes, known, ctx.voices)
+            learn_from_guesses(ctx, known)
             if stage == "teacher":
                 history = [sorted(r)[0] if r else k for r, k in zip(self.gold_ids, known)]
             else:  # the beam's decisions, tagged speakers final as in attribute()

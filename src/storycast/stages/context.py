@@ -46,7 +46,9 @@ class Context:
     paragraph_starts: list[int] = field(default_factory=list)
     named_at: dict[str, list[int]] | None = None  # character -> narration mentions' starts
     chapter_names: list[dict[str, int]] | None = None  # per chapter: narration names counted
-    voices: Voices | None = None  # how each character talks, by the lines credited to them
+    # how each character talks, by the lines credited to them: learnt by anchor_speakers,
+    # again by the second reading
+    voices: Voices | None = None
 
 
 def build_context(doc: Document) -> Context:

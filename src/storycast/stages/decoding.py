@@ -49,9 +49,7 @@ def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
     quotes = ctx.doc.quotes
     tags = ctx.doc.layer("tags")
     known = [a or f for a, f in zip(anchors, first)]
-    count_descriptions(ctx, known)
-    learn_kin_calls(ctx, known)
-    ctx.voices = learn_voices(ctx.doc.text, quotes, known, ctx.voices)
+    learn_from_guesses(ctx, known)
     weights = model.second
     beams = [History(0.0, None, None, 0.0, {})]
     for i in range(len(quotes)):
@@ -82,6 +80,15 @@ def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
                                         probs[k], grown))
         beams = _best(extended, width)
     return _backtrack(beams[0], len(quotes))
+
+
+def learn_from_guesses(ctx: Context, known: list[str | None]) -> None:
+    """What the second reading learns from the speakers known so far (the tags', else the
+    first reading's): who each description stands for, whom "papa" calls, how each
+    character talks."""
+    count_descriptions(ctx, known)
+    learn_kin_calls(ctx, known)
+    ctx.voices = learn_voices(ctx.doc.text, ctx.doc.quotes, known, ctx.voices)
 
 
 def _given_past(quotes, implicit: bool, weights, i: int, base: list[float], vecs, pos,

@@ -31,7 +31,7 @@ from .context import (
     told_of,
 )
 from .tags import Tag
-from .voice import learn_voices, likeness
+from .voice import likeness
 
 NAMES = (
     "tag_name", "gender_match", "gender_mismatch", "gender_unknown", "recent_same_gender_1",
@@ -173,8 +173,6 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
     for c, n in ctx.talked_of[i].items():
         put(c, "spoken_of", math.log1p(n))
     _lately_named(ctx, quotes[i], cands, put)
-    if ctx.voices is None:
-        ctx.voices = learn_voices(ctx.doc.text, quotes, ctx.anchors)
     for c, v in likeness(ctx.voices, i, cands).items():
         put(c, "voice", v)
     local = chapter_counts(ctx, quotes[i].start)
