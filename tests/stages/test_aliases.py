@@ -79,6 +79,15 @@ def test_short_form_joins_the_longer_name():
     assert grouped(form("Harmony", 12), form("Harm", 3)) == {frozenset({"Harmony", "Harm"})}
 
 
+def test_a_role_named_with_the_has_no_short_form():
+    cat, caterpillar = form("Cat", 30), form("Caterpillar", 40)
+    cat.after_the, caterpillar.after_the = 28, 38  # "the Cat", "the Caterpillar"
+    assert grouped(cat, caterpillar) == {frozenset({"The Cat"}), frozenset({"The Caterpillar"})}
+    # the same words as given names still shorten
+    assert grouped(form("Cat", 30), form("Caterpillar", 40)) == {
+        frozenset({"Cat", "Caterpillar"})}
+
+
 def test_first_name_full_name_and_titled_full_name_are_one_person():
     assert grouped(form("Frank", 8), form("Frank Churchill", 3), form("Mr. Frank Churchill", 1)) == {
         frozenset({"Frank", "Frank Churchill", "Mr. Frank Churchill"})}

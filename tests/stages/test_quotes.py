@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storycast.document import Document
+from storycast.stages.handover import hands_over
 from storycast.stages.quotes import find_quotes, quotes
 from storycast.stages.segment import find_paragraphs, segment
 
@@ -45,6 +46,42 @@ def test_speech_tag_interruption_is_one_quote_with_two_spans():
 def test_a_sentence_broken_off_at_a_comma_by_an_aside_is_one_quote():
     text = '"For your sake," turning to Charlotte, "I am glad of it."\n\n"A little."'
     assert found(text) == [["For your sake,", "I am glad of it."], ["A little."]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"You let her," he argued; and she answered: "That is why."',
+     [["You let her,"], ["That is why."]]),
+    ('"Is it you?" she asked the Gryphon, and the Gryphon answered, "It is."',
+     [["Is it you?"], ["It is."]]),
+    ('"Painters?" asked Beaufort; and Madame Olenska said to Archer: "Yes."',
+     [["Painters?"], ["Yes."]]),
+    ('"Ah," said Mrs. van der Luyden; and Mrs. Archer murmured: "Oh."', [["Ah,"], ["Oh."]]),
+    ('"She never takes cold," said Mr. Bounderby.  "Really, sir?" said Mrs. Sparsit.',
+     [["She never takes cold,"], ["Really, sir?"]]),
+    ('"He talks of you," cried Charles, "in such terms--" Mary interrupted him. "I declare."',
+     [["He talks of you,", "in such terms--"], ["I declare."]]),
+    ('"Cake?" he said to Hamidullah; who replied with a sigh: "No."', [["Cake?"], ["No."]]),
+])
+def test_narration_that_hands_the_talk_to_someone_else_splits_the_quote(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    '"Nay," said Edmund, who began to listen with alarm. "Let us do nothing by halves."',
+    '"Yes," said Rose; "your coming here tells me so. Oh!" said the earnest girl.',
+    '"Go," cried her father as she appeared. "Is it late?" Elizabeth replied that it was.',
+    '"Well," he exclaimed; and as she turned to him he added: "Come."',
+    '"Sir," said Tom, smiling, "and you."',
+    '"I have it," pursued Fagin, "and I keep it," cried the Jew, "for myself."',
+])
+def test_narration_that_keeps_the_speaker_keeps_one_quote(text):
+    assert len(found(text)) == 1
+
+
+@given(st.text(alphabet='abc AB.,;:"\n', max_size=60), st.text(alphabet="ab A.", max_size=20))
+@settings(max_examples=200, deadline=None)
+def test_handing_over_is_decided_for_any_narration(gap, after):
+    assert hands_over(gap, gap or None, after) in (True, False)
 
 
 def test_narration_between_quotes_keeps_them_apart():

@@ -227,11 +227,11 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
                 g.union(best, i)
 
     # 4. Nicknames and short forms: Lizzy = Elizabeth, Harm = Harmony; spelling variants.
-    firsts = {forms[i].core: i for i in singles if not forms[i].cls}
+    firsts = {forms[i].core: i for i in singles if not forms[i].cls and not forms[i].article}
     for i in singles:
         f = forms[i]
-        if f.cls in ("mr", "mrs"):
-            continue
+        if f.cls in ("mr", "mrs") or f.article:
+            continue  # and "the Cat" shortens no "the Caterpillar": a role has no nicknames
         for formal in sorted(nicknames().get(f.core, ())):
             if formal in firsts and formal != f.core and forms[firsts[formal]].count >= f.count \
                     and not any(m.title for m in g.members(firsts[formal])):

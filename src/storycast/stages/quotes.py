@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import pairwise
 
 from ..document import Document
 from ..spans import Quote, Span
 from . import stage
+from .handover import hands_over
+from .speech_verbs import has_speech_verb
 
 # -- quote marks ------------------------------------------------------------------
 _DOUBLE = '"\u201c\u201d\u201e'
@@ -35,40 +36,7 @@ _LEAD_ELISION = re.compile(
 _TRAIL_ELISION = re.compile("(?:\\b(?:ol|o|an|th)|in)['\u2019]$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s+[a-z]")
 
-# -- speech verbs -------------------------------------------------------------------
-_REGULAR = (
-    "ask answer add return rejoin exclaim observe remark whisper murmur mutter repeat resume "
-    "call shout interrupt inquire enquire pursue urge retort protest declare explain suggest "
-    "laugh sigh groan sob scream yell roar growl snap hiss stammer gasp whimper wail moan "
-    "mumble grumble chuckle giggle smile grin nod insist demand respond proceed persist "
-    "conclude admit agree object warn plead beg announce command order interpose ejaculate "
-    "falter pant shriek bawl drawl sneer continue echo assent squeak cry reply sneer coax "
-    "chime croak purr blurt lisp soothe venture counter"
-).split()
-_IRREGULAR = (
-    "said say says saying thought think thinks thinking began begin begins beginning rejoinder "
-    "went_on go_on goes_on going_on broke_in break_in put_in struck_in cried_out called_out"
-).split()
-
-
-def _forms(verb: str) -> list[str]:
-    stem = verb[:-1] if verb[-1] in "ey" else verb
-    ends = ["e", "es", "ed", "ing"] if verb.endswith("e") else ["", "s", "es", "ed", "ing"]
-    if verb.endswith("y"):
-        ends = ["y", "ies", "ied", "ying"]
-    double = [verb + verb[-1] + e for e in ("ed", "ing")] if verb[-1] in "bdgnpt" else []
-    return [stem + e for e in ends] + double
-
-
-_SPEECH = frozenset([*(w.replace("_", " ") for w in _IRREGULAR),
-                     *(f for v in _REGULAR for f in _forms(v))])
-
-
-def _has_speech_verb(words: list[str]) -> bool:
-    low = [w.lower() for w in words]
-    return any(w in _SPEECH for w in low) or any(f"{a} {b}" in _SPEECH for a, b in pairwise(low))
-
-
+# -- speech tags ----------------------------------------------------------------
 _SUBJECT = (r"(?:he|she|I|they|we|(?:Mr|Mrs|Miss|Dr|Sir|Lady)\.?\s*[A-Z]\w*"
             r"|[A-Z]\w+(?:\s+[A-Z]\w+)?)")
 _TAG_HEAD = re.compile(
@@ -273,7 +241,7 @@ def _dash_paragraph(text: str, para: Span, p: int) -> list[_Segment]:
     pieces = list(zip(bounds[0::2], bounds[1::2]))[0::2]  # speech, narration, speech, ...
     if len(cuts) == 0:
         for tag in _COMMA_TAG.finditer(text, start, para.end):
-            if _has_speech_verb(list(tag.groups())):  # "— Hello, said Tom."
+            if has_speech_verb(list(tag.groups())):  # "— Hello, said Tom."
                 pieces = [(start, tag.start() + 1)]
                 break
     return [_Segment(a, b, p, True) for a, b in pieces]
@@ -289,8 +257,9 @@ def trim_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _is_tag(text: str, prev: _Segment, nxt: _Segment) -> bool:
-    """Is the narration between two segments of a paragraph a speech tag, and only that?"""
+def _is_tag(text: str, prev: _Segment, nxt: _Segment, earlier: _Segment | None = None) -> bool:
+    """Is the narration between two segments of a paragraph a speech tag, and only that?
+    ``earlier``: the segment before ``prev`` when the two are already one quotation."""
     gap = text[prev.end + 1:nxt.start - 1]
     words = _WORD.findall(gap)
     if not words or len(words) > _TAG_WORDS or _SENTENCE_BREAK.search(gap.strip()):
@@ -298,8 +267,17 @@ def _is_tag(text: str, prev: _Segment, nxt: _Segment) -> bool:
     said = text[prev.start:prev.end].rstrip()
     if said.endswith(",") and gap.rstrip().endswith(",") and len(words) <= _ASIDE_WORDS:
         return True  # "For your sake," turning to Charlotte, "I am glad of it"
-    if not (_has_speech_verb(words[:_TAG_VERB_WINDOW]) or _tag_shaped(gap)):
+    if not (has_speech_verb(words[:_TAG_VERB_WINDOW]) or _tag_shaped(gap)):
         return False
+    earlier_tag = None
+    if earlier and earlier.para == prev.para:
+        earlier_tag = text[earlier.end + 1:prev.start - 1]
+    after = None
+    if nxt.closed:  # the narration after the second piece, up to the next quotation
+        after = _NEXT_QUOTE.split(text[nxt.end + 1:nxt.end + 120], maxsplit=1)[0]
+        after = after.split("\n\n", 1)[0]
+    if hands_over(gap, earlier_tag, after):
+        return False  # two speakers' lines: "he argued; and she answered:"
     # "Done." he said. "Next?" : a quoted sentence closed by a full stop stands alone.
     return not (said.endswith(".") and not said.endswith(".."))
 
@@ -316,8 +294,9 @@ def _group(text: str, segments: list[_Segment]) -> list[list[_Segment]]:
     for seg in segments:
         last = groups[-1][-1] if groups else None
         continued = last and seg.continues and seg.para == last.para + 1
+        earlier = groups[-1][-2] if groups and len(groups[-1]) > 1 else None
         if continued or (last and seg.para == last.para and last.closed
-                          and _is_tag(text, last, seg)):
+                         and _is_tag(text, last, seg, earlier)):
             groups[-1].append(seg)
         else:
             groups.append([seg])
@@ -355,7 +334,7 @@ def _is_speech(text: str, para: Span, spans: list[tuple[int, int]], after_quote:
     if not before.strip(_DASHES) or len(spans) > 1:
         return True  # it opens its paragraph, or a speech tag interrupts it
     near = _WORD.findall(before[-60:])[-_NEAR_WORDS:] + _WORD.findall(after[:60])[:_NEAR_WORDS]
-    tagged = _has_speech_verb(near)
+    tagged = has_speech_verb(near)
     if (_is_scare_quote(text[a:b], before, after, tagged) or _UNSPOKEN.search(before[-40:])
             or _ORGAN_BEFORE.search(before[-80:])):
         return False
@@ -440,7 +419,7 @@ def _written_intro(text: str, paragraphs: list[Span], cands: list[_Candidate], k
     last = _LAST_SENTENCE.split(intro[-300:])[-1]
     after = _NEXT_QUOTE.split(text[c.spans[-1][1] + 1:paragraphs[c.last_para].end], maxsplit=1)[0]
     near = _WORD.findall(last)[-_NEAR_WORDS:] + _WORD.findall(after[:60])[:_NEAR_WORDS]
-    return bool(_WRITTEN.search(last)) and not _has_speech_verb(
+    return bool(_WRITTEN.search(last)) and not has_speech_verb(
         [w for w in near if not w.lower().startswith("begin")])  # a letter begins, too
 
 
