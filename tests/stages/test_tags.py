@@ -88,6 +88,8 @@ def test_narration_that_is_not_a_tag(narration):
     ("Spike in his usual sensitive manner said,", ("name", "Spike", 0, 5, "said", "before", None)),
     ("Mr. Darcy, drawing near Elizabeth, said to her--",
      ("name", "Mr. Darcy", 0, 9, "said", "before", None)),
+    ("Miss Bingley played; and soon afterwards Mr. Darcy, drawing near Elizabeth, said to her--",
+     ("name", "Mr. Darcy", 41, 50, "said", "before", None)),
     ("After a pause, Spike said", ("name", "Spike", 15, 20, "said", "before", None)),
     ("she said", ("pronoun", "she", 0, 3, "said", "before", "female")),
     ("After a pause, Harmony said", ("name", "Harmony", 15, 22, "said", "before", None)),
@@ -97,6 +99,15 @@ def test_narration_that_is_not_a_tag(narration):
      ("pronoun", "she", 3, 6, "said", "before", "female")),
     ("At last Emma said,", ("name", "Emma", 8, 12, "said", "before", None)),
     ("everybody asked it; even Edmund said,", ("name", "Edmund", 25, 31, "said", "before", None)),
+    ("Denham got up from his chair, looked at Katharine, and said:",
+     ("name", "Denham", 0, 6, "said", "before", None)),
+    ("Mr. Haq, the Inspector of Police, flung open the door and said:",
+     ("name", "Mr. Haq", 0, 7, "said", "before", None)),
+    # a possessive that owns something other than the saying
+    ("Julia called Mr. Crawford's attention to her sister, by saying,",
+     ("name", "Julia", 0, 5, "saying", "before", None)),
+    ("Elinor blushed for the insincerity of Edward's future wife, and replied,",
+     ("name", "Elinor", 0, 6, "replied", "before", None)),
     # ... unless it owns the saying, or leads a clause of its own
     ("without Mr. Woodhouse's giving a sigh, and saying,",
      ("name", "Mr. Woodhouse's", 8, 23, "saying", "before", None)),
@@ -104,6 +115,8 @@ def test_narration_that_is_not_a_tag(narration):
      ("name", "Mr. Allen", 15, 24, "said", "before", None)),
     # the one heard speaks
     ("Emma heard him say to himself,", ("pronoun", "him", 11, 14, "say", "before", "male")),
+    ("her overhearing Mr. Weston whisper to his wife,",
+     ("name", "Mr. Weston", 16, 26, "whisper", "before", None)),
     # a description opening its clause
     ("it was with diffidence that the other said:",
      ("description", "the other", 28, 37, "said", "before", None)),

@@ -241,9 +241,10 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
 # Words after which a name still opens its clause, so may be its subject.
 _CLAUSE_OPENERS = frozenset("and but then so when while as till until whereupon where that who "
                             "which if though although because yet or nor now once even just too "
-                            "not never".split())
+                            "not never soon afterwards afterward later meanwhile next here there "
+                            "thereupon instantly directly".split())
 # "Emma heard him say": the one heard is the speaker.
-_HEARING = frozenset("heard hear hears hearing overheard overhear".split())
+_HEARING = frozenset("heard hear hears hearing overheard overhear overhearing".split())
 _OBJECT_PRONOUNS = {"him": "male", "her": "female", "them": None, "it": None}
 # Heads of a described subject at the start of its clause: "the other said", "her mother added".
 _PERSON_HEADS = frozenset("other man woman gentleman lady girl boy child mother father wife "
@@ -262,15 +263,18 @@ def _opens_clause(tokens: list[tuple[str, int, int]], n: int) -> bool:
     before = tokens[n - 1][0]
     low = before.lower()
     return (not before[:1].isalpha() or not before.islower() or low in _CLAUSE_OPENERS
-            or low in _ADVERBS or low.endswith("ly"))
+            or (low in _ADVERBS and low != "at") or low.endswith("ly"))  # "looked at Katharine"
 
 
-def _owns_or_leads(tokens: list[tuple[str, int, int]], n: int) -> bool:
+def _owns_or_leads(tokens: list[tuple[str, int, int]], n: int, verb: int) -> bool:
     """A name that still speaks from an object's place: "without Mr. Woodhouse's saying",
-    "met by Mr. Allen, who, on hearing it, said"."""
+    "met by Mr. Allen, who, on hearing it, said"; not "called Mr. Crawford's attention to
+    her sister, by saying", where the possessive owns something else."""
     word = tokens[n][0]
-    if word.endswith(("'s", "\u2019s")) or (n + 1 < len(tokens) and tokens[n + 1][0] in ("s", "'s")):
-        return True
+    split = n + 1 < len(tokens) and tokens[n + 1][0] in ("s", "'s")
+    if word.endswith(("'s", "\u2019s")) or split:
+        owned = n + split + 1  # what the possessive owns: the saying, or another doing
+        return owned < len(tokens) and (owned >= verb or tokens[owned][0].endswith("ing"))
     return (n + 2 < len(tokens) and tokens[n + 1][0] == ","
             and tokens[n + 2][0].lower() in ("who", "whose"))
 
@@ -324,8 +328,11 @@ def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None
             j = n
             while j > 0 and _is_name_word(tokens[j - 1][0], initial=j == 1):
                 j -= 1
-            if not (_opens_clause(tokens, j) or _owns_or_leads(tokens, n)):
+            if not (_opens_clause(tokens, j) or _owns_or_leads(tokens, n, verb)):
                 continue  # an object: "turned to the Mock Turtle, and said"
+            if j >= 3 and tokens[j - 1][0].lower() == "the" and tokens[j - 2][0] == "," \
+                    and _is_name_word(tokens[j - 3][0]):
+                continue  # a title in apposition: "Mr. Haq, the Inspector of Police, said"
             np = _noun_phrase(tokens, j)
             if np is not None and np.kind == "name":
                 return np
