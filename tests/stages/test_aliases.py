@@ -193,6 +193,19 @@ def test_miss_and_a_surname_join_the_one_woman_of_the_family_named_far_more():
     assert frozenset({"Miss Schlegel"}) in groups
 
 
+def test_miss_and_a_surname_is_not_the_sister_called_miss_and_her_given_name():
+    # "Miss Dashwood" is the eldest, Elinor; Marianne, the younger, is "Miss Marianne"
+    groups = grouped(form("Miss Dashwood", 70), form("Marianne Dashwood", 3, female=1),
+                     form("Marianne", 546, female=60), form("Miss Marianne", 17))
+    assert frozenset({"Miss Dashwood"}) in groups
+    assert frozenset({"Marianne", "Marianne Dashwood", "Miss Marianne"}) in groups
+    # one "Miss Marianne" in passing is not the habit of a younger daughter
+    groups = grouped(form("Miss Dashwood", 70), form("Marianne Dashwood", 3, female=1),
+                     form("Marianne", 546, female=60), form("Miss Marianne", 1))
+    assert frozenset({"Miss Dashwood", "Marianne", "Marianne Dashwood", "Miss Marianne"}) \
+        in groups
+
+
 def test_miss_and_a_surname_stay_apart_from_sisters_named_alike():
     # "Miss Bennet" is the eldest of five, and no one of them is named five times as often
     groups = grouped(form("Miss Bennet", 20), form("Jane Bennet", 3, female=1),

@@ -98,6 +98,8 @@ def test_narration_that_is_not_a_tag(narration):
     ("so she turned to the Mock Turtle, and said",
      ("pronoun", "she", 3, 6, "said", "before", "female")),
     ("At last Emma said,", ("name", "Emma", 8, 12, "said", "before", None)),
+    ("After a short pause Sir Thomas added with dignity,",
+     ("name", "Sir Thomas", 20, 30, "added", "before", None)),
     ("everybody asked it; even Edmund said,", ("name", "Edmund", 25, 31, "said", "before", None)),
     ("Denham got up from his chair, looked at Katharine, and said:",
      ("name", "Denham", 0, 6, "said", "before", None)),

@@ -153,6 +153,13 @@ def _miss_given_name(form: Form) -> bool:
     return bool(prior) and prior[1] >= CENSUS_CERTAIN and not 0.2 <= prior[0] <= 0.8
 
 
+def _younger_sister(forms: list[Form]) -> bool:
+    """Called "Miss" and her given name, as a younger daughter is: never "Miss" and the
+    family name, which is her eldest sister's."""
+    return any(f.cls == "miss" and len(f.words) == 1 and f.count >= 2
+               and any(len(o.words) > 1 and o.words[0] == f.core for o in forms) for f in forms)
+
+
 def group_forms(forms: list[Form]) -> list[list[Form]]:
     """Apply the alias rules, most certain first."""
     surnames = {f.words[-1] for f in forms if (f.cls or f.title or len(f.words) > 1)
@@ -215,6 +222,8 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
         gender = forms[i].honorific_gender or form_gender(forms[i])
         if gender:  # "Archer" (he) is Newland Archer, not Janey Archer
             ends = [j for j in ends if g.gender(j) in (None, gender)]
+        if cls == "miss":  # "Miss Dashwood" is the eldest, not the one called "Miss Marianne"
+            ends = [j for j in ends if not _younger_sister(g.members(j))]
         if any(forms[j].count >= 3 for j in ends):  # not "New York of Newland Archer", once
             ends = [j for j in ends if forms[j].count > 1]
         if len({g.find(j) for j in ends}) == 1:

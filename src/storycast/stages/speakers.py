@@ -53,9 +53,10 @@ def _decide(ctx: Context, model: SpeakerModel, i: int, known: list[str | None]
 
 
 def first_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None]) -> list[str | None]:
-    """Each quote on its own, knowing only the tagged speakers around it."""
+    """Each quote on its own, knowing only the tagged speakers around it.  A quote whose tag
+    names its speaker is that speaker's: the model is not asked (every reading keeps it)."""
     ctx.descriptions = {}
-    return [_decide(ctx, model, i, anchors) for i in range(len(ctx.doc.quotes))]
+    return [anchor or _decide(ctx, model, i, anchors) for i, anchor in enumerate(anchors)]
 
 
 def sketch(ctx: Context, model: SpeakerModel) -> list[str | None]:

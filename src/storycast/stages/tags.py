@@ -311,6 +311,7 @@ def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None
         while m >= 0 and tokens[m][0] != ",":
             m -= 1
         n = m if m >= 0 else n - 1  # no earlier comma: "Mr. Beebe was back, saying"
+    adjacent = n  # a name right before the verb is its subject: "After a pause Sir Thomas added"
     for n in range(n, -1, -1):
         word = tokens[n][0]
         if word.lower().rstrip(".") in _SUBJECT_PRONOUNS:
@@ -328,7 +329,7 @@ def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None
             j = n
             while j > 0 and _is_name_word(tokens[j - 1][0], initial=j == 1):
                 j -= 1
-            if not (_opens_clause(tokens, j) or _owns_or_leads(tokens, n, verb)):
+            if not (n == adjacent or _opens_clause(tokens, j) or _owns_or_leads(tokens, n, verb)):
                 continue  # an object: "turned to the Mock Turtle, and said"
             if j >= 3 and tokens[j - 1][0].lower() == "the" and tokens[j - 2][0] == "," \
                     and _is_name_word(tokens[j - 3][0]):
