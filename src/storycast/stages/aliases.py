@@ -153,11 +153,12 @@ def _miss_given_name(form: Form) -> bool:
     return bool(prior) and prior[1] >= CENSUS_CERTAIN and not 0.2 <= prior[0] <= 0.8
 
 
-def _younger_sister(forms: list[Form]) -> bool:
-    """Called "Miss" and her given name, as a younger daughter is: never "Miss" and the
-    family name, which is her eldest sister's."""
+def _younger_sister(person: list[Form]) -> bool:
+    """Called "Miss" and her given name, as a younger daughter is (and often: the form has
+    joined her name): never "Miss" and the family name, which is her eldest sister's."""
     return any(f.cls == "miss" and len(f.words) == 1 and f.count >= 2
-               and any(len(o.words) > 1 and o.words[0] == f.core for o in forms) for f in forms)
+               and any(len(o.words) > 1 and o.words[0] == f.core for o in person)
+               for f in person)
 
 
 def group_forms(forms: list[Form]) -> list[list[Form]]:

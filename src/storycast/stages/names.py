@@ -146,9 +146,13 @@ def lowercase_counts(text: str) -> Counter:
 
 
 def is_plural_of(form: Form, forms: dict) -> bool:
-    """"Indians" beside "Indian", "Hindus" beside "Hindu": a people, not a person."""
+    """"Indians" beside "Indian", "Hindus" beside "Hindu": a people, not a person; but not
+    "Mr. Brittles", nor "Brittles" who speaks, beside the "Brittle" said once."""
     core = form.core
-    return len(form.words) == 1 and core.endswith("s") and (None, None, core[:-1]) in forms
+    if len(form.words) != 1 or form.cls or form.title or not core.endswith("s"):
+        return False
+    single = forms.get((None, None, core[:-1]))
+    return single is not None and (form.tagged == 0 or single.count >= form.count)
 
 
 def person_score(form: Form, lower: Counter) -> float:

@@ -1,0 +1,33 @@
+"""Which name forms are people: plurals of a people are not."""
+from __future__ import annotations
+
+from collections import Counter
+
+from storycast.stages.names import Form, is_plural_of
+
+
+def form(core: str, count: int, tagged: int = 0, cls: str | None = None) -> Form:
+    return Form(cls, None, core, surfaces=Counter({core: count}), count=count, tagged=tagged)
+
+
+def forms_of(*forms: Form) -> dict:
+    return {f.key: f for f in forms}
+
+
+def test_a_people_beside_its_singular_is_a_plural():
+    indians = form("Indians", 50)
+    assert is_plural_of(indians, forms_of(indians, form("Indian", 30)))
+
+
+def test_a_name_ending_in_s_with_no_singular_is_no_plural():
+    bates = form("Bates", 40)
+    assert not is_plural_of(bates, forms_of(bates))
+
+
+def test_one_who_speaks_is_no_plural_of_a_word_said_once():
+    brittles, mr_brittles = form("Brittles", 52, tagged=14), form("Brittles", 3, cls="mr")
+    known = forms_of(brittles, mr_brittles, form("Brittle", 1))
+    assert not is_plural_of(brittles, known)
+    assert not is_plural_of(mr_brittles, known)
+    # a speaking people still is one when its singular is as common
+    assert is_plural_of(form("Indians", 20, tagged=2), forms_of(form("Indian", 30)))
