@@ -7,6 +7,7 @@ from storycast.stages.names import Form, is_plural_of
 
 
 def form(core: str, count: int, tagged: int = 0, cls: str | None = None) -> Form:
+    """A form said ``count`` times, ``tagged`` of them in speech tags."""
     return Form(cls, None, core, surfaces=Counter({core: count}), count=count, tagged=tagged)
 
 
@@ -17,6 +18,12 @@ def forms_of(*forms: Form) -> dict:
 def test_a_people_beside_its_singular_is_a_plural():
     indians = form("Indians", 50)
     assert is_plural_of(indians, forms_of(indians, form("Indian", 30)))
+
+
+def test_a_family_beside_one_of_its_daughters_is_a_plural():
+    steeles = form("Steeles", 4, cls="miss")
+    assert is_plural_of(steeles, forms_of(steeles, form("Steele", 40, cls="miss")))
+    assert not is_plural_of(steeles, forms_of(steeles, form("Steele", 40)))
 
 
 def test_a_name_ending_in_s_with_no_singular_is_no_plural():

@@ -146,12 +146,12 @@ def lowercase_counts(text: str) -> Counter:
 
 
 def is_plural_of(form: Form, forms: dict) -> bool:
-    """"Indians" beside "Indian", "Hindus" beside "Hindu": a people, not a person; but not
-    "Mr. Brittles", nor "Brittles" who speaks, beside the "Brittle" said once."""
+    """"Indians" beside "Indian", "the Miss Steeles" beside "Miss Steele": a people or a
+    family, not a person; but not "Brittles" who speaks, beside the "Brittle" said once."""
     core = form.core
-    if len(form.words) != 1 or form.cls or form.title or not core.endswith("s"):
+    if len(form.words) != 1 or not core.endswith("s"):
         return False
-    single = forms.get((None, None, core[:-1]))
+    single = forms.get((form.cls, form.title, core[:-1]))
     return single is not None and (form.tagged == 0 or single.count >= form.count)
 
 
