@@ -154,8 +154,8 @@ def _miss_given_name(form: Form) -> bool:
 
 
 def _younger_sister(person: list[Form]) -> bool:
-    """Called "Miss" and her given name, as a younger daughter is (and often: the form has
-    joined her name): never "Miss" and the family name, which is her eldest sister's."""
+    """Called "Miss" and her given name often enough for the form to have joined her, as a
+    younger daughter is: never "Miss" and the family name, which is her eldest sister's."""
     return any(f.cls == "miss" and len(f.words) == 1 and f.count >= 2
                and any(len(o.words) > 1 and o.words[0] == f.core for o in person)
                for f in person)
