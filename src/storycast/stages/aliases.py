@@ -5,6 +5,7 @@ from collections import defaultdict
 
 from ..lexicon import HONORIFICS, given_names, nicknames, noun_gender
 from .names import Form
+from .namesakes import family_owner
 
 
 # A titled form used at most RARE_USES times, and RARE_TITLED times less than the bare
@@ -199,7 +200,9 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
         if forms[i].cls in ("mr", "mrs") or any(f.title for f in g.members(i)):
             continue  # "Fitzwilliam" that is Colonel Fitzwilliam is not Fitzwilliam Darcy
         starts = [j for j in full if forms[j].words[0] == word]
-        starts = _largest(forms, g, starts)
+        owner = family_owner(forms, forms[i], starts) if len({g.find(j) for j in starts}) > 1 \
+            else None
+        starts = owner if owner is not None else _largest(forms, g, starts)
         if starts is not None:
             # a first name's gender rests on a few pronouns after it, which the full name's
             # outweigh ("Newland ... she" is more often her answering him)
