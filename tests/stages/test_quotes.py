@@ -80,8 +80,11 @@ def test_narration_that_keeps_the_speaker_keeps_one_quote(text):
 
 @given(st.text(alphabet='abc AB.,;:"\n', max_size=60), st.text(alphabet="ab A.", max_size=20))
 @settings(max_examples=200, deadline=None)
-def test_handing_over_is_decided_for_any_narration(gap, after):
-    assert hands_over(gap, gap or None, after) in (True, False)
+def test_narration_that_says_no_line_hands_nothing_over(gap, after):
+    # these letters spell no speech verb, so no one in them speaks
+    assert hands_over(gap, gap or None, after) is False
+    # and Tom, tagged before and after a line, keeps it whatever words lead up to his tag
+    assert hands_over(gap.lower() + " said Tom, ", None, after.lower() + " said Tom.") is False
 
 
 def test_narration_between_quotes_keeps_them_apart():

@@ -1,9 +1,9 @@
 """One first name, two people: "Charles" beside Charles Musgrove and Charles Hayter.
 
 When two men's full names, each said several times, start with the same first name, the
-first name alone belongs to the one whose family is named around it: Persuasion's "Charles"
-keeps company with Mary, Mrs. Musgrove and Louisa Musgrove, so is Charles Musgrove, though
-"Charles Hayter" is written out in full three times as often, to tell him apart.
+first name alone belongs to the one whose family name is said around it: Persuasion's
+"Charles" keeps company with Mrs. Musgrove and Louisa Musgrove, so is Charles Musgrove,
+though "Charles Hayter" is written out in full three times as often, to tell him apart.
 """
 from __future__ import annotations
 
