@@ -139,6 +139,17 @@ def given_names() -> dict[str, tuple[float, float]]:
     return table
 
 
+SURE_SEX = 0.9  # the share of one sex among a given name's bearers that settles it
+
+
+def census_sex(name: str) -> str | None:
+    """The sex nearly all bearers of a given name have ("May" female, "Charles" male)."""
+    prior = given_names().get(name)
+    if prior is None:
+        return None
+    return "male" if prior[0] >= SURE_SEX else "female" if prior[0] <= 1 - SURE_SEX else None
+
+
 @lru_cache(maxsize=1)
 def nicknames() -> dict[str, frozenset[str]]:
     """Nickname -> the formal names it can stand for ("Lizzy" -> {"Elizabeth"})."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import HONORIFICS, PARTICLES, SUBJECT_PRONOUNS, given_names, noun_gender
+from ..lexicon import HONORIFICS, PARTICLES, SUBJECT_PRONOUNS, census_sex, noun_gender
 from .speech_verbs import SAYING
 
 _CLAUSE = re.compile(
@@ -24,7 +24,7 @@ _CLAUSE = re.compile(
     r"|,?\s+(?:and|but|while|whilst|whereupon|for)\s+|,\s+(?=who\s)"
     r"|(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?]\s+(?=[A-Z])")
 _WORD = re.compile(r"[A-Za-z]+")
-_PRONOUNS = frozenset("he she they we i".split())
+_PRONOUNS = frozenset(SUBJECT_PRONOUNS)
 _DETERMINERS = frozenset("the a an her his their my our its".split())
 _HONORIFICS = frozenset(HONORIFICS)
 # Words that open a clause before its subject: "and, as May exclaimed", "Then she said".
@@ -43,7 +43,6 @@ _ONSETS = frozenset(["began", "begin", "begins", "beginning", "ventured", "ventu
 _REACH = 8  # a clause's speech verb comes within this many words of its start
 _TAG_REACH = 2  # and a tag's, right after its quotation: "said Mrs. Sparsit", "the old man said"
 _LEADS = frozenset(",:;-\u2014")  # narration ending so leads into the quotation after it
-_SURE_SEX = 0.9  # a given name this one-sided says its bearer's sex
 
 
 def speaker_words(clause: str, shaped: bool = False,
@@ -108,10 +107,8 @@ def _spoken_to(clause: str, speaker: frozenset[str], other: frozenset[str]) -> b
 def _gender(words: frozenset[str]) -> str | None:
     found = set()
     for w in words:
-        sex = SUBJECT_PRONOUNS.get(w) or HONORIFICS.get(w) or noun_gender(w)
-        if sex is None and w.capitalize() in given_names():
-            male = given_names()[w.capitalize()][0]
-            sex = "male" if male >= _SURE_SEX else "female" if male <= 1 - _SURE_SEX else None
+        sex = (SUBJECT_PRONOUNS.get(w) or HONORIFICS.get(w) or noun_gender(w)
+               or census_sex(w.capitalize()))
         if sex:
             found.add(sex)
     return found.pop() if len(found) == 1 else None

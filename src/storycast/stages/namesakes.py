@@ -9,21 +9,19 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from ..lexicon import given_names
+from ..lexicon import census_sex
 from .names import Form
 
 NAMESAKE_USES = 3  # a full name said this often is someone the first name could mean
 FAMILY_REACH = 1500  # characters either side of the first name where the family counts
 FAMILY_MARGIN = 2  # times as much company as the other family's, to decide
-MEN = 0.9  # the census share of men among a first name's bearers for it to be a man's
 
 
 def family_owner(forms: list[Form], bare: Form, starts: list[int]) -> int | None:
     """Which of the full names ``starts`` (indices into ``forms``) the first name ``bare``
     belongs to by the families named around it; None when the names share no first name
     with two real bearers, or the company does not decide."""
-    prior = given_names().get(bare.core)
-    if not prior or prior[0] < MEN:
+    if census_sex(bare.core) != "male":
         return None  # a woman's full names may be her maiden and her married one: "May Archer"
     # "Mrs. Charles Musgrove" is his wife, no bearer of the name
     bearers = [j for j in starts if forms[j].count >= NAMESAKE_USES and forms[j].cls != "mrs"]
