@@ -96,6 +96,17 @@ expostulate expostulated reason reasoned pray prayed hazard hazarded
 # "her Ladyship", "his Lordship": a style of address for the one with this title, no name.
 STYLES = {"ladyship": "lady", "lordship": "lord"}
 
+# "the doctor", "the General": a rank said with "the" is the one who holds it by name
+# ("Doctor Losberne", "General Tilney"); each rank with the forms it takes before a name.
+RANKS = {
+    "doctor": ("doctor", "dr"), "professor": ("professor", "prof"),
+    "captain": ("captain", "capt"), "colonel": ("colonel", "col"), "major": ("major",),
+    "general": ("general",), "admiral": ("admiral",), "commander": ("commander",),
+    "lieutenant": ("lieutenant", "lieut"), "sergeant": ("sergeant", "sgt"),
+    "inspector": ("inspector",), "detective": ("detective",), "judge": ("judge",),
+    "dean": ("dean",),
+}
+
 # Capitalised words that are never a character's name on their own.
 NON_NAMES = frozenset("""
 esq esquire ladyship lordship

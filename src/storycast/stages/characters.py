@@ -11,6 +11,7 @@ from .aliases import attach_short_forms, group_forms, group_gender
 from .cast_match import cast_characters
 from .descriptions import add_described
 from .names import VERB_AFTER, Form, collect_forms, is_plural_of, lowercase_counts, person_score
+from .ranks import attach_ranked
 from .scene import resolve_narration_pronouns
 
 PERSON_THRESHOLD = 2.0
@@ -122,7 +123,9 @@ def characters(doc: Document) -> Document:
         pairs = cast_characters(doc.cast, forms, groups, keep_absent=doc.cast_source != "tags")
     else:
         pairs = [(new_character(g), g) for g in groups]
-    chars = add_described(doc, number_characters(pairs))
+    chars = number_characters(pairs)
+    attach_ranked(forms, chars)  # "Doctor Losberne", said once, is Mr. Losberne
+    chars = add_described(doc, chars)
     if is_first_person(doc):
         narrator = Character(id=f"c{len(chars) + 1}", name="Narrator", aliases=["Narrator", "I"],
                              gender="unknown", narrator=True)

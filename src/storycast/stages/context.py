@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..document import Document
 from ..lexicon import SPEECH_VERBS, STYLES, noun_gender
 from ..spans import Character, Quote
+from .ranks import holders, rank_of
 from .scene import Scene
 from .tags import Tag
 from .voice import Voices
@@ -383,13 +384,16 @@ def description_key(tag: Tag | None) -> str | None:
 
 def resolve_description(ctx: Context, tag: Tag) -> str | None:
     """The character known by this description ("the Jew", "the surgeon"), if there is one;
-    "her ladyship" is the lady named last."""
+    "her ladyship" is the lady named last, "the doctor" the doctor."""
     words = tag.text.lower().split()
     if words and words[-1] in STYLES:
         return _styled(ctx, tag, STYLES[words[-1]] + " ")
     key = description_key(tag)
     if not key:
         return None
+    rank = rank_of(key)
+    if rank and holders(ctx.chars.values(), rank):
+        return _last_named(ctx, tag, holders(ctx.chars.values(), rank))
     return ctx.by_name.get("the " + key) or ctx.by_name.get(key)
 
 
@@ -397,10 +401,15 @@ def _styled(ctx: Context, tag: Tag, title: str) -> str | None:
     """The character with this title named last before the tag, else the most named one."""
     titled = {c.id for c in ctx.chars.values()
               if any(a.lower().startswith(title) for a in c.aliases)}
+    return _last_named(ctx, tag, titled)
+
+
+def _last_named(ctx: Context, tag: Tag, among: set[str]) -> str | None:
+    """Of these characters, the one named last before the tag, else the most named one."""
     for m in ctx.scene.before(tag.start, 0):
-        if m.character in titled:
+        if m.character in among:
             return m.character
-    return max(titled, key=lambda c: ctx.chars[c].mentions, default=None)
+    return max(among, key=lambda c: ctx.chars[c].mentions, default=None)
 
 
 def count_descriptions(ctx: Context, guesses: list[str | None]) -> None:

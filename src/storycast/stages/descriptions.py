@@ -2,7 +2,8 @@
 
 A description that tags speech, and is no one's name yet, becomes a character of its own,
 even from one line; the speaker model then weighs it against the named people around
-(most described people are someone named).
+(most described people are someone named).  A rank someone holds by name is theirs:
+"the doctor" beside "Doctor Losberne" (ranks.py).
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from ..document import Document
 from ..lexicon import noun_gender
 from ..spans import Character, Mention
 from .context import description_key
+from .ranks import holders, rank_of
 from .tags import Tag
 
 MIN_TAGS = 1
@@ -32,6 +34,9 @@ def add_described(doc: Document, chars: list[Character]) -> list[Character]:
         head = key.split()[-1]
         if len(tags) < MIN_TAGS or head in ANYONE:
             continue
+        if rank_of(key) and holders(chars, rank_of(key)):
+            continue  # "the doctor" when someone is "Doctor Losberne"
+
         gender = noun_gender(head) or "unknown"
         name = "The " + key.title()
         char = Character(id=f"c{len(chars) + 1}", name=name, aliases=[name, "the " + key],
