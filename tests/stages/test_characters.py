@@ -2,12 +2,15 @@
 (stages/characters.py, stages/cast_match.py)."""
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 import storycast
 from storycast.document import Document
+from storycast.stages.characters import canonical_name
+from storycast.stages.names import Form, split_honorific
 
 STORIES = Path(__file__).resolve().parents[1] / "data" / "stories"
 
@@ -169,6 +172,35 @@ def test_a_short_first_person_story_has_its_narrator_and_its_people(story):
     assert [doc.character(q.speaker).name for q in heard] == ["Marcus"]  # "he says"
 
 
+STUDY = """I had sat all the morning in the study, and Holmes had not said a word.
+
+"Well, Watson," said Holmes at last, "what do you make of it?"
+
+"Nothing at all," I answered.
+
+"Come, Watson, look again."
+
+"I cannot see it," I said.
+
+He took down the gazetteer and turned the pages. "Moist climate, coral reefs, sharks, Port Blair, convict-barracks. Here we are."
+
+"And what of it?"
+
+"Everything, my dear Watson. Everything."
+"""
+
+
+def test_the_narrator_is_named_by_what_it_is_called_again_and_again(tmp_path):
+    path = tmp_path / "study.txt"
+    path.write_text(STUDY, encoding="utf-8")
+    doc = storycast.analyze(path)
+    narrator = doc.narrator()
+    # "Port Blair", set off by commas once in a line said to the narrator, is no name of his
+    assert narrator.name == "Watson" and "Port Blair" not in narrator.aliases
+    assert [doc.character(q.speaker).name for q in doc.quotes] == [
+        "Holmes", "Watson", "Holmes", "Watson", "Holmes", "Watson", "Holmes"]
+
+
 # -- people known only by a description -----------------------------------------------------
 WARD = """Tom Pike lay in the narrow bed by the window.
 
@@ -242,3 +274,23 @@ def test_a_given_name_called_once_is_not_a_new_name_for_the_last_speaker(tmp_pat
         '"I am coming," said Elizabeth.\n', encoding="utf-8")
     doc = storycast.analyze(path)
     assert "Sarah" not in by_name(doc)["Jane"].aliases
+
+
+# -- the name a character goes by -------------------------------------------------------------
+def _forms(*said: tuple[str, int]) -> list[Form]:
+    out = []
+    for name, n in said:
+        cls, title, core = split_honorific(name)
+        out.append(Form(cls, title, core, surfaces=Counter({name: n}), count=n))
+    return out
+
+
+@pytest.mark.parametrize("said, name", [
+    ((("Small", 23), ("Jonathan Small", 16), ("Jonathan", 4)), "Jonathan Small"),
+    ((("Holmes", 99), ("Sherlock Holmes", 22)), "Holmes"),  # the full name said too seldom
+    ((("Darcy", 102), ("Mr. Darcy", 272), ("Fitzwilliam Darcy", 200)), "Mr. Darcy"),
+    ((("Jane", 291), ("Jane Bennet", 1)), "Jane"),
+    ((("Martha", 2), ("Martha Reyes", 1)), "Martha"),  # too few to say
+])
+def test_a_character_goes_by_its_fullest_frequent_name(said, name):
+    assert canonical_name(_forms(*said)) == name

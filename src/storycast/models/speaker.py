@@ -69,7 +69,7 @@ def default_model() -> SpeakerModel | None:
     return SpeakerModel.from_dict(json.loads(text))
 
 
-def train(novels, l2: float = 1.0, reporter=None) -> SpeakerModel:
+def train(novels, l2: float = 0.2, reporter=None) -> SpeakerModel:
     """Fit both readings on gold novels (``storycast.evaluation.GoldNovel``)."""
     from .fitting import fit_conditional_logit, training_quotes
 

@@ -15,6 +15,7 @@ from .ranks import attach_ranked
 from .scene import resolve_narration_pronouns
 
 PERSON_THRESHOLD = 2.0
+FULL_NAME_USES = 3  # a full name said fewer times does not name a character
 
 
 # A paragraph break or a quotation between a name and a pronoun: the pronoun is as likely
@@ -65,11 +66,17 @@ def is_vocative_only(form: Form) -> bool:
 
 
 def canonical_name(forms: list[Form]) -> str:
-    """The fullest frequent name: a titled form when it is common, else the commonest."""
+    """The fullest frequent name: a titled form when it is common ("Mr. Darcy"), else a
+    full name said half as often as the commonest form, and at least FULL_NAME_USES
+    times ("Jonathan Small" beside "Small"), else the commonest."""
     ranked = sorted(forms, key=lambda f: (-f.count, -given_names().get(f.words[0], (0, 0))[1]))
     top = ranked[0]
     for f in ranked:
         if f.cls and f.count >= 0.3 * top.count and len(f.words) == 1:
+            return f.display
+    for f in ranked:
+        if not (f.cls or f.title or f.article) and len(f.words) >= 2 \
+                and f.count >= max(FULL_NAME_USES, 0.5 * top.count):
             return f.display
     return top.display
 

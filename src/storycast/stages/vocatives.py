@@ -64,6 +64,8 @@ def adopt_vocatives(doc: Document) -> bool:
         who, n = votes.most_common(1)[0]
         if n * 2 <= sum(votes.values()) or not _compatible(form, chars[who]):
             continue
+        if chars[who].narrator and (form.vocative < 2 or not _may_rename(chars[who], form.words)):
+            continue  # the "I" is named by what it is called again and again
         _adopt(doc, form, chars[who], forms)
         changed = True
     return changed
@@ -83,10 +85,21 @@ def name_the_narrator(doc: Document, tagged: set[str | None]) -> bool:
             continue
         votes = Counter(turn_addressee(quotes, m.attrs["quote"]) for m in doc.mentions
                         if m.character == char.id and m.kind == "vocative")
-        if votes and votes.most_common(1)[0][0] == narrator.id:
+        if votes and votes.most_common(1)[0][0] == narrator.id \
+                and _may_rename(narrator, char.name.split()):
             _merge_into_narrator(doc, char, narrator)
             return True
     return False
+
+
+def _may_rename(narrator: Character, words) -> bool:
+    """The narrator, once named ("Well, Watson"), takes no other name that shares none of
+    its words: in a long story told inside quotes the "I" is someone else, and the places
+    and people that story calls to ("Port Blair", "Mrs. Smith") are not the narrator's."""
+    if narrator.name == "Narrator":
+        return True
+    own = {w.lower() for a in narrator.aliases for w in a.split()}
+    return any(w.lower() in own for w in words)
 
 
 def _merge_into_narrator(doc: Document, char: Character, narrator: Character) -> None:
