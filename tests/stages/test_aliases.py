@@ -131,6 +131,13 @@ def test_a_brother_called_by_his_full_titled_name_keeps_apart():
         frozenset({"Mr. John Knightley", "John Knightley"})}
 
 
+def test_a_full_titled_name_whose_first_word_is_no_given_name_keeps_nobody_apart():
+    # "Mr. Athelney Jones" is the detective's full style, not a brother's given name
+    assert grouped(form("Mr. Jones", 3, male=1), form("Jones", 22, male=4),
+                   form("Mr. Athelney Jones", 6), form("Athelney Jones", 12)) == {
+        frozenset({"Mr. Jones", "Jones", "Mr. Athelney Jones", "Athelney Jones"})}
+
+
 def test_a_rare_titled_form_does_not_take_a_common_name():
     # "young Mrs. Newland", twice, is not Newland, a hundred times
     groups = grouped(form("Newland", 100), form("Mrs. Newland", 2), form("Newland Archer", 40, male=9))

@@ -216,8 +216,9 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
         if forms[i].title or cls == "mrs":
             continue  # Mrs. Maylie is seldom the Rose Maylie of the same house
         ends = [j for j in full if forms[j].words[-1] == word and forms[j].cls in (None, cls)]
-        if cls and any(forms[j].cls == cls and forms[j].count >= 3 for j in ends):
-            continue
+        if cls and any(forms[j].cls == cls and forms[j].count >= 3
+                       and forms[j].words[0] in given_names() for j in ends):
+            continue  # "Mr. John Knightley", said to keep him apart; not "Mr. Athelney Jones"
         # "Knightley", already Mr. Knightley's, is not John Knightley's when the text calls
         # him "Mr. John Knightley" to keep the two apart
         classes = {m.cls for m in g.members(i) if m.cls and m.words[-1] == word} if not cls else ()
