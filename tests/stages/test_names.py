@@ -1,9 +1,9 @@
-"""Which name forms are people: plurals of a people are not."""
+"""Which name forms are people: plurals of a people are not, nor places."""
 from __future__ import annotations
 
 from collections import Counter
 
-from storycast.stages.names import Form, is_plural_of
+from storycast.stages.names import Form, is_plural_of, person_score
 
 
 def form(core: str, count: int, tagged: int = 0, cls: str | None = None) -> Form:
@@ -38,3 +38,21 @@ def test_one_who_speaks_is_no_plural_of_a_word_said_once():
     assert not is_plural_of(mr_brittles, known)
     # a speaking people still is one when its singular is as common
     assert is_plural_of(form("Indians", 20, tagged=2), forms_of(form("Indian", 30)))
+
+
+def place(core: str, count: int, after_in: int, tagged: int = 0) -> Form:
+    """A form said ``count`` times, ``after_in`` of them after "in", "at" or "from"."""
+    f = form(core, count, tagged)
+    f.place, f.narration, f.acting = after_in, count, 10
+    return f
+
+
+def test_a_name_often_after_in_and_never_tagged_is_a_place():
+    assert person_score(place("New York", 133, 41), Counter()) < 0
+    assert person_score(place("India", 139, 25), Counter()) < 0
+
+
+def test_one_who_speaks_is_a_person_wherever_they_are_found():
+    assert person_score(place("Mrs. Walker", 56, 6, tagged=15), Counter()) > 2
+    # a few times "at Hartfield" in sixty says nothing
+    assert person_score(place("Harriet", 60, 2), Counter()) > 2

@@ -155,6 +155,12 @@ def is_plural_of(form: Form, forms: dict) -> bool:
     return single is not None and (form.tagged == 0 or single.count >= form.count)
 
 
+# A name never tagged that follows "in", "at" or "from" this often is a place: people are
+# seldom more than a tenth of the time (Norland 0.45, New York 0.31, India 0.18; Mrs.
+# Walker, tagged, 0.11).
+PLACE_USES, PLACE_SHARE = 3, 0.15
+
+
 def person_score(form: Form, lower: Counter) -> float:
     """How strongly the text treats this form as a person's name."""
     score = 3.0 * form.tagged + 1.5 * form.vocative
@@ -175,6 +181,8 @@ def person_score(form: Form, lower: Counter) -> float:
             score -= 3.0
         if first.lower() in common_words() and form.tagged == 0 and capital_inside < 3:
             score -= 5.0
+    if form.tagged == 0 and form.place >= PLACE_USES and form.place >= PLACE_SHARE * form.count:
+        return -1.0  # "in New York", "at Windy Corner", "from Coketown": a place, never tagged
     score -= 6.0 * form.place / form.count
     if form.after_the and form.tagged == 0:
         score -= 3.0 * form.after_the / form.count
