@@ -392,8 +392,9 @@ def resolve_description(ctx: Context, tag: Tag) -> str | None:
     if not key:
         return None
     rank = rank_of(key)
-    if rank and holders(ctx.chars.values(), rank):
-        return _last_named(ctx, tag, holders(ctx.chars.values(), rank))
+    ranked = holders(ctx.chars.values(), rank) if rank else set()
+    if ranked:
+        return _last_named(ctx, tag, ranked)
     return ctx.by_name.get("the " + key) or ctx.by_name.get(key)
 
 

@@ -36,7 +36,6 @@ def add_described(doc: Document, chars: list[Character]) -> list[Character]:
             continue
         if rank_of(key) and holders(chars, rank_of(key)):
             continue  # "the doctor" when someone is "Doctor Losberne"
-
         gender = noun_gender(head) or "unknown"
         name = "The " + key.title()
         char = Character(id=f"c{len(chars) + 1}", name=name, aliases=[name, "the " + key],
