@@ -200,3 +200,16 @@ def test_harmony_as_a_tag_subject_in_place():
 def test_description_closing_its_sentence_keeps_its_head_noun_in_place():
     text = '"Go home," said the old man.'
     assert tags_of(text) == [("description", "the old man", 16, 27, "said", "after", None)]
+
+
+@pytest.mark.parametrize("tag, person", [
+    ("said the policeman very gravely", "the policeman"),
+    ("cried a voice close to the door", "a voice"),
+    ("said the doctor supporting her", "the doctor"),
+    ("cried the boy falling back", "the boy"),
+    ("said her aunt next morning", "her aunt"),
+    ("said the sleeping child", "the sleeping child"),  # a modifier before the head stays
+])
+def test_a_description_ends_where_the_person_does(tag, person):
+    text = f'"Stand back," {tag}.'
+    assert tags_of(text)[0][:2] == ("description", person)

@@ -24,7 +24,11 @@ _ADVERBS = {"then", "again", "now", "at", "last", "once", "still", "also", "only
             "suddenly", "softly", "quietly", "finally", "simply"}
 _NP_STOP = {"with", "in", "to", "as", "and", "who", "that", "while", "which", "when", "but",
             "after", "before", "for", "from", "of", "on", "at", "into", "without", "ready",
-            "wanting", "trying", "looking", "turning", "then", "again", "was"}
+            "wanting", "trying", "looking", "turning", "then", "again", "was",
+            # what follows the person, not a part of it: "the policeman very gravely",
+            # "the voice close to her", "the men would", "the doctor supporting her"
+            "very", "close", "would", "could", "should", "will", "shall", "can", "may",
+            "her", "him", "them", "me", "us", "it", "soon", "quite", "rather", "next"}
 # Verbs that, closing a finished sentence, announce the speech that follows.
 _INTRODUCING = frozenset("said began continued added replied answered observed remarked cried "
                          "exclaimed asked inquired enquired spoke resumed returned proceeded "
@@ -86,6 +90,7 @@ def _noun_phrase(tokens: list[tuple[str, int, int]], i: int, initial: bool = Fal
                                                            tokens[j][0].lower().rstrip(".") in STYLES))
         and tokens[j][0].lower() not in _NP_STOP
         and not (j > i + 1 and _is_speech_verb(tokens[j][0], False))  # "the subaltern cried"
+        and not (j > i + 1 and tokens[j][0].endswith("ing"))  # "the boy falling back"
     ):
         j += 1
         if tokens[j - 1][0].endswith("."):
