@@ -138,6 +138,16 @@ def test_a_full_titled_name_whose_first_word_is_no_given_name_keeps_nobody_apart
         frozenset({"Mr. Jones", "Jones", "Mr. Athelney Jones", "Athelney Jones"})}
 
 
+def test_a_countess_is_the_madame_of_her_name():
+    assert grouped(form("Mrs. Olenska", 171, female=9), form("Countess Olenska", 66),
+                   form("Olenska", 2), form("Count Olenski", 15, male=2)) == {
+        frozenset({"Mrs. Olenska", "Countess Olenska", "Olenska"}),
+        frozenset({"Count Olenski"})}
+    # but a lady of the house is not its Miss
+    assert grouped(form("Lady Bertram", 90, female=5), form("Miss Bertram", 40, female=3)) \
+        == {frozenset({"Lady Bertram"}), frozenset({"Miss Bertram"})}
+
+
 def test_a_rare_titled_form_does_not_take_a_common_name():
     # "young Mrs. Newland", twice, is not Newland, a hundred times
     groups = grouped(form("Newland", 100), form("Mrs. Newland", 2), form("Newland Archer", 40, male=9))

@@ -63,6 +63,10 @@ class Groups:
         return list(out.values())
 
 
+# Titles a married woman takes from her husband's rank: hers alongside "Mrs." or "Madame".
+NOBLE_WIVES = frozenset("countess duchess baroness marchioness viscountess".split())
+
+
 def _conflicting_classes(a: list[Form], b: list[Form]) -> bool:
     """Mr. X and Mrs. X are two people; so are Mrs. X and Miss X with the same core."""
     cores_a = {(f.cls, f.words[-1]) for f in a if f.cls}
@@ -193,6 +197,13 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
         elif bare and titled:
             for t in titled:
                 g.union(t, bare[0])
+
+        # "Countess Olenska" is the style of the one woman the text calls "Madame Olenska"
+        wives = [i for i in titled if forms[i].cls == "mrs"]
+        if len(wives) == 1:
+            for i in titled:
+                if forms[i].title in NOBLE_WIVES:
+                    g.union(wives[0], i)
 
     # 2. A first name joins the one full name that starts with it.
     for i in singles:
