@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..document import Document
 from ..lexicon import SPEECH_VERBS, STYLES, noun_gender
 from ..spans import Character, Quote
-from .ranks import holders, rank_of
+from .ranks import holders, rank_of, titled
 from .scene import Scene
 from .tags import Tag
 from .voice import Voices
@@ -387,7 +387,7 @@ def resolve_description(ctx: Context, tag: Tag) -> str | None:
     "her ladyship" is the lady named last, "the doctor" the doctor."""
     words = tag.text.lower().split()
     if words and words[-1] in STYLES:
-        return _styled(ctx, tag, STYLES[words[-1]] + " ")
+        return _last_named(ctx, tag, titled(ctx.chars.values(), (STYLES[words[-1]],)))
     key = description_key(tag)
     if not key:
         return None
@@ -396,13 +396,6 @@ def resolve_description(ctx: Context, tag: Tag) -> str | None:
     if ranked:
         return _last_named(ctx, tag, ranked)
     return ctx.by_name.get("the " + key) or ctx.by_name.get(key)
-
-
-def _styled(ctx: Context, tag: Tag, title: str) -> str | None:
-    """The character with this title named last before the tag, else the most named one."""
-    titled = {c.id for c in ctx.chars.values()
-              if any(a.lower().startswith(title) for a in c.aliases)}
-    return _last_named(ctx, tag, titled)
 
 
 def _last_named(ctx: Context, tag: Tag, among: set[str]) -> str | None:

@@ -34,7 +34,8 @@ def add_described(doc: Document, chars: list[Character]) -> list[Character]:
         head = key.split()[-1]
         if len(tags) < MIN_TAGS or head in ANYONE:
             continue
-        if rank_of(key) and holders(chars, rank_of(key)):
+        rank = rank_of(key)
+        if rank and holders(chars, rank):
             continue  # "the doctor" when someone is "Doctor Losberne"
         gender = noun_gender(head) or "unknown"
         name = "The " + key.title()

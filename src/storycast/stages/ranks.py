@@ -20,7 +20,12 @@ def rank_of(description: str) -> str | None:
 
 def holders(chars, rank: str) -> set[str]:
     """The characters called by this rank before a name."""
-    forms = RANKS[rank]
+    return titled(chars, RANKS[rank])
+
+
+def titled(chars, forms: tuple[str, ...]) -> set[str]:
+    """The characters called by one of these titles before a name ("Dr. Aziz", "Lady
+    Catherine")."""
     return {c.id for c in chars
             if any(len(a.split()) > 1 and a.split()[0].lower().rstrip(".") in forms
                    for a in c.aliases)}

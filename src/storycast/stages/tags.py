@@ -26,9 +26,10 @@ _NP_STOP = {"with", "in", "to", "as", "and", "who", "that", "while", "which", "w
             "after", "before", "for", "from", "of", "on", "at", "into", "without", "ready",
             "wanting", "trying", "looking", "turning", "then", "again", "was",
             # what follows the person, not a part of it: "the policeman very gravely",
-            # "the voice close to her", "the men would", "the doctor supporting her"
+            # "the voice close to her", "the men would" (a determiner, "her", never stops
+            # the phrase; an "-ing" after its head does, below)
             "very", "close", "would", "could", "should", "will", "shall", "can", "may",
-            "her", "him", "them", "me", "us", "it", "soon", "quite", "rather", "next"}
+            "him", "them", "me", "us", "it", "soon", "quite", "rather", "next"}
 # Verbs that, closing a finished sentence, announce the speech that follows.
 _INTRODUCING = frozenset("said began continued added replied answered observed remarked cried "
                          "exclaimed asked inquired enquired spoke resumed returned proceeded "
