@@ -65,7 +65,7 @@ def test_a_line_is_not_its_own_evidence():
 
 
 def test_an_empty_line_has_no_likeness():
-    voices = Voices([[]], [()], [()], [0], {}, [None], {}, {}, {})
+    voices = Voices([[]], [()], [()], [0], {}, [None], {}, {})
     assert likeness(voices, 0, ["anyone"]) == {}
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 import math
-from operator import mul
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import mul
 from pathlib import Path
 from typing import Sequence
 
@@ -31,9 +31,13 @@ class SpeakerModel:
     names: tuple[str, ...] = NAMES
     trained_on: tuple[str, ...] = ()
 
-    def scores(self, vectors: Sequence[Sequence[float]], second: bool) -> list[float]:
+    def scores(self, vectors: Sequence[Sequence[float] | dict[int, float]], second: bool
+               ) -> list[float]:
+        """Each candidate's score: a dense vector's dot product with the weights, or a
+        sparse one's (index -> value) sum over the features it has."""
         w = self.second if second else self.first
-        return [sum(map(mul, w, v)) for v in vectors]
+        return [sum([w[k] * x for k, x in v.items()]) if isinstance(v, dict)
+                else sum(map(mul, w, v)) for v in vectors]
 
     def to_json(self) -> str:
         return json.dumps({"features": list(self.names), "first": list(self.first),

@@ -47,6 +47,9 @@ class Context:
     paragraph_starts: list[int] = field(default_factory=list)
     named_at: dict[str, list[int]] | None = None  # character -> narration mentions' starts
     chapter_names: list[dict[str, int]] | None = None  # per chapter: narration names counted
+    # per quote: what the narration around it says of who speaks it, as (character, feature,
+    # value); the same in both readings
+    scene_facts: dict[int, list[tuple[str | None, str, float]]] = field(default_factory=dict)
     # how each character talks, by the lines credited to them: learnt by anchor_speakers,
     # again by the second reading
     voices: Voices | None = None
@@ -190,7 +193,11 @@ def called_gender(text: str) -> str | None:
 
 # Family words a line calls its listener by, each meaning one person in most stories: the
 # father all the daughters call "papa".  ("Sister" goes both ways, so it is left out.)
-_KIN = re.compile(r"\b(papa|mamma|mama|father|mother|uncle|aunt)\b", re.IGNORECASE)
+# (Written as a first letter, then the rest of the word that letter begins, so the
+# search can skip to the letters that may start one; "\b(papa|...)\b" with IGNORECASE
+# tries every offset of the text.)
+_KIN = re.compile(r"[pmfuaPMFUA](?<=\b\w)(?i:(?<=p)apa|(?<=m)amma|(?<=m)ama|(?<=f)ather"
+                  r"|(?<=m)other|(?<=u)ncle|(?<=a)unt)\b")
 KIN_VOTES = 2  # answers by one character before a family word is taken as theirs
 
 
@@ -218,7 +225,7 @@ def _calls(text: str, m: re.Match, start: int, end: int) -> bool:
 
 
 def _kin_word(m: re.Match) -> str:
-    return m.group(1).lower().replace("mama", "mamma")
+    return m.group().lower().replace("mama", "mamma")
 
 
 def learn_kin_calls(ctx: "Context", speakers: list[str | None]) -> None:

@@ -12,11 +12,20 @@ from dataclasses import dataclass
 
 from ..models.speaker import SpeakerModel, softmax
 from .context import CONVERSATION_GAP, Context, count_descriptions, learn_kin_calls
-from .features import INDEX, PAST_CONJOINED, candidates, past_evidence, quote_features
+from .features import (
+    INDEX,
+    PAST,
+    PAST_CONJOINED,
+    PAST_REACH,
+    candidates,
+    evidence_of,
+    past_evidence,
+    past_plan,
+    quote_features,
+)
 from .voice import learn_voices
 
 BEAM_WIDTH = 4
-PAST_REACH = 6  # how far back past_evidence looks
 
 
 @dataclass(slots=True)
@@ -28,18 +37,13 @@ class History:
     parent: "History | None"
     confidence: float
     turns: dict[str, int]
+    # the speakers of the last PAST_REACH quotes, latest first (None before the first)
+    recent: tuple[str | None, ...] = (None,) * PAST_REACH
 
-    def last(self, n: int) -> list[str | None]:
-        """The last ``n`` speakers, latest first (None before the story's first quote)."""
-        out: list[str | None] = []
-        h: History | None = self
-        while len(out) < n:
-            out.append(h.speaker if h is not None else None)
-            h = h.parent if h is not None else None
-        return out
-
-    def signature(self) -> tuple:
-        return tuple(self.last(3))
+    def grown(self, speaker: str | None, logp: float, confidence: float,
+              turns: dict[str, int]) -> "History":
+        """This history with one more quote, said by ``speaker``."""
+        return History(logp, speaker, self, confidence, turns, (speaker,) + self.recent[:-1])
 
 
 def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
@@ -50,34 +54,31 @@ def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
     tags = ctx.doc.layer("tags")
     known = [a or f for a, f in zip(anchors, first)]
     learn_from_guesses(ctx, known)
-    weights = model.second
+    weights = past_weights(model.second)
     beams = [History(0.0, None, None, 0.0, {})]
     for i in range(len(quotes)):
-        new_conversation = i == 0 or quotes[i].paragraph - quotes[i - 1].paragraph > CONVERSATION_GAP
+        new_conversation = (i == 0 or
+                            quotes[i].paragraph - quotes[i - 1].paragraph > CONVERSATION_GAP)
         cands = candidates(ctx, i, known)
         if not cands:
-            beams = [History(h.logp, None, h, 0.0, {} if new_conversation else h.turns)
+            beams = [h.grown(None, h.logp, 0.0, {} if new_conversation else h.turns)
                      for h in beams]
             continue
         vecs = quote_features(ctx, i, cands, known, past=False)
         base = model.scores(vecs, second=True)
         pos = {c: k for k, c in enumerate(cands)}
-        extended: list[History] = []
+        plan = past_plan(quotes, i, tags[i] is None)
+        extended: list[tuple[float, str, History, float, dict[str, int]]] = []
         for h in beams:
             turns = {} if new_conversation else h.turns
-            last = h.last(PAST_REACH)
-            probs = _given_past(quotes, tags[i] is None, weights, i, base, vecs, pos,
-                                lambda j: last[i - 1 - j], turns)
+            probs = _given_past(weights, base, vecs, pos, evidence_of(plan, h.recent, turns))
             if anchors[i] in pos:
                 options = [pos[anchors[i]]]
             else:  # no history keeps more than ``width`` of its own extensions
                 options = sorted(range(len(cands)), key=probs.__getitem__, reverse=True)[:width]
             for k in options:
-                who = cands[k]
-                grown = dict(turns)
-                grown[who] = grown.get(who, 0) + 1
-                extended.append(History(h.logp + math.log(max(probs[k], 1e-9)), who, h,
-                                        probs[k], grown))
+                extended.append((h.logp + math.log(max(probs[k], 1e-9)), cands[k], h, probs[k],
+                                 turns))
         beams = _best(extended, width)
     return _backtrack(beams[0], len(quotes))
 
@@ -91,17 +92,24 @@ def learn_from_guesses(ctx: Context, known: list[str | None]) -> None:
     ctx.voices = learn_voices(ctx.doc.text, ctx.doc.quotes, known, ctx.voices)
 
 
-def _given_past(quotes, implicit: bool, weights, i: int, base: list[float], vecs, pos,
-                speaker_of, turns: dict[str, int]) -> list[float]:
-    """The candidates' probabilities once the speakers before quote i are known."""
+def past_weights(weights) -> dict[str, tuple[float, list[tuple[int, float]]]]:
+    """Per past feature, its weight and its conjunctions' (flag index, weight)."""
+    return {name: (weights[INDEX[name]], [(flag, weights[k]) for flag, k in
+                                          PAST_CONJOINED.get(name, ())]) for name in PAST}
+
+
+def _given_past(weights, base: list[float], vecs, pos, evidence) -> list[float]:
+    """The candidates' probabilities once the speakers before the quote are known
+    (``evidence``: what they say of it, by evidence_of)."""
     scores = list(base)
-    for c, name, value in past_evidence(quotes, i, implicit, speaker_of, turns):
-        if c in pos:
-            k = pos[c]
-            scores[k] += weights[INDEX[name]] * value
-            for flag, conjoined in PAST_CONJOINED.get(name, ()):
-                if vecs[k][flag]:
-                    scores[k] += weights[conjoined] * value
+    for c, name, value in evidence:
+        k = pos.get(c)
+        if k is not None:
+            w, conjoined = weights[name]
+            scores[k] += w * value
+            for flag, wc in conjoined:
+                if vecs[k].get(flag):
+                    scores[k] += wc * value
     return softmax(scores)
 
 
@@ -112,6 +120,7 @@ def path_logprobs(ctx: Context, model: SpeakerModel, known: list[str | None],
     the beam weighs when it compares whole histories."""
     quotes = ctx.doc.quotes
     tags = ctx.doc.layer("tags")
+    weights = past_weights(model.second)
     out: list[float | None] = []
     turns: dict[str, int] = {}
     for i in range(len(quotes)):
@@ -121,9 +130,8 @@ def path_logprobs(ctx: Context, model: SpeakerModel, known: list[str | None],
         if path[i] in cands:
             vecs = quote_features(ctx, i, cands, known, past=False)
             pos = {c: k for k, c in enumerate(cands)}
-            probs = _given_past(quotes, tags[i] is None, model.second, i,
-                                model.scores(vecs, second=True), vecs, pos, path.__getitem__,
-                                turns)
+            evidence = past_evidence(quotes, i, tags[i] is None, path.__getitem__, turns)
+            probs = _given_past(weights, model.scores(vecs, second=True), vecs, pos, evidence)
             out.append(math.log(max(probs[pos[path[i]]], 1e-9)))
         else:
             out.append(None)
@@ -132,14 +140,20 @@ def path_logprobs(ctx: Context, model: SpeakerModel, known: list[str | None],
     return out
 
 
-def _best(histories: list[History], width: int) -> list[History]:
-    histories.sort(key=lambda h: -h.logp)
+def _best(extended: list[tuple[float, str, History, float, dict[str, int]]], width: int
+          ) -> list[History]:
+    """The ``width`` likeliest of the histories grown by one quote, (log-probability,
+    speaker, history grown, confidence, its turns before), no two ending in the same three
+    speakers."""
+    extended.sort(key=lambda e: -e[0])
     kept, seen = [], set()
-    for h in histories:
-        sig = h.signature()
+    for logp, who, h, p, turns in extended:
+        sig = (who,) + h.recent[:2]
         if sig not in seen:
             seen.add(sig)
-            kept.append(h)
+            grown = dict(turns)
+            grown[who] = grown.get(who, 0) + 1
+            kept.append(h.grown(who, logp, p, grown))
             if len(kept) == width:
                 break
     return kept

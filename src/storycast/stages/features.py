@@ -77,6 +77,22 @@ PAST_CONJOINED: dict[str, list[tuple[int, int]]] = {}
 for _flag, _suffix, _names in CONJUNCTIONS:
     for _n in _names:
         PAST_CONJOINED.setdefault(_n, []).append((INDEX[_flag], INDEX[f"{_n}_{_suffix}"]))
+_FLAGS = (INDEX["untagged"], INDEX["after_question"], INDEX["described"])
+
+
+class Features(dict):
+    """One candidate's feature values by index in ``NAMES``; a feature not set is 0.
+
+    Most of a candidate's features are 0, so scoring only those set is several times
+    quicker than a dot product over them all."""
+
+    __slots__ = ()
+
+    def __missing__(self, index: int) -> float:
+        return 0.0
+
+    def dense(self) -> list[float]:
+        return [self.get(k, 0.0) for k in range(len(NAMES))]
 
 
 def candidates(ctx: Context, i: int, speakers: list[str | None]) -> list[str]:
@@ -141,7 +157,7 @@ def _gendered_candidates(ctx: Context, i: int, tag: Tag) -> list[str]:
 
 
 def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | None],
-                   past: bool = True) -> list[list[float]]:
+                   past: bool = True) -> list[Features]:
     """One feature vector per candidate of quote i; ``speakers`` are the current guesses.
 
     Without ``past`` the features of earlier speakers (PAST) are left at zero, for a
@@ -149,7 +165,7 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
     """
     quotes, tags = ctx.doc.quotes, ctx.doc.layer("tags")
     tag = tags[i]
-    vecs = [[0.0] * len(NAMES) for _ in cands]
+    vecs = [Features() for _ in cands]
     pos = {c: k for k, c in enumerate(cands)}
 
     def put(c: str | None, name: str, value: float = 1.0) -> None:
@@ -187,14 +203,16 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
     prev = i - 1
     asked = (in_conversation(quotes, i, prev) and quotes[prev].paragraph != quotes[i].paragraph
              and ctx.doc.text[quotes[prev].end - 1:quotes[prev].end] == "?")
+    flags = [k for k, on in zip(_FLAGS, (implicit, asked, described)) if on]
     for v in vecs:
-        v[INDEX["untagged"]] = float(implicit)
-        v[INDEX["after_question"]] = float(asked)
-        v[INDEX["described"]] = float(described)
+        for k in flags:
+            v[k] = 1.0
         for flag, pairs in CONJOINED:
-            if v[flag]:
+            if v.get(flag):
                 for plain, conjoined in pairs:
-                    v[conjoined] = v[plain]
+                    value = v.get(plain)
+                    if value is not None:
+                        v[conjoined] = value
     return vecs
 
 
@@ -315,6 +333,21 @@ def _tag_features(ctx: Context, i: int, tag: Tag | None, cands: list[str], put) 
 
 def _scene_features(ctx: Context, quotes: list[Quote], i: int, cands: list[str], put,
                     implicit: bool) -> None:
+    facts = ctx.scene_facts.get(i)
+    if facts is None:  # worked out once, as the scene is the same in both readings
+        found: dict[tuple[str, str], float] = {}
+
+        def note(c: str | None, name: str, value: float = 1.0) -> None:
+            if c is not None:
+                found[c, name] = value
+
+        _scene_facts(ctx, quotes, i, note, implicit)
+        facts = ctx.scene_facts[i] = [(c, name, value) for (c, name), value in found.items()]
+    for c, name, value in facts:
+        put(c, name, value)
+
+
+def _scene_facts(ctx: Context, quotes: list[Quote], i: int, put, implicit: bool) -> None:
     q = quotes[i]
     paras = ctx.doc.paragraphs
     since = paras[max(0, q.paragraph - SCENE_REACH)].start
@@ -350,41 +383,69 @@ PAST = ("prev_same_paragraph", "prev_turn", "prev2_turn", "prev3_turn", "prev_tu
         "prev2_turn_implicit", "recent_speaker", "conversation_turns")
 
 
-def past_evidence(quotes: list[Quote], i: int, implicit: bool, speaker_of, turns: dict[str, int]
-                  ) -> list[tuple[str | None, str, float]]:
-    """What the speakers before quote i say of it: (character, feature, value) triples.
+PAST_REACH = 6  # quotes back that past evidence looks at
 
-    ``speaker_of(j)`` gives the speaker decided for an earlier quote j; ``turns`` counts
-    the turns each character has taken in this conversation so far.  Decoders that keep
-    several histories (decoding.py) call this once per history.
-    """
-    out: list[tuple[str | None, str, float]] = []
+
+def past_plan(quotes: list[Quote], i: int, implicit: bool) -> tuple:
+    """Which earlier turns speak for quote i, the same whoever said them: whether the last
+    line is in its paragraph (1) or a turn before it (2), or neither (0); whether the turns
+    two and three back count; whether the line is untagged; and how many quotes back each
+    recent line of the conversation is (0 for the last)."""
     q = quotes[i]
-    prev, prev2 = i - 1, i - 2
-    if in_conversation(quotes, i, prev):
-        s1 = speaker_of(prev)
-        if quotes[prev].paragraph == q.paragraph:
+    turn, two, three = 0, False, False
+    if in_conversation(quotes, i, i - 1):
+        if quotes[i - 1].paragraph == q.paragraph:
+            turn = 1
+        else:
+            turn = 2
+            if in_conversation(quotes, i, i - 2):
+                two = True
+                three = i >= 3 and q.paragraph - quotes[i - 3].paragraph <= SCENE_REACH
+    here = q.paragraph
+    back = tuple(i - 1 - j for j in range(max(0, i - PAST_REACH), i)
+                 if here - quotes[j].paragraph <= CONVERSATION_GAP)
+    return turn, two, three, implicit, back
+
+
+def evidence_of(plan: tuple, recent, turns: dict[str, int]
+                ) -> list[tuple[str | None, str, float]]:
+    """What the speakers before a quote say of it, as (character, feature, value) triples:
+    ``plan`` is its past_plan, ``recent`` the speakers of the PAST_REACH quotes before it,
+    latest first, and ``turns`` the turns each character has taken in the conversation."""
+    turn, two, three, implicit, back = plan
+    out: list[tuple[str | None, str, float]] = []
+    if turn:
+        s1 = recent[0]
+        if turn == 1:
             out.append((s1, "prev_same_paragraph", 1.0))
         else:
             out.append((s1, "prev_turn", 1.0))
             if implicit:
                 out.append((s1, "prev_turn_implicit", 1.0))
-            if in_conversation(quotes, i, prev2):
-                s2 = speaker_of(prev2)
+            if two:
+                s2 = recent[1]
                 if s2 != s1:
                     out.append((s2, "prev2_turn", 1.0))
                     if implicit:
                         out.append((s2, "prev2_turn_implicit", 1.0))
-                if i >= 3 and q.paragraph - quotes[i - 3].paragraph <= SCENE_REACH:
-                    s3 = speaker_of(i - 3)
+                if three:
+                    s3 = recent[2]
                     if s3 not in (s1, s2):  # three taking turns
                         out.append((s3, "prev3_turn", 1.0))
-    here = q.paragraph
-    recent = {speaker_of(j) for j in range(max(0, i - 6), i)
-              if here - quotes[j].paragraph <= CONVERSATION_GAP}
-    out.extend((c, "recent_speaker", 1.0) for c in recent if c)
+    out.extend((c, "recent_speaker", 1.0) for c in {recent[k] for k in back} if c)
     out.extend((c, "conversation_turns", math.log1p(n)) for c, n in turns.items())
     return out
+
+
+def past_evidence(quotes: list[Quote], i: int, implicit: bool, speaker_of, turns: dict[str, int]
+                  ) -> list[tuple[str | None, str, float]]:
+    """What the speakers before quote i say of it: (character, feature, value) triples.
+
+    ``speaker_of(j)`` gives the speaker decided for an earlier quote j; ``turns`` counts
+    the turns each character has taken in this conversation so far.
+    """
+    recent = [speaker_of(i - 1 - k) if k < i else None for k in range(PAST_REACH)]
+    return evidence_of(past_plan(quotes, i, implicit), recent, turns)
 
 
 def conversation_turns(quotes: list[Quote], i: int, speakers: list[str | None]) -> dict[str, int]:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
-from itertools import chain, repeat
-from operator import mul
+from dataclasses import dataclass, field
+from itertools import chain
+from operator import itemgetter, mul, sub, truediv
 
 WORD = re.compile(r"[a-z]+(?:['\u2019][a-z]+)?")
 # words of the story's dialogue a character's own words are mixed with: a strong pull,
@@ -33,8 +33,14 @@ class Voices:
     by: list[str | None]  # who each line is credited to
     own: dict[str, Counter]  # character -> the words of the lines credited to them
     own_total: dict[str, int]
-    # character -> word -> log(1 + k / (SMOOTHING * share)) for a word said k times
-    gain: dict[str, dict[str, float]]
+    # By word number, for sums over a line's words at C speed: per quote, a picker of its
+    # words' numbers and their counts, each with a last, empty slot that makes every
+    # picker return a tuple; SMOOTHING * share by number; per character, made when first
+    # asked for, log(1 + k / (SMOOTHING * share)) and k for each word said k times.
+    picks: list[tuple[itemgetter, tuple[int, ...]]] = field(default_factory=list)
+    scaled: list[float] = field(default_factory=list)
+    by_number: dict[str, tuple[list[float], list[int]]] = field(default_factory=dict)
+    numbers: dict[str, int] = field(default_factory=dict)
 
 
 def learn_voices(text: str, quotes, credited: list[str | None],
@@ -52,18 +58,38 @@ def learn_voices(text: str, quotes, credited: list[str | None],
         everything = Counter(chain.from_iterable(said))
         total = sum(everything.values()) + len(everything) + 1  # each word seen once more
         background = {w: (n + 1) / total for w, n in everything.items()}
+        numbers = {w: k for k, w in enumerate(background)}
+        empty = len(numbers)
+        picks = [(itemgetter(*[numbers[w] for w in ks], empty), cs + (0,))
+                 for ks, cs in zip(keys, counts)]
+        scaled = [SMOOTHING * share for share in background.values()] + [1.0]
     else:
         said, keys, counts, lengths = known.said, known.keys, known.counts, known.lengths
-        background = known.background
+        background, numbers, picks, scaled = (known.background, known.numbers, known.picks,
+                                              known.scaled)
     theirs: dict[str, list[list[str]]] = {}
     for line, who in zip(said, credited):
         if who:
             theirs.setdefault(who, []).append(line)
     own = {c: Counter(chain.from_iterable(lines)) for c, lines in theirs.items()}
-    gain = {c: {w: math.log1p(k / (SMOOTHING * background[w])) for w, k in mine.items()}
-            for c, mine in own.items()}
     return Voices(said, keys, counts, lengths, background, list(credited), own,
-                  {c: sum(mine.values()) for c, mine in own.items()}, gain)
+                  {c: sum(mine.values()) for c, mine in own.items()}, picks, scaled,
+                  numbers=numbers)
+
+
+def _by_number(voices: Voices, c: str) -> tuple[list[float], list[int]]:
+    """Character c's gains and word counts, by word number."""
+    found = voices.by_number.get(c)
+    if found is None:
+        gains = [0.0] * len(voices.scaled)
+        tallies = [0] * len(voices.scaled)
+        numbers, scaled = voices.numbers, voices.scaled
+        for w, k in voices.own[c].items():
+            n = numbers[w]
+            gains[n] = math.log1p(k / scaled[n])
+            tallies[n] = k
+        found = voices.by_number[c] = (gains, tallies)
+    return found
 
 
 def likeness(voices: Voices, i: int, cands: list[str]) -> dict[str, float]:
@@ -75,22 +101,22 @@ def likeness(voices: Voices, i: int, cands: list[str]) -> dict[str, float]:
     smoothing), is the line's length times log(S / (N + S)) plus, for each word the
     candidate has said, n * log(1 + k / (S * share)).
     """
-    keys, counts, length = voices.keys[i], voices.counts[i], voices.lengths[i]
+    length = voices.lengths[i]
     if not length:
         return {}
+    pick, counts = voices.picks[i]
     out: dict[str, float] = {}
     for c in cands:
-        gain = voices.gain.get(c)
-        if gain is None:
+        if c not in voices.own:
             continue
+        gains, tallies = _by_number(voices, c)
         total = voices.own_total[c]
         if voices.by[i] == c:  # without this line's own words
             total -= length
-            mine, bg = voices.own[c], voices.background
-            llr = sum(n * math.log1p((mine[w] - n) / (SMOOTHING * bg[w]))
-                      for w, n in zip(keys, counts))
+            llr = sum(map(mul, counts, map(math.log1p, map(
+                truediv, map(sub, pick(tallies), counts), pick(voices.scaled)))))
         else:
-            llr = sum(map(mul, counts, map(gain.get, keys, repeat(0.0))))
+            llr = sum(map(mul, counts, pick(gains)))
         llr += length * math.log(SMOOTHING / (total + SMOOTHING))
         out[c] = math.tanh(llr / SCALE)
     return out
