@@ -44,9 +44,12 @@ class Context:
     kin_lines: dict[int, set[str]] | None = None  # per quote: the family words it calls by
     told: list[list[str]] | None = None  # per quote: whom its tag says it is said to
     chapter_starts: list[int] = field(default_factory=list)
-    paragraph_starts: list[int] = field(default_factory=list)
-    named_at: dict[str, list[int]] | None = None  # character -> narration mentions' starts
+    # character -> the starts of its mentions in the narration, and their paragraphs
+    named_at: dict[str, tuple[list[int], list[int]]] | None = None
     chapter_names: list[dict[str, int]] | None = None  # per chapter: narration names counted
+    opens: list[int] = field(default_factory=list)  # per quote: its conversation's first
+    # per quote: its candidates that no reading's speakers change (stages/features.py)
+    candidate_facts: dict[int, tuple] = field(default_factory=dict)
     # per quote: what the narration around it says of who speaks it, as (character, feature,
     # value); the same in both readings
     scene_facts: dict[int, list[tuple[str | None, str, float]]] = field(default_factory=dict)
@@ -294,11 +297,14 @@ def listeners(quotes: list[Quote], i: int, reach: int = LISTENER_REACH) -> list[
                               if j != i and quotes[j].speaker and quotes[j].speaker != speaker))
 
 
-def conversation_start(quotes: list[Quote], i: int) -> int:
-    """Index of the first quote of the conversation quote i belongs to."""
-    while i > 0 and quotes[i].paragraph - quotes[i - 1].paragraph <= CONVERSATION_GAP:
-        i -= 1
-    return i
+def conversation_starts(quotes: list[Quote]) -> list[int]:
+    """Per quote, the index of the first quote of its conversation (a run of quotes no
+    more than CONVERSATION_GAP paragraphs apart), by one pass."""
+    out: list[int] = []
+    for i, q in enumerate(quotes):
+        out.append(out[-1] if i and q.paragraph - quotes[i - 1].paragraph <= CONVERSATION_GAP
+                   else i)
+    return out
 
 
 def last_in_previous_paragraph(ctx: "Context", quotes: list[Quote], i: int) -> str | None:

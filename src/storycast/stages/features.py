@@ -17,7 +17,7 @@ from .context import (
     called_gender,
     closing_subject,
     conversation_cast,
-    conversation_start,
+    conversation_starts,
     description_key,
     in_conversation,
     last_in_previous_paragraph,
@@ -78,6 +78,10 @@ for _flag, _suffix, _names in CONJUNCTIONS:
     for _n in _names:
         PAST_CONJOINED.setdefault(_n, []).append((INDEX[_flag], INDEX[f"{_n}_{_suffix}"]))
 _FLAGS = (INDEX["untagged"], INDEX["after_question"], INDEX["described"])
+_GLOBAL, _CHAPTER, _LAST_NAMED = (INDEX["global_count"], INDEX["chapter_count"],
+                                 INDEX["last_named"])
+_LAST_NAMED_SPAN = math.log1p(LAST_NAMED_REACH)
+_NEVER: tuple[list[int], list[int]] = ([], [])
 
 
 class Features(dict):
@@ -98,36 +102,59 @@ class Features(dict):
 def candidates(ctx: Context, i: int, speakers: list[str | None]) -> list[str]:
     """Characters who could say quote i: named nearby, recently speaking, tagged or addressed."""
     quotes = ctx.doc.quotes
-    paras = ctx.doc.paragraphs
-    q = quotes[i]
-    first = paras[max(0, q.paragraph - SCENE_REACH)].start
-    last = paras[min(len(paras) - 1, q.paragraph + 1)].end
-    found = dict.fromkeys(m.character for m in ctx.scene.between(first, last))
-    start = max(conversation_start(quotes, i), i - 30)
+    near, start, opening, tagged = _settled_candidates(ctx, i)
+    found = dict.fromkeys(near)
     for j in range(i - 1, start - 1, -1):  # who has spoken in this conversation, latest first
         if speakers[j]:
             found.setdefault(speakers[j])
     for j in range(i + 1, min(len(quotes), i + 3)):
         if speakers[j] and in_conversation(quotes, i, j):
             found.setdefault(speakers[j])
-    opening = paras[max(0, quotes[start].paragraph - SCENE_REACH)].start
-    if opening < first:
-        for m in ctx.scene.between(opening, paras[quotes[start].paragraph].end):
-            found.setdefault(m.character)
+    for c in opening:
+        found.setdefault(c)
     for j in (i - 1, i):
         for c in ctx.vocatives.get(j, []):
             found.setdefault(c)
-    tag = ctx.doc.layer("tags")[i]
-    if tag is not None and tag.kind == "name":
-        who = resolve_name(ctx, tag)
-        if who:
-            found.setdefault(who)
-    elif tag is not None:
-        for who in _gendered_candidates(ctx, i, tag):
-            found.setdefault(who)
+    if tagged is None:  # "his wife": whose, the speakers so far say
+        tagged = _gendered_candidates(ctx, i, ctx.doc.layer("tags")[i])
+    for who in tagged:
+        found.setdefault(who)
     if ctx.narrator:
         found.setdefault(ctx.narrator)
     return [c for c in found if c in ctx.chars]
+
+
+def _settled_candidates(ctx: Context, i: int) -> tuple:
+    """The candidates of quote i that no reading's speakers change, worked out once: those
+    named nearby, the first quote candidates(...) looks back to, those named as its
+    conversation opened, and those its tag points to (None for a description, whose owner
+    depends on the speakers)."""
+    found = ctx.candidate_facts.get(i)
+    if found is not None:
+        return found
+    quotes = ctx.doc.quotes
+    paras = ctx.doc.paragraphs
+    q = quotes[i]
+    first = paras[max(0, q.paragraph - SCENE_REACH)].start
+    last = paras[min(len(paras) - 1, q.paragraph + 1)].end
+    near = tuple(dict.fromkeys(m.character for m in ctx.scene.between(first, last)))
+    start = max(_opening(ctx, i), i - 30)
+    opening_at = paras[max(0, quotes[start].paragraph - SCENE_REACH)].start
+    opening: tuple[str, ...] = ()
+    if opening_at < first:
+        opening = tuple(dict.fromkeys(m.character for m in ctx.scene.between(
+            opening_at, paras[quotes[start].paragraph].end)))
+    tag = ctx.doc.layer("tags")[i]
+    tagged: tuple[str, ...] | None = ()
+    if tag is not None and tag.kind == "name":
+        who = resolve_name(ctx, tag)
+        tagged = (who,) if who else ()
+    elif tag is not None and tag.kind == "description":
+        tagged = None
+    elif tag is not None:
+        tagged = tuple(_gendered_candidates(ctx, i, tag))
+    found = ctx.candidate_facts[i] = (near, start, opening, tagged)
+    return found
 
 
 def _gendered_candidates(ctx: Context, i: int, tag: Tag) -> list[str]:
@@ -188,16 +215,15 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
         ctx.talked_of = spoken_of(ctx)
     for c, n in ctx.talked_of[i].items():
         put(c, "spoken_of", math.log1p(n))
-    _lately_named(ctx, quotes[i], cands, put)
+    _lately_named(ctx, quotes[i], cands, vecs)
     for c, v in likeness(ctx.voices, i, cands).items():
         put(c, "voice", v)
     local = chapter_counts(ctx, quotes[i].start)
-    for c in cands:
-        put(c, "global_count", math.log1p(ctx.chars[c].mentions) / 5)
-        put(c, "chapter_count", math.log1p(local.get(c, 0)) / 3)
-        if c == ctx.narrator:
-            put(c, "narrator")
-            put(c, "narrator_implicit", float(implicit))
+    for v, c in zip(vecs, cands):
+        v[_GLOBAL] = math.log1p(ctx.chars[c].mentions) / 5
+        v[_CHAPTER] = math.log1p(local.get(c, 0)) / 3
+    put(ctx.narrator, "narrator")
+    put(ctx.narrator, "narrator_implicit", float(implicit))
     # "said the gentleman": one the narration does not name here, seldom the one it does
     described = description_key(tag) is not None
     prev = i - 1
@@ -216,21 +242,22 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
     return vecs
 
 
-def _lately_named(ctx: Context, q: Quote, cands: list[str], put) -> None:
+def _lately_named(ctx: Context, q: Quote, cands: list[str], vecs: list[Features]) -> None:
     """How lately the narration named each candidate, over a longer reach than the ranks:
     1 in the quote's own paragraph, falling to 0 at LAST_NAMED_REACH paragraphs back."""
     if ctx.named_at is None:
-        ctx.paragraph_starts = [p.start for p in ctx.doc.paragraphs]
+        starts = [p.start for p in ctx.doc.paragraphs]
         ctx.named_at = {}
         for m in ctx.scene.mentions:
-            ctx.named_at.setdefault(m.character, []).append(m.start)
+            at, paragraphs = ctx.named_at.setdefault(m.character, ([], []))
+            at.append(m.start)
+            paragraphs.append(bisect.bisect_right(starts, m.start) - 1)
     since = ctx.doc.paragraphs[max(0, q.paragraph - LAST_NAMED_REACH)].start
-    for c in cands:
-        starts = ctx.named_at.get(c, ())
-        k = bisect.bisect_left(starts, q.start) - 1
-        if k >= 0 and starts[k] >= since:
-            back = q.paragraph - (bisect.bisect_right(ctx.paragraph_starts, starts[k]) - 1)
-            put(c, "last_named", 1 - math.log1p(back) / math.log1p(LAST_NAMED_REACH))
+    for v, c in zip(vecs, cands):
+        at, paragraphs = ctx.named_at.get(c, _NEVER)
+        k = bisect.bisect_left(at, q.start) - 1
+        if k >= 0 and at[k] >= since:
+            v[_LAST_NAMED] = 1 - math.log1p(q.paragraph - paragraphs[k]) / _LAST_NAMED_SPAN
 
 
 def chapter_counts(ctx: Context, offset: int) -> dict[str, int]:
@@ -448,9 +475,16 @@ def past_evidence(quotes: list[Quote], i: int, implicit: bool, speaker_of, turns
     return evidence_of(past_plan(quotes, i, implicit), recent, turns)
 
 
-def conversation_turns(quotes: list[Quote], i: int, speakers: list[str | None]) -> dict[str, int]:
+def _opening(ctx: Context, i: int) -> int:
+    """The first quote of quote i's conversation."""
+    if not ctx.opens:
+        ctx.opens = conversation_starts(ctx.doc.quotes)
+    return ctx.opens[i]
+
+
+def conversation_turns(ctx: Context, i: int, speakers: list[str | None]) -> dict[str, int]:
     turns: dict[str, int] = {}
-    for j in range(conversation_start(quotes, i), i):
+    for j in range(_opening(ctx, i), i):
         if speakers[j]:
             turns[speakers[j]] = turns.get(speakers[j], 0) + 1
     return turns
@@ -466,7 +500,7 @@ def _turn_features(ctx: Context, quotes: list[Quote], i: int, speakers: list[str
         for c in told_of(ctx)[prev]:
             put(c, "prev_told")  # the one the last line was said to answers
     if past:
-        turns = conversation_turns(quotes, i, speakers)
+        turns = conversation_turns(ctx, i, speakers)
         for c, name, value in past_evidence(quotes, i, implicit, speakers.__getitem__, turns):
             put(c, name, value)
     nxt, nxt2 = i + 1, i + 2

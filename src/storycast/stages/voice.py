@@ -39,7 +39,7 @@ class Voices:
     # asked for, log(1 + k / (SMOOTHING * share)) and k for each word said k times.
     picks: list[tuple[itemgetter, tuple[int, ...]]] = field(default_factory=list)
     scaled: list[float] = field(default_factory=list)
-    by_number: dict[str, tuple[list[float], list[int]]] = field(default_factory=dict)
+    by_number: dict[str, tuple[list[float], list[int], float]] = field(default_factory=dict)
     numbers: dict[str, int] = field(default_factory=dict)
 
 
@@ -77,8 +77,9 @@ def learn_voices(text: str, quotes, credited: list[str | None],
                   numbers=numbers)
 
 
-def _by_number(voices: Voices, c: str) -> tuple[list[float], list[int]]:
-    """Character c's gains and word counts, by word number."""
+def _by_number(voices: Voices, c: str) -> tuple[list[float], list[int], float]:
+    """Character c's gains and word counts, by word number, and log(S / (N + S)) for
+    their N words."""
     found = voices.by_number.get(c)
     if found is None:
         gains = [0.0] * len(voices.scaled)
@@ -88,7 +89,8 @@ def _by_number(voices: Voices, c: str) -> tuple[list[float], list[int]]:
             n = numbers[w]
             gains[n] = math.log1p(k / scaled[n])
             tallies[n] = k
-        found = voices.by_number[c] = (gains, tallies)
+        total = voices.own_total[c]
+        found = voices.by_number[c] = (gains, tallies, math.log(SMOOTHING / (total + SMOOTHING)))
     return found
 
 
@@ -105,18 +107,21 @@ def likeness(voices: Voices, i: int, cands: list[str]) -> dict[str, float]:
     if not length:
         return {}
     pick, counts = voices.picks[i]
+    own = voices.by[i]
     out: dict[str, float] = {}
     for c in cands:
-        if c not in voices.own:
-            continue
-        gains, tallies = _by_number(voices, c)
-        total = voices.own_total[c]
-        if voices.by[i] == c:  # without this line's own words
-            total -= length
+        found = voices.by_number.get(c)
+        if found is None:
+            if c not in voices.own:
+                continue
+            found = _by_number(voices, c)
+        gains, tallies, shrink = found
+        if c == own:  # without this line's own words
+            total = voices.own_total[c] - length
             llr = sum(map(mul, counts, map(math.log1p, map(
                 truediv, map(sub, pick(tallies), counts), pick(voices.scaled)))))
+            llr += length * math.log(SMOOTHING / (total + SMOOTHING))
         else:
-            llr = sum(map(mul, counts, pick(gains)))
-        llr += length * math.log(SMOOTHING / (total + SMOOTHING))
+            llr = sum(map(mul, counts, pick(gains))) + length * shrink
         out[c] = math.tanh(llr / SCALE)
     return out
