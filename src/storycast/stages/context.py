@@ -38,7 +38,7 @@ class Context:
     anchors: list[str | None] = field(default_factory=list)  # speakers tags name outright
     # per quote: its conversation's tagged speakers and addressed people, as counts
     cast_of: list[tuple[dict[str, int], dict[str, int]]] | None = None
-    talked_of: list[dict[str, int]] | None = None  # per quote: named in nearby lines
+    talked_of: list[dict[str, float]] | None = None  # per quote: log(1 + times named nearby)
     called: list[str | None] | None = None  # per quote: the sex of a "sir" or "madam" in it
     name_vocatives: dict[int, list[str]] | None = None  # the vocatives by name alone
     kin_lines: dict[int, set[str]] | None = None  # per quote: the family words it calls by
@@ -48,6 +48,8 @@ class Context:
     named_at: dict[str, tuple[list[int], list[int]]] | None = None
     chapter_names: list[dict[str, int]] | None = None  # per chapter: narration names counted
     opens: list[int] = field(default_factory=list)  # per quote: its conversation's first
+    # per quote: each candidate's features that no reading changes (stages/features.py)
+    settled: dict[int, dict] = field(default_factory=dict)
     # per quote: its candidates that no reading's speakers change (stages/features.py)
     candidate_facts: dict[int, tuple] = field(default_factory=dict)
     # per quote: what the narration around it says of who speaks it, as (character, feature,
@@ -176,9 +178,12 @@ _CALLED = {"sir": "male", "papa": "male", "father": "male", "uncle": "male", "my
            "madam": "female", "ma'am": "female", "mamma": "female", "mama": "female",
            "mother": "female", "aunt": "female", "my lady": "female", "my girl": "female",
            "my dear girl": "female", "miss": "female"}
-_CALLING = re.compile(r"\b(?:my (?:good man|dear fellow|dear girl|lord|lady|boy|girl)|old man|"
-                      r"sir|papa|father|uncle|madam|ma'am|mamma|mama|mother|aunt|miss)\b",
-                      re.IGNORECASE)
+# (Each word written as its first letter, then the rest of the word that letter begins, as
+# _KIN below is, so the search skips to the letters that may start one.)
+_CALLING = re.compile(r"[mosfpuaMOSFPUA](?<=\b\w)(?i:(?<=m)y (?:good man|dear fellow|dear girl|"
+                      r"lord|lady|boy|girl)|(?<=o)ld man|(?<=s)ir|(?<=p)apa|(?<=f)ather|"
+                      r"(?<=u)ncle|(?<=m)adam|(?<=m)a'am|(?<=m)amma|(?<=m)ama|(?<=m)other|"
+                      r"(?<=a)unt|(?<=m)iss)\b")
 _CALL_OPENS = re.compile(r"(?:^|[,!?;:\u2014-]\s*|\b(?:[Dd]ear|[Gg]ood|[Oo]h|O)\s+)$")
 _CALL_CLOSES = re.compile(r"\s*(?:[,.!?;:\u2014-]|$)")
 
@@ -196,9 +201,7 @@ def called_gender(text: str) -> str | None:
 
 # Family words a line calls its listener by, each meaning one person in most stories: the
 # father all the daughters call "papa".  ("Sister" goes both ways, so it is left out.)
-# (Written as a first letter, then the rest of the word that letter begins, so the
-# search can skip to the letters that may start one; "\b(papa|...)\b" with IGNORECASE
-# tries every offset of the text.)
+# (Written as _CALLING is: "\b(papa|...)\b" with IGNORECASE tries every offset of the text.)
 _KIN = re.compile(r"[pmfuaPMFUA](?<=\b\w)(?i:(?<=p)apa|(?<=m)amma|(?<=m)ama|(?<=f)ather"
                   r"|(?<=m)other|(?<=u)ncle|(?<=a)unt)\b")
 KIN_VOTES = 2  # answers by one character before a family word is taken as theirs
@@ -268,13 +271,14 @@ def learn_kin_calls(ctx: "Context", speakers: list[str | None]) -> None:
 def spoken_of(ctx: "Context") -> list[dict[str, int]]:
     """For each quote, who the lines around it in its conversation name in the third person
     (vocatives aside): the people a conversation talks about are seldom there to speak."""
-    quotes = ctx.doc.quotes
+    paragraph = [q.paragraph for q in ctx.doc.quotes]
+    named_in = ctx.named_in
     out: list[dict[str, int]] = []
-    for i in range(len(quotes)):
+    for i, here in enumerate(paragraph):
         counts: dict[str, int] = {}
-        for j in range(max(0, i - TALK_REACH), min(len(quotes), i + TALK_REACH + 1)):
-            if j != i and in_conversation(quotes, i, j):
-                for c in ctx.named_in.get(j, ()):
+        for j in range(max(0, i - TALK_REACH), min(len(paragraph), i + TALK_REACH + 1)):
+            if j != i and abs(here - paragraph[j]) <= CONVERSATION_GAP and j in named_in:
+                for c in named_in[j]:
                     counts[c] = counts.get(c, 0) + 1
         out.append(counts)
     return out

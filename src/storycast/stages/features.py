@@ -78,6 +78,8 @@ for _flag, _suffix, _names in CONJUNCTIONS:
     for _n in _names:
         PAST_CONJOINED.setdefault(_n, []).append((INDEX[_flag], INDEX[f"{_n}_{_suffix}"]))
 _FLAGS = (INDEX["untagged"], INDEX["after_question"], INDEX["described"])
+_CONJOINED_BY = [(flag, dict(pairs)) for flag, pairs in CONJOINED]  # plain -> conjoined
+_GENDER_MATCH, _GENDERED = _CONJOINED_BY[0]
 _GLOBAL, _CHAPTER, _LAST_NAMED = (INDEX["global_count"], INDEX["chapter_count"],
                                  INDEX["last_named"])
 _LAST_NAMED_SPAN = math.log1p(LAST_NAMED_REACH)
@@ -192,7 +194,7 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
     """
     quotes, tags = ctx.doc.quotes, ctx.doc.layer("tags")
     tag = tags[i]
-    vecs = [Features() for _ in cands]
+    vecs = _settled_features(ctx, i, cands)
     pos = {c: k for k, c in enumerate(cands)}
 
     def put(c: str | None, name: str, value: float = 1.0) -> None:
@@ -200,46 +202,68 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
             vecs[pos[c]][INDEX[name]] = value
 
     implicit = tag is None
-    _tag_features(ctx, i, tag, cands, put)
-    _scene_features(ctx, quotes, i, cands, put, implicit)
+    _tag_among(ctx, i, tag, cands, put)
     _turn_features(ctx, quotes, i, speakers, put, implicit, past)
     for c in ctx.vocatives.get(i, []):
         put(c, "own_vocative")
-    for c in told_of(ctx)[i]:
-        put(c, "own_told")  # "said she to Charlotte": not Charlotte's line
     _participants(ctx, i, cands, put)
-    for c in ctx.named_in.get(i, ()):
-        put(c, "named_inside")
-    _called(ctx, quotes, i, cands, put)
-    if ctx.talked_of is None:
-        ctx.talked_of = spoken_of(ctx)
-    for c, n in ctx.talked_of[i].items():
-        put(c, "spoken_of", math.log1p(n))
-    _lately_named(ctx, quotes[i], cands, vecs)
     for c, v in likeness(ctx.voices, i, cands).items():
         put(c, "voice", v)
-    local = chapter_counts(ctx, quotes[i].start)
-    for v, c in zip(vecs, cands):
-        v[_GLOBAL] = math.log1p(ctx.chars[c].mentions) / 5
-        v[_CHAPTER] = math.log1p(local.get(c, 0)) / 3
-    put(ctx.narrator, "narrator")
-    put(ctx.narrator, "narrator_implicit", float(implicit))
     # "said the gentleman": one the narration does not name here, seldom the one it does
     described = description_key(tag) is not None
     prev = i - 1
     asked = (in_conversation(quotes, i, prev) and quotes[prev].paragraph != quotes[i].paragraph
              and ctx.doc.text[quotes[prev].end - 1:quotes[prev].end] == "?")
     flags = [k for k, on in zip(_FLAGS, (implicit, asked, described)) if on]
+    conjoined = [pairs for flag, pairs in _CONJOINED_BY[1:] if flag in flags]
     for v in vecs:
         for k in flags:
             v[k] = 1.0
-        for flag, pairs in CONJOINED:
-            if v.get(flag):
-                for plain, conjoined in pairs:
-                    value = v.get(plain)
-                    if value is not None:
-                        v[conjoined] = value
+        # in the order of CONJUNCTIONS, whose first flag is the candidate's own
+        for pairs in ([_GENDERED] if v.get(_GENDER_MATCH) else []) + conjoined:
+            for plain in pairs.keys() & v.keys():
+                v[pairs[plain]] = v[plain]
     return vecs
+
+
+def _settled_features(ctx: Context, i: int, cands: list[str]) -> list[Features]:
+    """The features of quote i that no reading's speakers change and that each candidate
+    has on its own (the scene, the tag's name or pronoun, how lately and how often each is
+    named), worked out once per quote and candidate; a fresh copy for each call."""
+    box = ctx.settled.setdefault(i, {})
+    missing = [c for c in cands if c not in box]
+    if missing:
+        quotes = ctx.doc.quotes
+        vecs = [Features() for _ in missing]
+        pos = {c: k for k, c in enumerate(missing)}
+
+        def put(c: str | None, name: str, value: float = 1.0) -> None:
+            if c in pos:
+                vecs[pos[c]][INDEX[name]] = value
+
+        tag = ctx.doc.layer("tags")[i]
+        implicit = tag is None
+        _tag_features(ctx, i, tag, missing, put)
+        _scene_features(ctx, quotes, i, missing, put, implicit)
+        for c in told_of(ctx)[i]:
+            put(c, "own_told")  # "said she to Charlotte": not Charlotte's line
+        for c in ctx.named_in.get(i, ()):
+            put(c, "named_inside")
+        _called(ctx, quotes, i, missing, put)
+        if ctx.talked_of is None:
+            ctx.talked_of = [{c: math.log1p(n) for c, n in counts.items()}
+                             for counts in spoken_of(ctx)]
+        for c, value in ctx.talked_of[i].items():
+            put(c, "spoken_of", value)
+        _lately_named(ctx, quotes[i], missing, vecs)
+        local = chapter_counts(ctx, quotes[i].start)
+        for v, c in zip(vecs, missing):
+            v[_GLOBAL] = math.log1p(ctx.chars[c].mentions) / 5
+            v[_CHAPTER] = math.log1p(local.get(c, 0)) / 3
+        put(ctx.narrator, "narrator")
+        put(ctx.narrator, "narrator_implicit", float(implicit))
+        box.update(zip(missing, vecs))
+    return [Features(box[c]) for c in cands]
 
 
 def _lately_named(ctx: Context, q: Quote, cands: list[str], vecs: list[Features]) -> None:
@@ -311,9 +335,10 @@ def _called(ctx: Context, quotes: list[Quote], i: int, cands: list[str], put) ->
 
 
 def _tag_features(ctx: Context, i: int, tag: Tag | None, cands: list[str], put) -> None:
+    """What the tag says of each candidate, one by one: the name or description it gives,
+    whether its pronoun fits."""
     if tag is None:
         return
-    q = ctx.doc.quotes[i]
     if tag.kind == "name":
         put(resolve_name(ctx, tag), "tag_name")
         return
@@ -322,15 +347,7 @@ def _tag_features(ctx: Context, i: int, tag: Tag | None, cands: list[str], put) 
         put(ctx.narrator, "narrator_tag")
         return
     if tag.kind == "description":
-        put(resolve_relation(ctx, i, tag), "relation")
         put(resolve_description(ctx, tag), "tag_description")
-        box = ctx.descriptions.get(description_key(tag) or "", {})
-        mine = ctx.voters[i] if ctx.voters else None
-        total = sum(box.values())
-        for c, n in box.items():
-            n -= c == mine  # leave this quote's own vote out
-            if total > 1 and n > 0:
-                put(c, "description_vote", n / (total - 1))
     if gender not in ("male", "female"):
         return
     for c in cands:
@@ -345,7 +362,29 @@ def _tag_features(ctx: Context, i: int, tag: Tag | None, cands: list[str], put) 
         for m in ctx.scene.between(tag.start, tag.end):
             if m.kind == "pronoun":
                 put(m.character, "tag_pronoun")
-    since = ctx.doc.paragraphs[max(0, q.paragraph - 1)].start
+
+
+def _tag_among(ctx: Context, i: int, tag: Tag | None, cands: list[str], put) -> None:
+    """What the tag says given the speakers so far and the candidates together: whose
+    relation "his wife" is, whom the description's other lines went to, and which of the
+    candidates of the pronoun's sex were named last."""
+    if tag is None or tag.kind == "name":
+        return
+    gender = tag_gender(tag)
+    if gender == "narrator":
+        return
+    if tag.kind == "description":
+        put(resolve_relation(ctx, i, tag), "relation")
+        box = ctx.descriptions.get(description_key(tag) or "", {})
+        mine = ctx.voters[i] if ctx.voters else None
+        total = sum(box.values())
+        for c, n in box.items():
+            n -= c == mine  # leave this quote's own vote out
+            if total > 1 and n > 0:
+                put(c, "description_vote", n / (total - 1))
+    if gender not in ("male", "female"):
+        return
+    since = ctx.doc.paragraphs[max(0, ctx.doc.quotes[i].paragraph - 1)].start
     rank = 0
     for m in ctx.scene.before(tag.start, since):
         if ctx.chars[m.character].gender == gender and m.character in cands:
