@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
+from operator import attrgetter
 
 from ..document import Document
 from ..lexicon import (HONORIFICS, NON_NAMES, PARTICLES, PRONOUN_GENDER, common_words,
@@ -111,6 +113,12 @@ def _ordinary(word: str) -> bool:
     return prior is None or prior[1] < 200
 
 
+@lru_cache(maxsize=None)
+def _never_a_name(word: str) -> bool:
+    """A capitalised word that is no name on its own: "The", "But", "Of"."""
+    return word.lower().strip("'\u2019") in NON_NAMES or word.lower() in _LINKS
+
+
 def _name_words(text: str, start: int, end: int, titled: bool = False) -> tuple[int, int] | None:
     """The span of the name proper, without leading words that are not names.
 
@@ -118,10 +126,9 @@ def _name_words(text: str, start: int, end: int, titled: bool = False) -> tuple[
     name is what follows it.  Trailing link words ("of", "the") are dropped too.
     """
     span = text[start:end]
-    if " " in span or "\n" in span or "\t" in span:
-        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(span)]
-    else:  # most names are one word
-        words = [(0, len(span), span)]
+    if " " not in span and "\n" not in span and "\t" not in span:  # most names are one word
+        return None if _never_a_name(span) else (start, end)
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(span)]
     while words and (
         words[0][2].lower().strip("'\u2019") in NON_NAMES
         or len(words) > 1 and _ordinary(words[0][2]) and not titled
@@ -190,7 +197,7 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: LowerCaseWords,
                 return False  # "Hyderabad, Bhopal, where": a name after a name goes on a list
         if _APPOSITION.search(before):
             return False
-    words_before = before.split()
+    words_before = before.split(None, 3)  # how many words, up to four, and the last of few
     if not before and len(after) <= 2 and closed:
         return False  # a quote that is only a name ("Bingley.") answers more often than calls
     if not before and _SUBJECT_AFTER.match(after):
@@ -204,7 +211,7 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: LowerCaseWords,
     if opened and not closed and len(words_before) <= 1:
         # "Harm just remember", "Oh, Spike don't worry": a name opening a quote and not
         # followed by a verb is addressed, not spoken of.
-        following = after.split()[0].lower() if after.split() else ""
+        following = after.split(None, 1)[0].lower() if after.split(None, 1) else ""
         name = text[s:e].split()[0].lower()
         return following.replace("'", "").isalpha() and not _looks_like_verb(following) \
             and following not in _PRONOUNS and name not in lower  # "Is he", "Upon my"
@@ -245,14 +252,17 @@ _PRONOUN_GENDER = {"I": "narrator"} | {
 
 
 def find_pronouns(doc: Document, start: int, end: int) -> list[Mention]:
-    bounds = quote_bounds(doc.quotes)
+    starts, ends, index = quote_bounds(doc.quotes)
     found = []
+    k = 0  # the quote spans starting before the pronoun: pronouns come in text order
     for m in PRONOUN_RE.finditer(doc.text, start, end):
-        word = m.group()
-        quote = quote_at(bounds, m.start())
+        word, at = m.group(), m.start()
+        while k < len(starts) and starts[k] <= at:
+            k += 1
+        quote = index[k - 1] if k and at < ends[k - 1] else None  # as quote_at() finds it
         if word == "I" and quote is not None:
             continue  # "I" inside a quote is its speaker, not a mention to resolve
-        found.append(Mention(m.start(), m.end(), "pronoun", None, word,
+        found.append(Mention(at, m.end(), "pronoun", None, word,
                              {"gender": _PRONOUN_GENDER[word], "quote": quote}))
     return found
 
@@ -263,6 +273,6 @@ def mentions(doc: Document) -> Document:
 
     start, end = body_bounds(doc)
     found = find_names(doc, start, end) + find_pronouns(doc, start, end)
-    found.sort(key=lambda m: m.start)
+    found.sort(key=attrgetter("start"))
     doc.layers["mentions"] = found
     return doc
