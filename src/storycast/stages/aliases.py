@@ -24,6 +24,7 @@ class Groups:
     def __init__(self, forms: list[Form]) -> None:
         self.forms = forms
         self.parent = list(range(len(forms)))
+        self.joined = {i: [i] for i in range(len(forms))}  # root -> its forms, in order
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -32,8 +33,7 @@ class Groups:
         return i
 
     def members(self, i: int) -> list[Form]:
-        root = self.find(i)
-        return [f for j, f in enumerate(self.forms) if self.find(j) == root]
+        return [self.forms[j] for j in self.joined[self.find(i)]]
 
     def gender(self, i: int) -> str | None:
         return group_gender(self.members(i))
@@ -54,6 +54,7 @@ class Groups:
         if sum(f.count for f in ma) < sum(f.count for f in mb):
             a, b = b, a
         self.parent[b] = a
+        self.joined[a] = sorted(self.joined[a] + self.joined.pop(b))
         return True
 
     def groups(self) -> list[list[Form]]:
@@ -268,8 +269,8 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
             if len(longer) == 1 and f.core not in given_names():
                 g.union(longer[0], i)
         if len(f.core) >= 5:
-            variants = [j for w, j in firsts.items() if edit_distance_one(w, f.core)
-                        and forms[j].count >= f.count and j != i]
+            variants = [j for w, j in firsts.items() if abs(len(w) - len(f.core)) <= 1
+                        and edit_distance_one(w, f.core) and forms[j].count >= f.count and j != i]
             if len(variants) == 1 and f.core[0] == forms[variants[0]].core[0]:
                 g.union(variants[0], i)
 

@@ -9,6 +9,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..lexicon import (
     HONORIFICS,
@@ -79,9 +80,9 @@ class Form:
             out.insert(0, "The " + self.core)
         return out
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
-        return self.core.split()
+        return self.core.split()  # the core never changes once the form is made
 
     @property
     def honorific_gender(self) -> str | None:
