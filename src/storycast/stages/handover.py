@@ -158,7 +158,10 @@ def hands_over(gap: str, earlier_tag: str | None, after: str | None) -> bool:
         (clause, first), (_, last) = said[0], said[-1]
         if _differ(first, last, one_clause=True) or _spoken_to(clause, first, last):
             return True  # "he argued; and she answered:", "she asked the Gryphon, and the Gryphon"
-    speaker = next((who for clause, who in speakers if who and speaker_words(clause)[0]), None)
+    # a clause after the first was read as speaker_words(clause) reads it; the first, which
+    # may take a bare past tense ("he argued"), is read again without
+    speaker = next((who for k, (clause, who) in enumerate(speakers)
+                    if who and (k or speaker_words(clause)[0])), None)
     if speaker is None:
         return False
     if earlier_tag is not None:
