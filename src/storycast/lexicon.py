@@ -142,12 +142,9 @@ PLACE_PREPOSITIONS = frozenset("in at to from near into towards toward through a
 @lru_cache(maxsize=1)
 def given_names() -> dict[str, tuple[float, float]]:
     """Given name -> (share of male bearers, frequency per million)."""
-    table: dict[str, tuple[float, float]] = {}
     text = resources.files("storycast.data").joinpath("given_names.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        name, male, freq = line.split("\t")
-        table[name] = (float(male), float(freq))
-    return table
+    cells = text.rstrip("\n").replace("\n", "\t").split("\t")  # name, male, freq, name, ...
+    return dict(zip(cells[0::3], zip(map(float, cells[1::3]), map(float, cells[2::3]))))
 
 
 SURE_SEX = 0.9  # the share of one sex among a given name's bearers that settles it

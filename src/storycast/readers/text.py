@@ -114,7 +114,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
 # Characters cp1252 (or latin-1, for its five holes) maps bytes 0x80-0xFF to.
 _CP1252_HIGH = "".join(sorted({bytes([b]).decode("cp1252", "ignore") or chr(b)
                                for b in range(0x80, 0x100)}))
-_HIGH_RUN = re.compile("[" + re.escape(_CP1252_HIGH) + "]{2,}")
+_HIGH = "[" + re.escape(_CP1252_HIGH) + "]"
+_HIGH_RUN = re.compile(_HIGH + _HIGH + "+")  # two or more; a class first makes the search quick
 _UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
@@ -172,7 +173,6 @@ def _repair_mojibake(text: str, repairs: list[dict]) -> str:
 def _repair_question_marks(text: str, repairs: list[dict]) -> str:
     if "?" not in text:
         return text
-    chars = list(text)
     hits = {m.start() for m in _QMARK_SUFFIX.finditer(text)
             if m.start() > 0 and _is_letter(text[m.start() - 1])}
     hits |= {m.start() for m in _QMARK_UPPER_SUFFIX.finditer(text)
@@ -180,6 +180,9 @@ def _repair_question_marks(text: str, repairs: list[dict]) -> str:
     hits |= {m.start() for m in _QMARK_NAME.finditer(text)
              if m.start() > 0 and text[m.start() - 1] in "ODL"
              and (m.start() < 2 or not _is_letter(text[m.start() - 2]))}
+    if not hits:
+        return text
+    chars = list(text)
     for at in sorted(hits):
         chars[at] = "'"
         repairs.append({"at": at, "was": "?", "now": "'"})
@@ -217,6 +220,8 @@ _PRODUCED_BY = re.compile(
 
 def gutenberg_bounds(text: str) -> tuple[int, int]:
     """``(start, end)`` of the story inside a Project Gutenberg file; the whole text otherwise."""
+    if not _may_hold_markers(text):
+        return 0, len(text)
     first_start = _PG_START.search(text)
     end_marker = _PG_END.search(text, first_start.end() if first_start else 0)
     if not first_start and not end_marker:
@@ -233,6 +238,15 @@ def gutenberg_bounds(text: str) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _may_hold_markers(text: str) -> bool:
+    """Every start or end marker holds "***", "*END*" or "Project Gutenberg", in any case:
+    a quick look for those spares most texts two searches of every line."""
+    if "***" in text:
+        return True
+    low = text.lower()
+    return "*end*" in low or "project gutenberg" in low
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:

@@ -1,7 +1,10 @@
 """Grouping name forms into characters: the rules that say two names are one person."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
+from itertools import compress, count
+from operator import ne
 
 from ..lexicon import HONORIFICS, given_names, nicknames, noun_gender
 from .names import Form
@@ -24,6 +27,7 @@ class Groups:
     def __init__(self, forms: list[Form]) -> None:
         self.forms = forms
         self.parent = list(range(len(forms)))
+        self.joined = {i: [i] for i in range(len(forms))}  # root -> its forms, in order
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -32,8 +36,7 @@ class Groups:
         return i
 
     def members(self, i: int) -> list[Form]:
-        root = self.find(i)
-        return [f for j, f in enumerate(self.forms) if self.find(j) == root]
+        return [self.forms[j] for j in self.joined[self.find(i)]]
 
     def gender(self, i: int) -> str | None:
         return group_gender(self.members(i))
@@ -54,6 +57,7 @@ class Groups:
         if sum(f.count for f in ma) < sum(f.count for f in mb):
             a, b = b, a
         self.parent[b] = a
+        self.joined[a] = sorted(self.joined[a] + self.joined.pop(b))
         return True
 
     def groups(self) -> list[list[Form]]:
@@ -141,13 +145,23 @@ def edit_distance_one(a: str, b: str) -> bool:
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+        return sum(map(ne, a, b)) == 1
     if len(a) > len(b):
         a, b = b, a
-    for i in range(len(b)):
-        if b[:i] + b[i + 1:] == a:
-            return True
-    return False
+    # the letter to drop from b is at the first difference, or any of the same letters
+    # before it, which drop to the same word
+    i = next(compress(count(), map(ne, a, b)), len(a))
+    return b[i + 1:] == a[i:]
+
+
+def _starting_with(ordered: list[str], prefix: str) -> list[str]:
+    """The words of a sorted list that begin with ``prefix``."""
+    k = bisect_left(ordered, prefix)
+    out = []
+    while k < len(ordered) and ordered[k].startswith(prefix):
+        out.append(ordered[k])
+        k += 1
+    return out
 
 
 def _miss_given_name(form: Form) -> bool:
@@ -253,6 +267,10 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
 
     # 4. Nicknames and short forms: Lizzy = Elizabeth, Harm = Harmony; spelling variants.
     firsts = {forms[i].core: i for i in singles if not forms[i].cls and not forms[i].article}
+    ordered = sorted(firsts)  # the names a short form begins lie together
+    by_length = defaultdict(list)  # a spelling variant is a letter longer, shorter or as long
+    for w, j in firsts.items():
+        by_length[len(w)].append((w, j))
     for i in singles:
         f = forms[i]
         if f.cls in ("mr", "mrs") or f.article:
@@ -263,12 +281,13 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
                 g.union(firsts[formal], i)
                 break
         if len(f.core) >= 3:
-            longer = [j for w, j in firsts.items() if w != f.core and w.startswith(f.core)
-                      and len(w) > len(f.core) and forms[j].count >= f.count]
+            longer = [firsts[w] for w in _starting_with(ordered, f.core)
+                      if len(w) > len(f.core) and forms[firsts[w]].count >= f.count]
             if len(longer) == 1 and f.core not in given_names():
                 g.union(longer[0], i)
         if len(f.core) >= 5:
-            variants = [j for w, j in firsts.items() if edit_distance_one(w, f.core)
+            near = [p for n in range(len(f.core) - 1, len(f.core) + 2) for p in by_length[n]]
+            variants = [j for w, j in near if edit_distance_one(w, f.core)
                         and forms[j].count >= f.count and j != i]
             if len(variants) == 1 and f.core[0] == forms[variants[0]].core[0]:
                 g.union(variants[0], i)

@@ -15,14 +15,22 @@ second speaker ("she asked the Gryphon, and the Gryphon answered").
 from __future__ import annotations
 
 import re
+from itertools import chain, islice
 
 from ..lexicon import HONORIFICS, PARTICLES, SUBJECT_PRONOUNS, census_sex, noun_gender
 from .speech_verbs import SAYING
 
+# Where one clause of narration ends and the next begins: a semicolon, a comma or a space
+# before "and", "but", "while"..., a comma before "who", a full stop before a capital.
+# The pattern reads the first character of the break and then looks back at it, so that
+# the search can skip to the characters a break starts with.
+_JOINS = r"(?:and|but|while|whilst|whereupon)"
 _CLAUSE = re.compile(
-    r"\s*;\s*(?:(?:and|but|while|whilst|whereupon)\s+)?"
-    r"|,?\s+(?:and|but|while|whilst|whereupon|for)\s+|,\s+(?=who\s)"
-    r"|(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?]\s+(?=[A-Z])")
+    rf"[\s;,.!?](?:(?<=;)\s*(?:{_JOINS}\s+)?|(?<=\s)\s*;\s*(?:{_JOINS}\s+)?"  # ; and
+    r"|(?<=,)\s+(?:and|but|while|whilst|whereupon|for)\s+"  # , and
+    r"|(?<=\s)\s*(?:and|but|while|whilst|whereupon|for)\s+"  # and
+    r"|(?<=,)\s+(?=who\s)"  # , who
+    r"|(?<=[.!?])(?<!\bMr.)(?<!\bMrs.)(?<!\bDr.)(?<!\bSt.)(?<!\bMs.)\s+(?=[A-Z]))")  # . The
 _WORD = re.compile(r"[A-Za-z]+")
 _PRONOUNS = frozenset(SUBJECT_PRONOUNS)
 _DETERMINERS = frozenset("the a an her his their my our its".split())
@@ -50,9 +58,14 @@ def speaker_words(clause: str, shaped: bool = False,
     """Whether the clause says a line, and who says it, as lower-cased words ("she",
     "gryphon", "mrs sparsit"; None when its subject is not plain or not in the clause:
     "and answered").  ``shaped``: a past-tense verb next to its subject will do ("he argued")."""
-    found = [(m.group(), m.end()) for m in _WORD.finditer(clause)]
-    while found and found[0][0].lower() in _OPENERS:
-        found = found[1:]
+    matches = _WORD.finditer(clause)
+    first = next(matches, None)
+    while first is not None and first.group().lower() in _OPENERS:
+        first = next(matches, None)
+    # Only the first words are read: the verb within ``reach``, the word after it, and a
+    # phrase of five after a verb that opens the clause.
+    more = islice(matches, max(reach + 1, 5))
+    found = [] if first is None else [(m.group(), m.end()) for m in chain([first], more)]
     words = [w for w, _ in found]
     low = [w.lower() for w in words]
     verb = next((i for i, w in enumerate(low[:reach + 1]) if w in SAYING
@@ -158,7 +171,10 @@ def hands_over(gap: str, earlier_tag: str | None, after: str | None) -> bool:
         (clause, first), (_, last) = said[0], said[-1]
         if _differ(first, last, one_clause=True) or _spoken_to(clause, first, last):
             return True  # "he argued; and she answered:", "she asked the Gryphon, and the Gryphon"
-    speaker = next((who for clause, who in speakers if who and speaker_words(clause)[0]), None)
+    # a clause after the first was read as speaker_words(clause) reads it; the first, which
+    # may take a bare past tense ("he argued"), is read again without
+    speaker = next((who for k, (clause, who) in enumerate(speakers)
+                    if who and (k or speaker_words(clause)[0])), None)
     if speaker is None:
         return False
     if earlier_tag is not None:

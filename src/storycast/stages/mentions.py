@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
+from operator import attrgetter
 
 from ..document import Document
 from ..lexicon import (HONORIFICS, NON_NAMES, PARTICLES, PRONOUN_GENDER, common_words,
@@ -25,12 +27,18 @@ _CAP = (r"(?:[A-Z](?:[a-z]|['\u2019](?=[A-Z])|(?<=Mc)[A-Z]|(?<=Mac)[A-Z])*[a-z]"
 _LINK = r"(?:de|da|di|del|van|von|der|le|la|du|of|the|St\.?|O')"
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"  # "Mr. van der Luyden"
 _HON = "|".join(sorted((h.capitalize() for h in HONORIFICS), key=len, reverse=True))
+# Every name starts with a capital; saying so first lets the search pass over the rest of
+# the text before trying the honorifics.
 NAME_RE = re.compile(
-    rf"(?<![\w'\u2019])(?:(?P<hon>{_HON})\.?{_GAP}(?:{_PARTICLE}{_GAP}){{0,2}})?"
+    rf"(?=[A-Z])(?<![\w'\u2019])(?:(?P<hon>{_HON})\.?{_GAP}(?:{_PARTICLE}{_GAP}){{0,2}})?"
     rf"(?P<name>{_CAP}(?:{_GAP}(?:{_LINK}{_GAP})?(?!(?:{_HON})\.?{_GAP}){_CAP})*)"
     rf"(?P<poss>['\u2019]s\b|s['\u2019](?!\w))?"
 )
-PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]imself|[Hh]erself|I)\b")
+# The whole words he, she, him, his, her, himself, herself and I.  The pattern opens with
+# the letters they start with, so that the search skips ahead to those letters, and then
+# looks back for the start of the word.
+PRONOUN_RE = re.compile(r"[HhSsI](?<!\w.)"
+                        r"(?:(?<=[Hh])(?:e|im|is|er|imself|erself)|(?<=[Ss])he|(?<=I))\b")
 _LIST_GOES_ON = re.compile(r",\s*(?:and|or|nor)\b|,\s*(?!(?:Miss|Mrs|Mr|Master|Lady|Sir)\b)"
                            r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s*,")
 # "Mr. Martin, I suppose, is not...", "Harriet, who ...": the name opening the line is what it
@@ -45,7 +53,8 @@ _APPOSITION = re.compile(r"(?:\b(?:my|his|her|our|their|a|an)\s+(?:uncle|aunt|fr
                          r"cousin|brother|sister|father|mother|son|daughter|husband|wife|"
                          r"nephew|niece|neighbou?r|servant|partner|companion|guardian)|"
                          r"\bfor (?:example|instance)|\bnamely),$")
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_LOWER_RUN = re.compile(r"[a-z]+")
+_WORD_CHAR = re.compile(r"\w")
 _WORD = re.compile(r"\S+")
 _LINKS = {"the", "of", "de", "da", "di", "del", "van", "von", "der", "la", "le", "du"}
 # Words that open a quote before a vocative: "Oh, Spike", "Hello Harmony", "Thanks Spike".
@@ -70,6 +79,31 @@ def quote_at(bounds: tuple[list[int], list[int], list[int]], offset: int) -> int
     return None
 
 
+class LowerCaseWords:
+    """The words the text also writes in lower case, as whole words ("engaged", "but", and
+    never "darcy"), looked up on demand: a novel asks about a few dozen."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self.known.get(word)
+        if found is None:
+            found = self.known[word] = self._whole_word(word)
+        return found
+
+    def _whole_word(self, word: str) -> bool:
+        if not _LOWER_RUN.fullmatch(word):
+            return False
+        text, i, n = self.text, self.text.find(word), len(word)
+        while i >= 0:
+            if not (i and _WORD_CHAR.match(text, i - 1) or _WORD_CHAR.match(text, i + n)):
+                return True
+            i = text.find(word, i + 1)
+        return False
+
+
 def _ordinary(word: str) -> bool:
     """An ordinary word that is not also a common given name ("Suddenly", not "Frank")."""
     low = word.lower()
@@ -79,6 +113,12 @@ def _ordinary(word: str) -> bool:
     return prior is None or prior[1] < 200
 
 
+@lru_cache(maxsize=None)
+def _never_a_name(word: str) -> bool:
+    """A capitalised word that is no name on its own: "The", "But", "Of"."""
+    return word.lower().strip("'\u2019") in NON_NAMES or word.lower() in _LINKS
+
+
 def _name_words(text: str, start: int, end: int, titled: bool = False) -> tuple[int, int] | None:
     """The span of the name proper, without leading words that are not names.
 
@@ -86,10 +126,9 @@ def _name_words(text: str, start: int, end: int, titled: bool = False) -> tuple[
     name is what follows it.  Trailing link words ("of", "the") are dropped too.
     """
     span = text[start:end]
-    if " " in span or "\n" in span or "\t" in span:
-        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(span)]
-    else:  # most names are one word
-        words = [(0, len(span), span)]
+    if " " not in span and "\n" not in span and "\t" not in span:  # most names are one word
+        return None if _never_a_name(span) else (start, end)
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(span)]
     while words and (
         words[0][2].lower().strip("'\u2019") in NON_NAMES
         or len(words) > 1 and _ordinary(words[0][2]) and not titled
@@ -106,7 +145,7 @@ def _name_words(text: str, start: int, end: int, titled: bool = False) -> tuple[
 def find_names(doc: Document, start: int, end: int) -> list[Mention]:
     text = doc.text
     bounds = quote_bounds(doc.quotes)
-    lower = set(_LOWER_WORD.findall(text))
+    lower = LowerCaseWords(text)
     mentions: list[Mention] = []
     for m in NAME_RE.finditer(text, start, end):
         found = _name_words(text, m.start("name"), m.end("name"), bool(m.group("hon")))
@@ -118,12 +157,11 @@ def find_names(doc: Document, start: int, end: int) -> list[Mention]:
             s = m.start()
         name = " ".join(text[s:e].split())
         quote = quote_at(bounds, s)
-        mention = Mention(s, e, "name", None, name)
-        mention.attrs.update(
-            honorific=hon.lower() if hon else None, quote=quote,
-            possessive=bool(m.group("poss")) and e == m.end("name"),
-            initial=_sentence_initial(text, s),
-        )
+        mention = Mention(s, e, "name", None, name, {
+            "honorific": hon.lower() if hon else None, "quote": quote,
+            "possessive": bool(m.group("poss")) and e == m.end("name"),
+            "initial": _sentence_initial(text, s),
+        })
         if quote is not None and _is_vocative(text, s, e, doc.quotes[quote], lower, bool(hon)):
             mention.kind = "vocative"
             mention.attrs["set_off"] = _set_off(text, s, e)
@@ -136,7 +174,7 @@ def _sentence_initial(text: str, s: int) -> bool:
     return not before or before[-1] in ".!?\n:;" or before.endswith("\n")
 
 
-def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: set[str],
+def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: LowerCaseWords,
                  titled: bool = False) -> bool:
     """A name addressed to someone: set off by commas, or at the quote's edges."""
     span = next(((a, b) for a, b in quote.spans if a <= s < b), None)
@@ -150,14 +188,16 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: set[str],
     closed = not after or after[0] in ",!?.;" or after.startswith("--")
     if _LIST_GOES_ON.match(after) or before.endswith((" and", " or")):
         return False  # "Elsie, Lacie, and Tillie" is a list of names, not an address
-    item = _LIST_BEFORE.search(before)
-    if item and after.startswith(",") and not titled and item.group(1) != text[s:e].split()[0]:
-        word = item.group(1).lower()
-        if word not in lower and word not in common_words() and word not in _INTERJECTIONS:
-            return False  # "Hyderabad, Bhopal, where": a name after a name goes on a list
-    if _APPOSITION.search(before):
-        return False
-    words_before = before.split()
+    if before.endswith(","):  # the end of a list or of an apposition
+        item = _LIST_BEFORE.search(before)
+        if item and after.startswith(",") and not titled \
+                and item.group(1) != text[s:e].split()[0]:
+            word = item.group(1).lower()
+            if word not in lower and word not in common_words() and word not in _INTERJECTIONS:
+                return False  # "Hyderabad, Bhopal, where": a name after a name goes on a list
+        if _APPOSITION.search(before):
+            return False
+    words_before = before.split(None, 3)  # how many words, up to four, and the last of few
     if not before and len(after) <= 2 and closed:
         return False  # a quote that is only a name ("Bingley.") answers more often than calls
     if not before and _SUBJECT_AFTER.match(after):
@@ -171,7 +211,7 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: set[str],
     if opened and not closed and len(words_before) <= 1:
         # "Harm just remember", "Oh, Spike don't worry": a name opening a quote and not
         # followed by a verb is addressed, not spoken of.
-        following = after.split()[0].lower() if after.split() else ""
+        following = after.split(None, 1)[0].lower() if after.split(None, 1) else ""
         name = text[s:e].split()[0].lower()
         return following.replace("'", "").isalpha() and not _looks_like_verb(following) \
             and following not in _PRONOUNS and name not in lower  # "Is he", "Upon my"
@@ -205,17 +245,25 @@ def _looks_like_verb(word: str) -> bool:
         word.endswith("s") and not word.endswith("ss"))
 
 
+# The gender of each pronoun as written: "He" and "he" are male, "I" the narrator.
+_PRONOUN_GENDER = {"I": "narrator"} | {
+    form: PRONOUN_GENDER[word] for word in ("he", "she", "him", "his", "her", "himself", "herself")
+    for form in (word, word.capitalize())}
+
+
 def find_pronouns(doc: Document, start: int, end: int) -> list[Mention]:
-    bounds = quote_bounds(doc.quotes)
+    starts, ends, index = quote_bounds(doc.quotes)
     found = []
+    k = 0  # the quote spans starting before the pronoun: pronouns come in text order
     for m in PRONOUN_RE.finditer(doc.text, start, end):
-        word = m.group().lower()
-        quote = quote_at(bounds, m.start())
-        if word == "i" and quote is not None:
+        word, at = m.group(), m.start()
+        while k < len(starts) and starts[k] <= at:
+            k += 1
+        quote = index[k - 1] if k and at < ends[k - 1] else None  # as quote_at() finds it
+        if word == "I" and quote is not None:
             continue  # "I" inside a quote is its speaker, not a mention to resolve
-        mention = Mention(m.start(), m.end(), "pronoun", None, m.group())
-        mention.attrs.update(gender=PRONOUN_GENDER.get(word, "narrator"), quote=quote)
-        found.append(mention)
+        found.append(Mention(at, m.end(), "pronoun", None, word,
+                             {"gender": _PRONOUN_GENDER[word], "quote": quote}))
     return found
 
 
@@ -225,6 +273,6 @@ def mentions(doc: Document) -> Document:
 
     start, end = body_bounds(doc)
     found = find_names(doc, start, end) + find_pronouns(doc, start, end)
-    found.sort(key=lambda m: m.start)
+    found.sort(key=attrgetter("start"))
     doc.layers["mentions"] = found
     return doc

@@ -9,6 +9,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..lexicon import (
     HONORIFICS,
@@ -20,7 +21,6 @@ from ..lexicon import (
 )
 from ..spans import Mention
 
-_WORD = re.compile(r"[a-z]+")
 # A verb right after a name: an auxiliary, a past tense, or a present tense in -s.
 VERB_AFTER = re.compile(
     r"['\u2019]?s?\s+(?:(?:had|has|was|is|would|could|will|did|does|said|says|felt|knew|"
@@ -29,6 +29,7 @@ VERB_AFTER = re.compile(
     r"(?:just |finally |then |slowly |quickly )?[a-z]{3,}ed\b)")
 _HONORIFIC_PREFIX = re.compile(r"^([A-Za-z]+)\.?\s+(?=\S)")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
+_PLACE_BEFORE = PLACE_PREPOSITIONS - {"to"}  # "to Mr. Darcy" is as often a person
 
 
 @dataclass
@@ -79,9 +80,9 @@ class Form:
             out.insert(0, "The " + self.core)
         return out
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
-        return self.core.split()
+        return self.core.split()  # the core never changes once the form is made
 
     @property
     def honorific_gender(self) -> str | None:
@@ -130,7 +131,7 @@ def collect_forms(text: str, mentions: list[Mention], tag_spans: set[tuple[int, 
         before = text[max(0, m.start - 12):m.start].lower().split()
         if before:
             # "in Paris" is a place; "at Mrs. Goddard's" is someone's house, not a place name
-            form.place += before[-1] in PLACE_PREPOSITIONS - {"to"} and not m.attrs.get("possessive")
+            form.place += before[-1] in _PLACE_BEFORE and not m.attrs.get("possessive")
             form.after_the += before[-1] == "the"
     return forms
 
@@ -141,8 +142,16 @@ def _within(starts: list[int], ends: list[int], offset: int) -> bool:
     return k >= 0 and offset < ends[k]
 
 
+# Every byte but a to z made a space, so that the runs of lower-case letters are what
+# str.split() finds.
+_LOWER_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
 def lowercase_counts(text: str) -> Counter:
-    return Counter(_WORD.findall(text))
+    """How often each run of lower-case letters occurs (what [a-z]+ finds), in a few passes
+    over bytes: a character outside ASCII, written "?", still ends a run."""
+    letters = text.encode("ascii", "replace").translate(_LOWER_ONLY)
+    return Counter(letters.decode("ascii").split())
 
 
 def is_plural_of(form: Form, forms: dict) -> bool:

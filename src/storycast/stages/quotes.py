@@ -43,7 +43,8 @@ _TAG_HEAD = re.compile(
     rf"\s*(?:--)?\s*(?:{_SUBJECT}\s+(?:\w+ly\s+)?([a-z]+)(?:\s+(?:\w+ly|her|him|them|me|us))?"
     rf"\s*(?:[,.;:!?\u2014-]|$)|([a-z]+)\s+(?:he|she|I|they|we|the|[A-Z]))")
 _IRREGULAR_TAGS = frozenset("told came spoke broke burst".split())
-_SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?]\s+[A-Z]")
+# The stop first, so that the search skips to it; then what must not come before it.
+_SENTENCE_BREAK = re.compile(r"[.!?](?<!\bMr.)(?<!\bMrs.)(?<!\bDr.)(?<!\bSt.)(?<!\bMs.)\s+[A-Z]")
 _WORD = re.compile(r"[A-Za-z]+")
 _TAG_WORDS = 40  # narration longer than this between two quotes is not a tag
 _ASIDE_WORDS = 12  # a sentence broken off at a comma by this much narration goes on after it

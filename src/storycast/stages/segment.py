@@ -27,7 +27,10 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms miss dr st mme mlle messrs prof rev hon capt col gen lt sgt sr jr "
     "vs etc no vol ch fig esq sen gov co inc ltd ave mt".split()
 )
-_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])")
+# "[.!?][.!?]*" rather than "[.!?]+": a pattern that opens with a character class lets the
+# search skip to the next stop.
+_SENTENCE_END = re.compile(r"[.!?][.!?]*[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])")
+_LAST_WORD = re.compile(r"[A-Za-z]+$")
 
 
 def body_bounds(doc: Document) -> tuple[int, int]:
@@ -82,10 +85,10 @@ def find_sentences(text: str, paragraphs: list[Span]) -> list[Span]:
 
 
 def _is_abbreviation(chunk: str, dot: int) -> bool:
-    word = re.search(r"([A-Za-z]+)$", chunk[max(0, dot - 12):dot])
+    word = _LAST_WORD.search(chunk, max(0, dot - 12), dot)
     if not word:
         return False
-    w = word.group(1)
+    w = word.group()
     return w.lower() in ABBREVIATIONS or len(w) == 1 and w.isupper()
 
 

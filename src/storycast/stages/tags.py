@@ -17,6 +17,7 @@ from . import stage
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*\.?|[^\sA-Za-z]")
 _SENTENCE_BREAK = re.compile(r"[.!?](?=[\s\"'\u201c\u201d\u2018\u2019]|$)")
+_LAST_WORD = re.compile(r"[A-Za-z]+$")
 _DETERMINERS = {"a", "an", "the", "her", "his", "their", "my", "our", "its", "this", "that", "poor", "little", "old", "young"}
 _SUBJECT_PRONOUNS = {"he": "male", "she": "female", "i": "narrator", "they": None, "we": None}
 _ADVERBS = {"then", "again", "now", "at", "last", "once", "still", "also", "only", "presently",
@@ -197,15 +198,17 @@ def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False
     return None
 
 
-def _sentence_breaks(chunk: str) -> list[int]:
-    """Ends of sentences in ``chunk``; "Mr." and other honorifics end none."""
-    out = []
-    for m in _SENTENCE_BREAK.finditer(chunk):
-        word = re.search(r"([A-Za-z]+)$", chunk[max(0, m.start() - 12):m.start()])
-        if m.group() == "." and word and word.group(1).lower() in HONORIFICS:
+def _last_sentence_breaks(chunk: str, count: int = 2) -> list[int]:
+    """Ends of the last ``count`` sentences in ``chunk``; "Mr." and other honorifics end none."""
+    out: list[int] = []
+    for m in reversed(list(_SENTENCE_BREAK.finditer(chunk))):
+        word = _LAST_WORD.search(chunk, max(0, m.start() - 12), m.start())
+        if m.group() == "." and word and word.group().lower() in HONORIFICS:
             continue
         out.append(m.end())
-    return out
+        if len(out) == count:
+            break
+    return out[::-1]
 
 
 def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Tag | None:
@@ -215,7 +218,7 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
     speech verb closes it ("Mrs. Hurst began again.").
     """
     chunk = text[start:end].rstrip()
-    breaks = _sentence_breaks(chunk)
+    breaks = _last_sentence_breaks(chunk)  # the last is the narration's end, or the one before
     finished = bool(breaks) and breaks[-1] >= len(chunk) - 1
     if finished and not finished_ok:
         return None  # the narration is a finished sentence: no tag leads into the quote
