@@ -12,7 +12,6 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from operator import mul
 from pathlib import Path
 from typing import Sequence
@@ -67,7 +66,7 @@ def softmax(scores: list[float]) -> list[float]:
 def default_model() -> SpeakerModel | None:
     """The weights shipped with the package, or None before any training."""
     try:
-        text = resources.files("storycast.models").joinpath(MODEL_FILE).read_text("utf-8")
+        text = Path(__file__).with_name(MODEL_FILE).read_text("utf-8")  # by path, as lexicon.DATA
     except FileNotFoundError:
         return None
     return SpeakerModel.from_dict(json.loads(text))
