@@ -1,12 +1,15 @@
 """How each character talks (stages/voice.py)."""
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 import storycast
 from storycast.document import Document
 from storycast.stages.context import build_context
 from storycast.stages.features import INDEX, candidates, quote_features
 from storycast.stages.speakers import anchor_speakers
-from storycast.stages.voice import Voices, learn_voices, likeness
+from storycast.stages.voice import WORD, Voices, learn_voices, likeness, said_words
 
 # The captain talks of the sea, the cook of the galley; the last line is untagged.
 GALLEY = """\
@@ -79,3 +82,15 @@ def test_the_voice_is_a_feature_of_the_untagged_line():
     hale, crumb = vecs["Captain Hale"], vecs["Mrs. Crumb"]
     assert hale[INDEX["voice"]] > 0 > crumb[INDEX["voice"]]
     assert hale[INDEX["voice_untagged"]] == hale[INDEX["voice"]]
+
+
+def test_the_words_of_lines_with_apostrophes_and_letters_beyond_a_to_z():
+    lines = ["Don’t, 'tis the boys' rock'n'roll!", "Caf\u00e9 SOUP--\u00e9t\u00e9", ""]
+    assert said_words(lines) == [["don’t", "tis", "the", "boys", "rock'n", "roll"],
+                                 ["caf", "soup", "t"], []]
+
+
+@given(st.lists(st.text(alphabet="abzAZ '\u2019-.\u00e9\u0130\u03a3\x01\x02\n", max_size=25),
+                max_size=6))
+def test_the_words_of_every_line_are_the_pattern_s(lines):
+    assert said_words(lines) == [WORD.findall(line.lower()) for line in lines]
