@@ -25,7 +25,7 @@ from .features import (
 )
 from .voice import learn_voices
 
-BEAM_WIDTH = 4
+BEAM_WIDTH = 3
 
 
 @dataclass(slots=True)
