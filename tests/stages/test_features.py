@@ -182,3 +182,39 @@ def test_said_to_someone_is_a_feature_of_the_one_told_and_of_the_answer():
     doc, ctx = analysed('"Is it late?" said Tom to Ada.\n\n"Not very."\n')
     assert by_candidate(doc, ctx, 0)["Ada"][INDEX["own_told"]] == 1.0
     assert by_candidate(doc, ctx, 1)["Ada"][INDEX["prev_told"]] == 1.0
+
+
+# Three women named before an untagged-by-name "she said": which of the candidates was
+# named last depends on which candidates there are.
+THREE_WOMEN = """\
+Ann met Kate and Mary at the gate. Tom waited by the cart.
+
+"We are late," said Ann.
+
+Kate laughed, and Mary looked at the sky.
+
+"Not very," she said.
+"""
+
+
+def test_what_both_readings_share_is_what_a_fresh_reading_works_out():
+    """The features kept per quote and candidate for the second reading are those a fresh
+    context gives, whichever candidates asked first, and each call gets its own copy."""
+    doc, ctx = analysed(THREE_WOMEN)
+    speakers = [q.speaker for q in doc.quotes]
+    i = len(doc.quotes) - 1
+    cands = candidates(ctx, i, speakers)
+    names = [doc.character(c).name for c in cands]
+    assert {"Ann", "Kate", "Mary"} <= set(names)
+    fresh = quote_features(ctx, i, cands, speakers)
+    _, again = analysed(THREE_WOMEN)
+    last = INDEX["recent_same_gender_1"]
+    first_named = [k for k, v in enumerate(fresh) if v[last]]
+    assert len(first_named) == 1  # one of the candidates was the woman named last
+    fewer = [c for k, c in enumerate(cands) if k != first_named[0]]
+    smaller = quote_features(again, i, fewer, speakers)  # asked first by fewer candidates
+    assert any(v[last] for v in smaller)  # another woman is the last named among them
+    assert quote_features(again, i, cands, speakers) == fresh
+    mine = quote_features(again, i, cands, speakers)
+    mine[0][INDEX["tag_name"]] = 5.0
+    assert quote_features(again, i, cands, speakers) == fresh
