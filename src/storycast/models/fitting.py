@@ -93,7 +93,7 @@ def fit_conditional_logit(groups, l2: float) -> list[float]:
     rows, group_of, right = [], [], []
     for g, (vecs, good) in enumerate(groups):
         for k, v in enumerate(vecs):
-            rows.append(v.dense() if hasattr(v, "dense") else v)
+            rows.append(v.dense())  # a features.Features
             group_of.append(g)
             right.append(1.0 / len(good) if k in good else 0.0)
     X = np.asarray(rows, dtype=float)

@@ -102,18 +102,16 @@ def learn_voices(text: str, quotes, credited: list[str | None],
 
 def _by_number(voices: Voices, c: str) -> tuple[list[float], list[int], float]:
     """Character c's gains and word counts, by word number, and log(S / (N + S)) for
-    their N words."""
-    found = voices.by_number.get(c)
-    if found is None:
-        gains = [0.0] * len(voices.scaled)
-        tallies = [0] * len(voices.scaled)
-        numbers, scaled = voices.numbers, voices.scaled
-        for w, k in voices.own[c].items():
-            n = numbers[w]
-            gains[n] = math.log1p(k / scaled[n])
-            tallies[n] = k
-        total = voices.own_total[c]
-        found = voices.by_number[c] = (gains, tallies, math.log(SMOOTHING / (total + SMOOTHING)))
+    their N words; kept in ``voices.by_number``."""
+    gains = [0.0] * len(voices.scaled)
+    tallies = [0] * len(voices.scaled)
+    numbers, scaled = voices.numbers, voices.scaled
+    for w, k in voices.own[c].items():
+        n = numbers[w]
+        gains[n] = math.log1p(k / scaled[n])
+        tallies[n] = k
+    total = voices.own_total[c]
+    found = voices.by_number[c] = (gains, tallies, math.log(SMOOTHING / (total + SMOOTHING)))
     return found
 
 
