@@ -62,6 +62,10 @@ _INTERJECTIONS = frozenset(
     "oh ah hello hi hey thanks thank well alright all right yes no now come good dear my "
     "look listen please sorry goodbye good-bye bye night morning evening why nay".split()
 )
+# "Yes. My dear Jane, what ...", "Pray, dear Miss Woodhouse, tell me": a name after these
+# words, where a sentence or a clause begins, is addressed.
+_ENDEARMENT = re.compile(r"(?:^|(?<=[,!?.;:\-\u2014]))\s*(?i:my\s+|our\s+)?(?i:dear|dearest)"
+                         r"(?:\s+(?i:good|little|old|young|sweet|kind|poor|own))?$")
 
 
 def quote_bounds(quotes: list[Quote]) -> tuple[list[int], list[int], list[int]]:
@@ -204,6 +208,7 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: LowerCaseWords,
         return False
     opened = (
         not before or before[-1] in ",!?.;"
+        or _ENDEARMENT.search(before) is not None
         or len(words_before) <= 2 and words_before[-1].strip(",.!").lower() in _INTERJECTIONS
         or before.lower().endswith((" you", " again"))
         or len(words_before) <= 3 and after.startswith(",")  # "In fact Harm, there is..."
