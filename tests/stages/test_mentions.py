@@ -88,6 +88,10 @@ def test_a_contraction_is_not_a_name(contraction):
     ('"Thanks, Spike, you are kind," said Harmony.', "Spike"),
     ('"Good night, Miss Bennet," he said.', "Miss Bennet"),
     ('"You are late, Tom."', "Tom"),
+    ('"Six years hence! Dear Miss Woodhouse, he would be thirty."', "Miss Woodhouse"),
+    ('"Very true;--and now, my dear Jane, what have you got?"', "Jane"),
+    ('"My poor dear Harriet! and have you kept these things?"', "Harriet"),
+    ('"You take up an idea, Mrs. Weston, and run away with it."', "Mrs. Weston"),
 ])
 def test_a_name_set_off_in_a_quote_is_a_vocative(text, name):
     doc = analysed(text)
@@ -105,6 +109,8 @@ def test_a_name_set_off_in_a_quote_is_a_vocative(text, name):
     ('"Why would you be persuaded by my uncle, Sir Robert, to do it?" she asked.', "Sir Robert"),
     ('"I daren\'t face the healthy person--for example, Freddy Honeychurch." He smiled.',
      "Freddy Honeychurch"),
+    ('"I saw them at church, Harriet, and her sister," said Emma.', "Harriet"),
+    ('"I gave it to my dear Jane, and she kept it," said Emma.', "Jane"),
 ])
 def test_a_name_on_a_list_or_in_apposition_is_not_a_vocative(text, name):
     found = [m for m in names(text) if m[1] == name]

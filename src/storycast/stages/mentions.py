@@ -39,7 +39,10 @@ NAME_RE = re.compile(
 # looks back for the start of the word.
 PRONOUN_RE = re.compile(r"[HhSsI](?<!\w.)"
                         r"(?:(?<=[Hh])(?:e|im|is|er|imself|erself)|(?<=[Ss])he|(?<=I))\b")
-_LIST_GOES_ON = re.compile(r",\s*(?:and|or|nor)\b|,\s*(?!(?:Miss|Mrs|Mr|Master|Lady|Sir)\b)"
+# A list of names goes on after the name: ", and Tillie", ", and her sister", ", Lacie,"
+# (not ", and run away with it", said to Mrs. Weston).
+_LIST_GOES_ON = re.compile(r",\s*(?:and|or|nor)\s+(?:(?!I\b)[A-Z]|(?:the|a|an|my|his|her|their|"
+                           r"your|our|all|both)\b)|,\s*(?!(?:Miss|Mrs|Mr|Master|Lady|Sir)\b)"
                            r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s*,")
 # "Mr. Martin, I suppose, is not...", "Harriet, who ...": the name opening the line is what it
 # speaks of, not whom.
@@ -64,7 +67,8 @@ _INTERJECTIONS = frozenset(
 )
 # "Yes. My dear Jane, what ...", "Pray, dear Miss Woodhouse, tell me": a name after these
 # words, where a sentence or a clause begins, is addressed.
-_ENDEARMENT = re.compile(r"(?:^|(?<=[,!?.;:\-\u2014]))\s*(?i:my\s+|our\s+)?(?i:dear|dearest)"
+_ENDEARMENT = re.compile(r"(?:^|(?<=[,!?.;:\-\u2014]))\s*(?i:my\s+|our\s+)?"
+                         r"(?i:(?:poor|own|good|sweet)\s+)?(?i:dear|dearest)"
                          r"(?:\s+(?i:good|little|old|young|sweet|kind|poor|own))?$")
 
 

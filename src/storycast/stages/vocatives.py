@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..document import Document
-from ..lexicon import common_words, given_names
+from ..lexicon import common_words, given_names, nicknames
 from ..spans import Character
 from .aliases import CENSUS_CERTAIN, form_gender
 from .context import turn_addressee
@@ -28,16 +28,37 @@ def _looks_like_a_name(form: Form, doc: Document) -> bool:
 
 
 def _mostly_called(form: Form) -> bool:
-    """A name said in address more than once, or "the Slayer", or one used mostly to call
-    someone; not a place or a third person that one line happens to end on ("For Tibby,
-    Oxford?").  A given name said once ("Here, Sarah, come to Miss Bennet") calls a
-    servant or a passer-by more often than it renames someone who has a name already."""
-    if form.vocative >= 2 or form.article:
-        return True
+    """A name said in address more than once and no more often in the narration, or "the
+    Slayer", or one used mostly to call someone; not a place or a third person that one
+    line happens to end on ("For Tibby, Oxford?").  A given name said once ("Here, Sarah,
+    come to Miss Bennet") calls a servant or a passer-by more often than it renames someone
+    who has a name already."""
+    if form.article or form.vocative >= max(2, form.narration):
+        return True  # not "Norland", called twice and named in the narration 36 times
     prior = given_names().get(form.words[0])
     if prior and prior[1] >= CENSUS_CERTAIN and all(w[:1].isupper() for w in form.words):
         return False  # a plain name, not an epithet like "William the Bloody"
     return form.narration == 0 and 3 * form.vocative >= form.count
+
+
+def _plain_given_name(word: str) -> bool:
+    prior = given_names().get(word)
+    return bool(prior) and prior[1] >= CENSUS_CERTAIN
+
+
+def _named_otherwise(form: Form, char: Character) -> bool:
+    """A plain given name ("Pat") called near someone who has another one ("Alice") is
+    someone else's, unless it is a nickname of it ("Meg" for Margaret)."""
+    if len(form.words) != 1 or form.cls or form.title or not _plain_given_name(form.core):
+        return False
+    table = nicknames()
+    for alias in char.aliases:
+        if " " in alias or alias == form.core or not _plain_given_name(alias):
+            continue
+        mine, theirs = table.get(form.core, frozenset()), table.get(alias, frozenset())
+        if alias not in mine and form.core not in theirs and not mine & theirs:
+            return True
+    return False
 
 
 def adopt_vocatives(doc: Document) -> bool:
@@ -46,6 +67,7 @@ def adopt_vocatives(doc: Document) -> bool:
     chars = {c.id: c for c in doc.characters}
     owned = {m.start for m in doc.mentions if m.character}
     quotes = doc.quotes
+    owner = {a: c.id for c in doc.characters for a in c.aliases if " " not in a}
     changed = False
     for form in forms.values():
         if form.vocative == 0 or any(m.start in owned for m in form.mentions):
@@ -62,8 +84,10 @@ def adopt_vocatives(doc: Document) -> bool:
         if not votes:
             continue
         who, n = votes.most_common(1)[0]
-        if n * 2 <= sum(votes.values()) or not _compatible(form, chars[who]):
-            continue
+        if n * 2 <= sum(votes.values()) or not _compatible(form, chars[who]) \
+                or _named_otherwise(form, chars[who]) \
+                or any(owner.get(w, who) != who for w in form.words):
+            continue  # "Auntie Tibby", said near Margaret, is Tibby's name
         if chars[who].narrator and (form.vocative < 2 or not _may_rename(chars[who], form.words)):
             continue  # the "I" is named by what it is called again and again
         _adopt(doc, form, chars[who], forms)

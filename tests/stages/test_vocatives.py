@@ -1,0 +1,54 @@
+"""Names learnt from vocatives: which are taken as the addressee's, and which are not."""
+from __future__ import annotations
+
+import storycast
+from storycast.document import Document
+
+
+def names_of(text: str) -> dict[str, list[str]]:
+    doc = storycast.analyze(Document(text=text))
+    return {c.name: c.aliases for c in doc.characters}
+
+
+def test_an_epithet_said_to_someone_becomes_their_name():
+    story = ('Spike sat in the crypt. Buffy came in.\n\n"What do you want?" said Spike.\n\n'
+             '"Take your time, Big Bad, just make sure you do it," said Buffy.\n\n'
+             '"I am sorry," said Spike.\n')
+    assert names_of(story)["Spike"] == ["Spike", "Big Bad"]
+
+
+def test_a_given_name_called_near_someone_with_another_given_name_is_not_theirs():
+    story = ('Alice ran to the door. The Rabbit was there.\n\n'
+             '"Where are my gloves?" said the Rabbit.\n\n"I do not know," said Alice.\n\n'
+             '"Pat! Pat! Where are you?" said the Rabbit.\n\n"He is not here," said Alice.\n\n'
+             '"Now tell me, Pat, what is that in the window?" said the Rabbit.\n\n'
+             '"An arm," said Alice.\n')
+    assert names_of(story)["Alice"] == ["Alice"]
+
+
+def test_a_nickname_of_the_given_name_is_still_taken():
+    story = ('Margaret sat by the fire. Helen came in.\n\n"Is it late?" said Margaret.\n\n'
+             '"Yes, Meg, it is," said Helen.\n\n"Then I shall go," said Margaret.\n\n'
+             '"Goodnight, Meg," said Helen.\n')
+    assert names_of(story)["Margaret"] == ["Margaret", "Meg"]
+
+
+def test_a_name_holding_another_characters_name_is_not_the_listeners():
+    story = ('Tibby came down late. Margaret and Helen were at breakfast.\n\n'
+             '"I want tea," said Tibby.\n\n"You are late," said Margaret.\n\n'
+             '"All right, Auntie Tibby," said Helen.\n\n"Do not tease," said Margaret.\n\n'
+             '"I will not," said Tibby.\n')
+    found = names_of(story)
+    assert found["Margaret"] == ["Margaret"]
+    assert found["Tibby"] == ["Tibby"]
+
+
+def test_a_place_the_narration_names_more_often_than_it_is_called_is_no_ones_name():
+    story = ('Marianne walked about at Norland. The woods at Norland were dear to her. She came '
+             'to Norland as a child, and Elinor grew up at Norland. They left Norland at last.'
+             '\n\n"Dear, dear Norland!" said Marianne.\n\n"Come," said Elinor.\n\n'
+             '"Farewell, Norland! Farewell, Norland!" said Marianne.\n\n'
+             '"Come away," said Elinor.\n')
+    found = names_of(story)
+    assert "Norland" not in found
+    assert found["Elinor"] == ["Elinor"]
