@@ -135,6 +135,12 @@ def test_a_name_opening_a_line_as_its_subject_is_not_a_vocative(text, name):
     assert [m[0] for m in names(text) if m[1] == name][0] == "name"
 
 
+def test_a_name_alone_before_the_tag_calls_when_the_line_goes_on():
+    assert [m[0] for m in names('"Emma," said she, "this paper is worse than I expected."')
+            if m[1] == "Emma"] == ["vocative"]
+    assert [m[0] for m in names('"Bingley." Jane said no more.') if m[1] == "Bingley"] == ["name"]
+
+
 def test_a_name_opening_a_quote_before_its_comma_is_a_vocative():
     text = '"In fact Harm, there is a bloke over there," said Spike.'
     assert names(text) == [("vocative", "Harm", 9, 13), ("name", "Spike", 50, 55)]

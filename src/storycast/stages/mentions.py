@@ -206,8 +206,10 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: LowerCaseWords,
         if _APPOSITION.search(before):
             return False
     words_before = before.split(None, 3)  # how many words, up to four, and the last of few
-    if not before and len(after) <= 2 and closed:
-        return False  # a quote that is only a name ("Bingley.") answers more often than calls
+    if not before and len(after) <= 2 and closed and span == quote.spans[-1]:
+        # a quote that is only a name ("Bingley.") answers more often than calls, but one
+        # that goes on after its tag ("Emma," said she, "this paper ...") calls
+        return False
     if not before and _SUBJECT_AFTER.match(after):
         return False
     opened = (
