@@ -206,3 +206,15 @@ def test_said_to_someone_in_the_narration_names_the_first_addressee(tmp_path):
     names = {c.id: c.name for c in doc.characters}
     assert [names[a] for a in doc.quotes[0].addressees][:1] == ["Mrs. Pike"]
     assert [names[q.speaker] for q in doc.quotes] == ["Tom Pike", "Mrs. Pike"]
+
+
+def test_the_one_who_spoke_before_is_spoken_to_even_when_named_but_not_a_listener_named():
+    import storycast
+    doc = storycast.analyze(Document(text=(
+        "Emma, Harriet and Mr. Knightley sat in the parlour.\n\n"
+        '"The rain has stopped," said Mr. Knightley.\n\n'
+        '"I must go home," said Harriet.\n\n'
+        '"Harriet is always in a hurry, and Mr. Knightley is no better," said Emma.\n')))
+    names = {c.id: c.name for c in doc.characters}
+    assert [names[q.speaker] for q in doc.quotes] == ["Mr. Knightley", "Harriet", "Emma"]
+    assert [names[a] for a in doc.quotes[2].addressees] == ["Harriet"]

@@ -90,10 +90,10 @@ def addressees(ctx: Context) -> None:
     quotes = ctx.doc.quotes
     for i, q in enumerate(quotes):
         found = [c for c in ctx.vocatives.get(i, []) + told_of(ctx)[i] if c != q.speaker]
-        # someone the quote speaks of in the third person is not the one spoken to
-        spoken_of = ctx.named_in.get(i, set())
-        other = turn_addressee(quotes, i, spoken_of)
+        other = turn_addressee(quotes, i)
         if other and not found:
-            found = [other]
+            found = [other]  # even if named in the line: "Miss Woodhouse looks as if ..."
+        # of the others, one the quote speaks of in the third person is seldom spoken to
+        spoken_of = ctx.named_in.get(i, set())
         found += [c for c in listeners(quotes, i) if c not in spoken_of]
         q.addressees = list(dict.fromkeys(found))
