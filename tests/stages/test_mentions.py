@@ -92,6 +92,7 @@ def test_a_contraction_is_not_a_name(contraction):
     ('"Very true;--and now, my dear Jane, what have you got?"', "Jane"),
     ('"My poor dear Harriet! and have you kept these things?"', "Harriet"),
     ('"You take up an idea, Mrs. Weston, and run away with it."', "Mrs. Weston"),
+    ('"Hallo, Newland: thought I\'d catch you here."', "Newland"),
 ])
 def test_a_name_set_off_in_a_quote_is_a_vocative(text, name):
     doc = analysed(text)
@@ -121,10 +122,17 @@ def test_a_name_on_a_list_or_in_apposition_is_not_a_vocative(text, name):
     ('"Have you ever read Udolpho, Mr. Thorpe?"', "Mr. Thorpe"),
     ('"Had your father, Miss Morstan, refrained from it," said he.', "Miss Morstan"),
     ('"Aziz, Aziz, imprudent boy," he cried.', "Aziz"),
+    ('"O Tom, Tom, do we end so?" she cried.', "Tom"),
+    ('"As long as they behave--Dolly, are you listening?--we will too."', "Dolly"),
     ('"Honestly, Spike, you are late," said Buffy.', "Spike"),  # a short story's only "honestly"
 ])
 def test_a_name_after_another_or_a_kinsman_can_still_be_called(text, name):
     assert [m[0] for m in names(text) if m[1] == name][-1] == "vocative"
+
+
+def test_a_name_said_twice_over_is_called_both_times():
+    assert [m[0] for m in names('"Jane, Jane, where are you?" she cried.')] == [
+        "vocative", "vocative"]
 
 
 @pytest.mark.parametrize("text, name", [

@@ -193,9 +193,10 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: LowerCaseWords,
     after = text[e:b].lstrip()
     if after.startswith(".") and after[1:2].isalpha():
         return False  # an initial or abbreviation, not the end of a sentence
-    closed = not after or after[0] in ",!?.;" or after.startswith("--")
-    if _LIST_GOES_ON.match(after) or before.endswith((" and", " or")):
-        return False  # "Elsie, Lacie, and Tillie" is a list of names, not an address
+    closed = not after or after[0] in ",!?.;:" or after.startswith("--")
+    if (_LIST_GOES_ON.match(after) and not after[1:].lstrip().startswith(text[s:e] + ",")
+            or before.endswith((" and", " or"))):
+        return False  # "Elsie, Lacie, and Tillie" is a list of names ("Tom, Tom," is not)
     if before.endswith(","):  # the end of a list or of an apposition
         item = _LIST_BEFORE.search(before)
         if item and after.startswith(",") and not titled \
@@ -214,6 +215,7 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: LowerCaseWords,
         return False
     opened = (
         not before or before[-1] in ",!?.;"
+        or before.endswith(("--", "\u2014")) and after.startswith(",")  # "--Dolly, are you"
         or _ENDEARMENT.search(before) is not None
         or len(words_before) <= 2 and words_before[-1].strip(",.!").lower() in _INTERJECTIONS
         or before.lower().endswith((" you", " again"))
