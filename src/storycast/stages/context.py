@@ -483,13 +483,13 @@ def told_to(ctx: Context, i: int) -> list[str]:
     return found
 
 
-def turn_addressee(quotes: list[Quote], i: int, exclude: set[str] = frozenset()) -> str | None:
+def turn_addressee(quotes: list[Quote], i: int) -> str | None:
     """Who quote i is said to, from the turns alone: the one who spoke just before in
-    another paragraph of the conversation, else just after (never one of ``exclude``)."""
+    another paragraph of the conversation, else just after."""
     q = quotes[i]
     for j in (i - 1, i - 2, i + 1, i + 2):
         if in_conversation(quotes, i, j) and quotes[j].paragraph != q.paragraph:
             other = quotes[j].speaker
-            if other and other != q.speaker and other not in exclude:
+            if other and other != q.speaker:
                 return other
     return None
