@@ -216,7 +216,7 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: LowerCaseWords,
     opened = (
         not before or before[-1] in ",!?.;"
         or before.endswith(("--", "\u2014")) and after.startswith(",")  # "--Dolly, are you"
-        or _ENDEARMENT.search(before) is not None
+        or _endearment_before(before)
         or len(words_before) <= 2 and words_before[-1].strip(",.!").lower() in _INTERJECTIONS
         or before.lower().endswith((" you", " again"))
         or len(words_before) <= 3 and after.startswith(",")  # "In fact Harm, there is..."
@@ -229,6 +229,13 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: LowerCaseWords,
         return following.replace("'", "").isalpha() and not _looks_like_verb(following) \
             and following not in _PRONOUNS and name not in lower  # "Is he", "Upon my"
     return opened and closed
+
+
+def _endearment_before(before: str) -> bool:
+    """"dear" or "my dear" ends ``before`` where a clause begins; the pattern is tried only
+    when one of the last two words ends in "dear" or "dearest", as it must to match."""
+    return any(w.lower().endswith(("dear", "dearest")) for w in before.rsplit(None, 2)[-2:]) \
+        and _ENDEARMENT.search(before) is not None
 
 
 def _set_off(text: str, s: int, e: int) -> bool:
