@@ -67,3 +67,19 @@ def test_papa_is_whoever_answers_it():
     # the untagged line after Harriet's calls "papa": it is said to Mr. Woodhouse, as the
     # tagged answers to "papa" show, before Harriet who spoke last
     assert [doc.character(a).name for a in doc.quotes[5].addressees][:1] == ["Mr. Woodhouse"]
+
+
+@pytest.mark.parametrize("aliases, family", [
+    (["Mrs. Bennet"], "Bennet"),
+    (["Mr. Bennet", "Bennet"], "Bennet"),
+    # "Miss Eliza" is Miss and a given name; "Miss Elizabeth Bennet" says the family
+    (["Elizabeth", "Lizzy", "Eliza", "Miss Eliza", "Miss Elizabeth", "Miss Elizabeth Bennet",
+      "Elizabeth Bennet"], "Bennet"),
+    (["Jane", "Jane Bennet"], "Bennet"),
+    (["Sir William", "Sir William Lucas"], "Lucas"),
+    (["Lydia"], None),
+])
+def test_the_family_name_is_not_a_given_name_after_miss(aliases, family):
+    from storycast.spans import Character
+    from storycast.stages.context import surname
+    assert surname(Character("c1", aliases[0], aliases)) == family

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Document
-from ..lexicon import SPEECH_VERBS, STYLES, noun_gender
+from ..lexicon import HONORIFICS, SPEECH_VERBS, STYLES, noun_gender
 from ..spans import Character, Quote
 from .ranks import holders, rank_of, titled
 from .scene import Scene
@@ -338,13 +338,22 @@ RELATIONS = set(RELATION_TITLES) | set(RELATION_KIN)
 
 
 def surname(char: Character) -> str | None:
+    """The family name: of "Mrs. Bennet", "Miss Elizabeth Bennet" or "Sir William Lucas",
+    the longest titled name first, but not of "Miss Eliza", whose last word is one of her
+    given names; else of a full name ("Jane Bennet")."""
+    titled, plain = [], []
     for alias in char.aliases:
         words = alias.replace(".", "").split()
-        if len(words) >= 2 and words[0].lower() in ("mr", "mrs", "miss", "ms"):
+        if len(words) >= 2 and words[0].lower() in HONORIFICS:
+            titled.append(words[1:])
+        elif len(words) >= 2:
+            plain.append(words)
+    given = {w[0] for w in titled if len(w) >= 2} | {w[0] for w in plain}
+    for words in sorted(titled, key=len, reverse=True):
+        if len(words) >= 2 or words[-1] not in given:
             return words[-1]
-    for alias in char.aliases:
-        words = alias.split()
-        if len(words) >= 2 and words[-1][:1].isupper():
+    for words in sorted(plain, key=len, reverse=True):
+        if words[-1][:1].isupper() and words[-1] not in given:
             return words[-1]
     return None
 
