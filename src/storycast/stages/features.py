@@ -185,6 +185,17 @@ def _gendered_candidates(ctx: Context, i: int, tag: Tag) -> list[str]:
     return out
 
 
+def _setter(vecs: list[Features], cands: list[str]):
+    """put(c, name, value): sets feature ``name`` of candidate c's vector, if c is one."""
+    pos = {c: k for k, c in enumerate(cands)}
+
+    def put(c: str | None, name: str, value: float = 1.0) -> None:
+        if c in pos:
+            vecs[pos[c]][INDEX[name]] = value
+
+    return put
+
+
 def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | None],
                    past: bool = True) -> list[Features]:
     """One feature vector per candidate of quote i; ``speakers`` are the current guesses.
@@ -195,12 +206,7 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
     quotes, tags = ctx.doc.quotes, ctx.doc.layer("tags")
     tag = tags[i]
     vecs = _settled_features(ctx, i, cands)
-    pos = {c: k for k, c in enumerate(cands)}
-
-    def put(c: str | None, name: str, value: float = 1.0) -> None:
-        if c in pos:
-            vecs[pos[c]][INDEX[name]] = value
-
+    put = _setter(vecs, cands)
     implicit = tag is None
     _tag_among(ctx, i, tag, cands, put)
     _turn_features(ctx, quotes, i, speakers, put, implicit, past)
@@ -235,12 +241,7 @@ def _settled_features(ctx: Context, i: int, cands: list[str]) -> list[Features]:
     if missing:
         quotes = ctx.doc.quotes
         vecs = [Features() for _ in missing]
-        pos = {c: k for k, c in enumerate(missing)}
-
-        def put(c: str | None, name: str, value: float = 1.0) -> None:
-            if c in pos:
-                vecs[pos[c]][INDEX[name]] = value
-
+        put = _setter(vecs, missing)
         tag = ctx.doc.layer("tags")[i]
         implicit = tag is None
         _tag_features(ctx, i, tag, missing, put)

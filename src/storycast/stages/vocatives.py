@@ -35,13 +35,13 @@ def _mostly_called(form: Form) -> bool:
     who has a name already."""
     if form.article or form.vocative >= max(2, form.narration):
         return True  # not "Norland", called twice and named in the narration 36 times
-    prior = given_names().get(form.words[0])
-    if prior and prior[1] >= CENSUS_CERTAIN and all(w[:1].isupper() for w in form.words):
+    if _plain_given_name(form.words[0]) and all(w[:1].isupper() for w in form.words):
         return False  # a plain name, not an epithet like "William the Bloody"
     return form.narration == 0 and 3 * form.vocative >= form.count
 
 
 def _plain_given_name(word: str) -> bool:
+    """A given name the census counts often enough to be sure of ("Pat", "Alice")."""
     prior = given_names().get(word)
     return bool(prior) and prior[1] >= CENSUS_CERTAIN
 
