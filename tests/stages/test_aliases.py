@@ -116,6 +116,24 @@ def test_colonel_fitzwilliam_is_not_fitzwilliam_darcy():
         frozenset({"Mr. Darcy", "Fitzwilliam Darcy", "Darcy"})}
 
 
+def test_a_surname_with_one_pronoun_after_it_still_joins_its_colonel():
+    # "Fitzwilliam asked her why she": one "she" after the bare name gives it no sex
+    assert grouped(form("Colonel Fitzwilliam", 30, male=5, female=2),
+                   form("Fitzwilliam", 5, female=1), form("Mr. Fitzwilliam Darcy", 1),
+                   form("Mr. Darcy", 200, male=16)) == {
+        frozenset({"Colonel Fitzwilliam", "Fitzwilliam"}),
+        frozenset({"Mr. Fitzwilliam Darcy", "Mr. Darcy"})}
+
+
+def test_a_family_name_begins_no_other_mans_full_name():
+    # "Luyden", said of the van der Luydens, is not the first name of "Luyden Newland"
+    assert grouped(form("Mr. van der Luyden", 26), form("Mrs. van der Luyden", 13),
+                   form("Luyden", 19), form("Luyden Newland", 1), form("Newland Archer", 49),
+                   form("Newland", 100)) == {
+        frozenset({"Mr. van der Luyden"}), frozenset({"Mrs. van der Luyden"}),
+        frozenset({"Luyden"}), frozenset({"Luyden Newland", "Newland Archer", "Newland"})}
+
+
 def test_names_of_different_genders_stay_apart():
     # "Archer" said with "he" is not Janey Archer
     assert grouped(form("Newland Archer", 3, male=3), form("Janey Archer", 2, female=2),

@@ -52,3 +52,13 @@ def test_a_place_the_narration_names_more_often_than_it_is_called_is_no_ones_nam
     found = names_of(story)
     assert "Norland" not in found
     assert found["Elinor"] == ["Elinor"]
+
+
+def test_a_bare_title_said_to_someone_is_not_their_name():
+    story = ('Archer sat in the library. Riviere stood by the door.\n\n'
+             '"You wished to see me?" said Archer.\n\n'
+             '"Yes, Monsieur, I did," said Riviere.\n\n"Go on," said Archer.\n\n'
+             '"Ah, Monsieur, it is hard," said Riviere.\n\n"Go on," said Archer.\n')
+    found = names_of(story)
+    assert found["Archer"] == ["Archer"]
+    assert not any("Monsieur" in names for names in found.values())

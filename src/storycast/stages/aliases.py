@@ -99,6 +99,25 @@ def form_gender(form: Form) -> str | None:
     return None
 
 
+def plain_given_name(word: str) -> bool:
+    """A given name the census counts often enough to be sure of ("Pat", "Alice")."""
+    prior = given_names().get(word)
+    return bool(prior) and prior[1] >= CENSUS_CERTAIN
+
+
+def _census_sexed(word: str) -> bool:
+    """A given name the census counts often enough, and gives to one sex ("Nancy")."""
+    prior = given_names().get(word)
+    return bool(prior) and prior[1] >= CENSUS_CERTAIN and not 0.2 <= prior[0] <= 0.8
+
+
+def _sexed(form: Form) -> bool:
+    """Whether a form's sex rests on more than one pronoun after it: an honorific, two
+    pronouns or a given name the census is sure of."""
+    return bool(form.honorific_gender) or form.male + form.female >= 2 \
+        or _census_sexed(form.words[0])
+
+
 def group_gender(forms: list[Form]) -> str | None:
     votes = defaultdict(float)
     census = defaultdict(float)  # what the given names alone say
@@ -166,10 +185,7 @@ def _starting_with(ordered: list[str], prefix: str) -> list[str]:
 
 def _miss_given_name(form: Form) -> bool:
     """"Miss Nancy", "Miss Rose": a certain given name after Miss is no family name."""
-    if form.cls != "miss" or len(form.words) != 1:
-        return False
-    prior = given_names().get(form.core)
-    return bool(prior) and prior[1] >= CENSUS_CERTAIN and not 0.2 <= prior[0] <= 0.8
+    return form.cls == "miss" and len(form.words) == 1 and _census_sexed(form.core)
 
 
 def _younger_sister(person: list[Form]) -> bool:
@@ -203,7 +219,9 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
                       or RARE_TITLED * forms[i].count >= forms[bare[0]].count]
         if bare and len(titled) == 1 and (forms[titled[0]].cls or forms[bare[0]].surname_like
                                           or forms[titled[0]].count >= forms[bare[0]].count):
-            g.union(titled[0], bare[0])
+            # one pronoun after "Fitzwilliam" ("asked her why she") is no sex to keep him
+            # from "Colonel Fitzwilliam"
+            g.union(titled[0], bare[0], genders=_sexed(forms[bare[0]]))
         elif bare and titled and len(forms[bare[0]].words) == 1:
             # "Bennet" alone: Mr. Bennet when there is one, else the most frequent title.
             best = sorted(titled, key=lambda i: (forms[i].cls != "mr", -forms[i].count))[0]
@@ -220,11 +238,19 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
                     g.union(wives[0], i)
 
     # 2. A first name joins the one full name that starts with it.
+    families: dict[str, int] = defaultdict(int)  # "Mr. van der Luyden": how often, by "Luyden"
+    for f in forms:
+        if f.cls in ("mr", "mrs"):
+            families[f.words[-1]] += f.count
     for i in singles:
         word = forms[i].core
         if forms[i].cls in ("mr", "mrs") or any(f.title for f in g.members(i)):
             continue  # "Fitzwilliam" that is Colonel Fitzwilliam is not Fitzwilliam Darcy
         starts = [j for j in full if forms[j].words[0] == word]
+        if families.get(word, 0) >= forms[i].count and not plain_given_name(word):
+            # "Luyden" of Mr. van der Luyden is not the first name of "Luyden Newland", who
+            # is another man; it still begins "Mr. Bounderby the Banker"
+            starts = [j for j in starts if forms[j].cls]
         owner = family_owner(forms, forms[i], starts) if len({g.find(j) for j in starts}) > 1 \
             else None
         starts = owner if owner is not None else _largest(forms, g, starts)

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections import Counter
 
 from ..document import Document
-from ..lexicon import common_words, given_names, nicknames
+from ..lexicon import HONORIFICS, common_words, nicknames
 from ..spans import Character
-from .aliases import CENSUS_CERTAIN, form_gender
+from .aliases import form_gender, plain_given_name
 from .context import turn_addressee
 from .names import Form
 
@@ -21,8 +21,10 @@ def _compatible(form: Form, char: Character) -> bool:
 
 
 def _looks_like_a_name(form: Form, doc: Document) -> bool:
-    """Not an ordinary word, and set off as an address at least once ("Take your time, Big Bad,")."""
-    if len(form.words) == 1 and form.core.lower() in common_words():
+    """Not an ordinary word nor a bare title ("Monsieur", "Sir"), and set off as an address
+    at least once ("Take your time, Big Bad,")."""
+    if len(form.words) == 1 and (form.core.lower() in common_words()
+                                 or form.core.lower() in HONORIFICS):
         return False
     return any(m.kind == "vocative" and m.attrs.get("set_off") for m in form.mentions)
 
@@ -35,25 +37,19 @@ def _mostly_called(form: Form) -> bool:
     who has a name already."""
     if form.article or form.vocative >= max(2, form.narration):
         return True  # not "Norland", called twice and named in the narration 36 times
-    if _plain_given_name(form.words[0]) and all(w[:1].isupper() for w in form.words):
+    if plain_given_name(form.words[0]) and all(w[:1].isupper() for w in form.words):
         return False  # a plain name, not an epithet like "William the Bloody"
     return form.narration == 0 and 3 * form.vocative >= form.count
-
-
-def _plain_given_name(word: str) -> bool:
-    """A given name the census counts often enough to be sure of ("Pat", "Alice")."""
-    prior = given_names().get(word)
-    return bool(prior) and prior[1] >= CENSUS_CERTAIN
 
 
 def _named_otherwise(form: Form, char: Character) -> bool:
     """A plain given name ("Pat") called near someone who has another one ("Alice") is
     someone else's, unless it is a nickname of it ("Meg" for Margaret)."""
-    if len(form.words) != 1 or form.cls or form.title or not _plain_given_name(form.core):
+    if len(form.words) != 1 or form.cls or form.title or not plain_given_name(form.core):
         return False
     table = nicknames()
     for alias in char.aliases:
-        if " " in alias or alias == form.core or not _plain_given_name(alias):
+        if " " in alias or alias == form.core or not plain_given_name(alias):
             continue
         mine, theirs = table.get(form.core, frozenset()), table.get(alias, frozenset())
         if alias not in mine and form.core not in theirs and not mine & theirs:
