@@ -1,7 +1,7 @@
 """The word lists and tables the stages share."""
 from __future__ import annotations
 
-from storycast.lexicon import census_sex
+from storycast.lexicon import census_sex, given_names
 
 
 def test_a_given_name_nearly_all_of_one_sex_says_it():
@@ -12,3 +12,11 @@ def test_a_given_name_nearly_all_of_one_sex_says_it():
 def test_a_name_borne_by_both_sexes_or_by_no_one_says_nothing():
     assert census_sex("Leslie") is None
     assert census_sex("Bounderby") is None
+
+
+def test_the_census_answers_for_a_name_with_accents():
+    assert given_names().get("Zoë") == given_names()["Zoe"]
+    assert "André" in given_names() and "Renée" in given_names()
+    assert census_sex("Zoë") == "female"
+    assert census_sex("André") == "male"
+    assert given_names().get("Ørsted") is None and "Bountiful" not in given_names()

@@ -2,6 +2,7 @@
 non-names."""
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,7 +17,9 @@ HONORIFICS: dict[str, str | None] = {
     "madame": "female", "mme": "female", "mlle": "female", "mademoiselle": "female",
     "monsieur": "male", "herr": "male", "frau": "female", "fraulein": "female",
     "signor": "male", "signora": "female", "signorina": "female", "senor": "male",
-    "senora": "female", "don": "male", "dona": "female", "aunt": "female", "uncle": "male",
+    "senora": "female", "don": "male", "dona": "female",
+    "señor": "male", "señora": "female", "señorita": "female", "doña": "female",
+    "fräulein": "female", "aunt": "female", "uncle": "male",
     "dr": None, "doctor": None, "prof": None, "professor": None, "rev": "male",
     "reverend": "male", "father": "male", "mother": "female", "sister": "female",
     "brother": "male", "captain": None, "capt": None, "colonel": None, "col": None,
@@ -143,12 +146,31 @@ PARTICLES = frozenset("van von de der den du la le di da del ten ter".split())
 PLACE_PREPOSITIONS = frozenset("in at to from near into towards toward through across via inside outside".split())
 
 
+def unaccented(word: str) -> str:
+    """The word without its accents: "Zoë" -> "Zoe", "André" -> "Andre"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+class _Census(dict):
+    """The census, which spells its names without accents, also answers for "Zoë"."""
+
+    def get(self, name, default=None):
+        found = dict.get(self, name)
+        if found is None and not name.isascii():
+            found = dict.get(self, unaccented(name))
+        return default if found is None else found
+
+    def __contains__(self, name) -> bool:
+        return dict.__contains__(self, name) or not name.isascii() and \
+            dict.__contains__(self, unaccented(name))
+
+
 @lru_cache(maxsize=1)
 def given_names() -> dict[str, tuple[float, float]]:
     """Given name -> (share of male bearers, frequency per million)."""
     text = (DATA / "given_names.tsv").read_text("utf-8")
     cells = text.rstrip("\n").replace("\n", "\t").split("\t")  # name, male, freq, name, ...
-    return dict(zip(cells[0::3], zip(map(float, cells[1::3]), map(float, cells[2::3]))))
+    return _Census(zip(cells[0::3], zip(map(float, cells[1::3]), map(float, cells[2::3]))))
 
 
 SURE_SEX = 0.9  # the share of one sex among a given name's bearers that settles it

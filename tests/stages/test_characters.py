@@ -294,3 +294,14 @@ def _forms(*said: tuple[str, int]) -> list[Form]:
 ])
 def test_a_character_goes_by_its_fullest_frequent_name(said, name):
     assert canonical_name(_forms(*said)) == name
+
+
+def test_a_cast_with_accented_names_comes_out_whole():
+    doc = storycast.analyze(STORIES / "la-plaza.txt")
+    cast = {c.name: (c.aliases, c.gender) for c in doc.characters}
+    assert cast == {"Señor Gómez": (["Señor Gómez"], "male"), "Zoë": (["Zoë"], "female"),
+                    "Fräulein Müller": (["Fräulein Müller"], "female")}
+    names = {c.id: c.name for c in doc.characters}
+    assert [names[q.speaker] for q in doc.quotes] == [
+        "Señor Gómez", "Zoë", "Fräulein Müller", "Zoë", "Señor Gómez"]
+    assert names[doc.quotes[3].addressees[0]] == "Señor Gómez"  # "tell you, Señor Gómez,"

@@ -47,6 +47,13 @@ def test_a_name_keeps_its_honorific_and_particles(text, name, honorific):
     assert found[0].attrs["quote"] is None
 
 
+def test_names_with_accents_are_whole_names():
+    text = "Zoë met Señor Gómez and Élodie at the café. André was late."
+    assert names(text) == [("name", "Zoë", 0, 3), ("name", "Señor Gómez", 8, 19),
+                           ("name", "Élodie", 24, 30), ("name", "André", 44, 49)]
+    assert analysed(text).mentions[1].attrs["honorific"] == "señor"
+
+
 def test_mr_and_mrs_are_two_names_and_a_full_stop_is_not_part_of_one():
     assert names("Mr. Bennet smiled at Mrs. Bennet.") == [
         ("name", "Mr. Bennet", 0, 10), ("name", "Mrs. Bennet", 21, 32)]

@@ -69,6 +69,11 @@ def test_tag_after_a_quote(narration, expected):
     assert after(narration) == expected
 
 
+def test_a_name_with_accents_tags_whole():
+    assert after(" said Zoë.") == ("name", "Zoë", 6, 9, "said", "after", None)
+    assert after(" said Señor Gómez.") == ("name", "Señor Gómez", 6, 17, "said", "after", None)
+
+
 def test_an_unlisted_verb_is_a_tag_only_after_a_quote_ending_in_a_comma():
     assert "beamed" not in SPEECH_VERBS
     assert after("beamed Tom.", loose=True) == ("name", "Tom", 7, 10, "beamed", "after", None)

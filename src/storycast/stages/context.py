@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Document
+from ..letters import LETTER
 from ..lexicon import HONORIFICS, SPEECH_VERBS, STYLES, noun_gender
 from ..spans import Character, Quote
 from .ranks import holders, rank_of, titled
@@ -450,7 +451,7 @@ ADDRESSING = frozenset("turning turned turns addressing addressed".split())
 TOLD_REACH = 200  # characters of narration either side of a quote searched for "to X"
 # what may follow "to her" when "her" is the listener, not an owner ("to her mother")
 _AFTER_OBJECT = frozenset("and but in with as again once then for at across over from".split())
-_WORD = re.compile(r"[A-Za-z']+")
+_WORD = re.compile(rf"[{LETTER}']+")
 _CLAUSE_BREAK = re.compile(r'[.!?;"\u201c\u201d]')
 
 

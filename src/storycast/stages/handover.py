@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from itertools import chain, islice
 
+from ..letters import LETTER, UPPER
 from ..lexicon import HONORIFICS, PARTICLES, SUBJECT_PRONOUNS, census_sex, noun_gender
 from .speech_verbs import SAYING
 
@@ -30,8 +31,8 @@ _CLAUSE = re.compile(
     r"|(?<=,)\s+(?:and|but|while|whilst|whereupon|for)\s+"  # , and
     r"|(?<=\s)\s*(?:and|but|while|whilst|whereupon|for)\s+"  # and
     r"|(?<=,)\s+(?=who\s)"  # , who
-    r"|(?<=[.!?])(?<!\bMr.)(?<!\bMrs.)(?<!\bDr.)(?<!\bSt.)(?<!\bMs.)\s+(?=[A-Z]))")  # . The
-_WORD = re.compile(r"[A-Za-z]+")
+    rf"|(?<=[.!?])(?<!\bMr.)(?<!\bMrs.)(?<!\bDr.)(?<!\bSt.)(?<!\bMs.)\s+(?=[{UPPER}]))")  # . The
+_WORD = re.compile(rf"[{LETTER}]+")
 _PRONOUNS = frozenset(SUBJECT_PRONOUNS)
 _DETERMINERS = frozenset("the a an her his their my our its".split())
 _HONORIFICS = frozenset(HONORIFICS)

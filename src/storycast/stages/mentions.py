@@ -11,6 +11,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from ..document import Document
+from ..letters import LOWER, UPPER
 from ..lexicon import (HONORIFICS, NON_NAMES, PARTICLES, PRONOUN_GENDER, common_words,
                        given_names)
 from ..spans import Mention, Quote
@@ -21,16 +22,16 @@ _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # space within a paragraph, never a blank l
 # a second capital only after Mc or Mac ("McBryde", "MacDonald"),
 # a single capital only as an initial ("J. Smith", "E. W. B. Childers"); words in capitals
 # are emphasis.
-_CAP = (r"(?:[A-Z](?:[a-z]|['\u2019](?=[A-Z])|(?<=Mc)[A-Z]|(?<=Mac)[A-Z])*[a-z]"
-        r"|[A-Z]\.?(?=\s[A-Z]))(?:-[A-Z]?[a-z]+)*"
-        r"(?![a-z])(?!['\u2019][a-rt-z])")  # whole words only, and never "Don't" or "Isn't"
+_CAP = (rf"(?:[{UPPER}](?:[{LOWER}]|['\u2019](?=[{UPPER}])|(?<=Mc)[A-Z]|(?<=Mac)[A-Z])*[{LOWER}]"
+        rf"|[{UPPER}]\.?(?=\s[{UPPER}]))(?:-[{UPPER}]?[{LOWER}]+)*"
+        rf"(?![{LOWER}])(?!['\u2019][a-rt-z])")  # whole words only, and never "Don't" or "Isn't"
 _LINK = r"(?:de|da|di|del|van|von|der|le|la|du|of|the|St\.?|O')"
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"  # "Mr. van der Luyden"
 _HON = "|".join(sorted((h.capitalize() for h in HONORIFICS), key=len, reverse=True))
 # Every name starts with a capital; saying so first lets the search pass over the rest of
 # the text before trying the honorifics.
 NAME_RE = re.compile(
-    rf"(?=[A-Z])(?<![\w'\u2019])(?:(?P<hon>{_HON})\.?{_GAP}(?:{_PARTICLE}{_GAP}){{0,2}})?"
+    rf"(?=[{UPPER}])(?<![\w'\u2019])(?:(?P<hon>{_HON})\.?{_GAP}(?:{_PARTICLE}{_GAP}){{0,2}})?"
     rf"(?P<name>{_CAP}(?:{_GAP}(?:{_LINK}{_GAP})?(?!(?:{_HON})\.?{_GAP}){_CAP})*)"
     rf"(?P<poss>['\u2019]s\b|s['\u2019](?!\w))?"
 )
@@ -41,15 +42,15 @@ PRONOUN_RE = re.compile(r"[HhSsI](?<!\w.)"
                         r"(?:(?<=[Hh])(?:e|im|is|er|imself|erself)|(?<=[Ss])he|(?<=I))\b")
 # A list of names goes on after the name: ", and Tillie", ", and her sister", ", Lacie,"
 # (not ", and run away with it", said to Mrs. Weston).
-_LIST_GOES_ON = re.compile(r",\s*(?:and|or|nor)\s+(?:(?!I\b)[A-Z]|(?:the|a|an|my|his|her|their|"
-                           r"your|our|all|both)\b)|,\s*(?!(?:Miss|Mrs|Mr|Master|Lady|Sir)\b)"
-                           r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s*,")
+_LIST_GOES_ON = re.compile(rf",\s*(?:and|or|nor)\s+(?:(?!I\b)[{UPPER}]|(?:the|a|an|my|his|her|"
+                           r"their|your|our|all|both)\b)|,\s*(?!(?:Miss|Mrs|Mr|Master|Lady|Sir)\b)"
+                           rf"[{UPPER}][{LOWER}]+(?:\s+[{UPPER}][{LOWER}]+)*\s*,")
 # "Mr. Martin, I suppose, is not...", "Harriet, who ...": the name opening the line is what it
 # speaks of, not whom.
 _SUBJECT_AFTER = re.compile(
     r",\s*(?:(?:who|whom|whose|which)\b|[^,\n]{1,25},\s*(?:is|was|has|had|will|would|can|"
     r"could|must|may|might|does|did|should|shall|seems|seemed|never|always)\b)")
-_LIST_BEFORE = re.compile(r"([A-Z][a-z]+)(?:['\u2019]s)?,$")
+_LIST_BEFORE = re.compile(rf"([{UPPER}][{LOWER}]+)(?:['\u2019]s)?,$")
 # "my uncle, Sir Robert", "a friend, Captain Brigden", "for example, Freddy": the name says
 # who is meant, not who is spoken to.
 _APPOSITION = re.compile(r"(?:\b(?:my|his|her|our|their|a|an)\s+(?:uncle|aunt|friend|"

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..letters import LETTER
 from ..lexicon import (
     HONORIFICS,
     NON_NAMES,
@@ -27,7 +28,7 @@ VERB_AFTER = re.compile(
     r"thought|saw|came|went|took|got|made|stood|sat|ran|put|told|began|kept|left|found|"
     r"heard|looked|turned|smiled|laughed|nodded|sighed|shrugged|grinned|frowned)\b|"
     r"(?:just |finally |then |slowly |quickly )?[a-z]{3,}ed\b)")
-_HONORIFIC_PREFIX = re.compile(r"^([A-Za-z]+)\.?\s+(?=\S)")
+_HONORIFIC_PREFIX = re.compile(rf"^([{LETTER}]+)\.?\s+(?=\S)")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _PLACE_BEFORE = PLACE_PREPOSITIONS - {"to"}  # "to Mr. Darcy" is as often a person
 

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..document import Document
+from ..letters import LETTER, UPPER
 from ..spans import Quote, Span
 from . import stage
 from .handover import hands_over
@@ -37,15 +38,16 @@ _TRAIL_ELISION = re.compile("(?:\\b(?:ol|o|an|th)|in)['\u2019]$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s+[a-z]")
 
 # -- speech tags ----------------------------------------------------------------
-_SUBJECT = (r"(?:he|she|I|they|we|(?:Mr|Mrs|Miss|Dr|Sir|Lady)\.?\s*[A-Z]\w*"
-            r"|[A-Z]\w+(?:\s+[A-Z]\w+)?)")
+_SUBJECT = (rf"(?:he|she|I|they|we|(?:Mr|Mrs|Miss|Dr|Sir|Lady)\.?\s*[{UPPER}]\w*"
+            rf"|[{UPPER}]\w+(?:\s+[{UPPER}]\w+)?)")
 _TAG_HEAD = re.compile(
     rf"\s*(?:--)?\s*(?:{_SUBJECT}\s+(?:\w+ly\s+)?([a-z]+)(?:\s+(?:\w+ly|her|him|them|me|us))?"
-    rf"\s*(?:[,.;:!?\u2014-]|$)|([a-z]+)\s+(?:he|she|I|they|we|the|[A-Z]))")
+    rf"\s*(?:[,.;:!?\u2014-]|$)|([a-z]+)\s+(?:he|she|I|they|we|the|[{UPPER}]))")
 _IRREGULAR_TAGS = frozenset("told came spoke broke burst".split())
 # The stop first, so that the search skips to it; then what must not come before it.
-_SENTENCE_BREAK = re.compile(r"[.!?](?<!\bMr.)(?<!\bMrs.)(?<!\bDr.)(?<!\bSt.)(?<!\bMs.)\s+[A-Z]")
-_WORD = re.compile(r"[A-Za-z]+")
+_SENTENCE_BREAK = re.compile(
+    rf"[.!?](?<!\bMr.)(?<!\bMrs.)(?<!\bDr.)(?<!\bSt.)(?<!\bMs.)\s+[{UPPER}]")
+_WORD = re.compile(rf"[{LETTER}]+")
 _TAG_WORDS = 40  # narration longer than this between two quotes is not a tag
 _ASIDE_WORDS = 12  # a sentence broken off at a comma by this much narration goes on after it
 _TAG_VERB_WINDOW = 6  # the tag's speech verb comes within its first words
@@ -56,7 +58,7 @@ _SCARE_WORDS = 4  # quoted phrases this short may be scare quotes or titles
 _DASHES = " \u2014\u2015\u2013-"
 _DASH_START = re.compile("[\u2014\u2015]|\u2013(?=\\s)")
 _DASH_BREAK = re.compile("\\s[\u2014\u2015\u2013]\\s*")
-_COMMA_TAG = re.compile(r",\s+([A-Za-z]+)\s+([A-Za-z]+)")
+_COMMA_TAG = re.compile(rf",\s+([{LETTER}]+)\s+([{LETTER}]+)")
 
 # -- quoted text that is not speech ---------------------------------------------
 _INDENTED_LINE = re.compile(r"\n[ \t]{2,}\S")

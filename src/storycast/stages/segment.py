@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document
+from ..letters import LETTER, UPPER
 from ..spans import Span
 from . import stage
 
@@ -29,8 +30,9 @@ ABBREVIATIONS = frozenset(
 )
 # "[.!?][.!?]*" rather than "[.!?]+": a pattern that opens with a character class lets the
 # search skip to the next stop.
-_SENTENCE_END = re.compile(r"[.!?][.!?]*[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])")
-_LAST_WORD = re.compile(r"[A-Za-z]+$")
+_SENTENCE_END = re.compile(
+    rf"[.!?][.!?]*[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[{UPPER}0-9])")
+_LAST_WORD = re.compile(rf"[{LETTER}]+$")
 
 
 def body_bounds(doc: Document) -> tuple[int, int]:

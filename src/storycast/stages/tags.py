@@ -10,14 +10,15 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document
+from ..letters import LETTER
 from ..lexicon import (HONORIFICS, NON_NAMES, PARTICLES, SPEECH_VERBS, STYLES, TITLE_CLASS,
                        common_words)
 from ..spans import Quote
 from . import stage
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*\.?|[^\sA-Za-z]")
+_TOKEN = re.compile(rf"[{LETTER}][{LETTER}'\u2019]*(?:-[{LETTER}]+)*\.?|[^\s{LETTER}]")
 _SENTENCE_BREAK = re.compile(r"[.!?](?=[\s\"'\u201c\u201d\u2018\u2019]|$)")
-_LAST_WORD = re.compile(r"[A-Za-z]+$")
+_LAST_WORD = re.compile(rf"[{LETTER}]+$")
 _DETERMINERS = {"a", "an", "the", "her", "his", "their", "my", "our", "its", "this", "that", "poor", "little", "old", "young"}
 _SUBJECT_PRONOUNS = {"he": "male", "she": "female", "i": "narrator", "they": None, "we": None}
 _ADVERBS = {"then", "again", "now", "at", "last", "once", "still", "also", "only", "presently",
