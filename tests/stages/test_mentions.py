@@ -54,6 +54,13 @@ def test_names_with_accents_are_whole_names():
     assert analysed(text).mentions[1].attrs["honorific"] == "señor"
 
 
+@pytest.mark.parametrize("name", ["O'Brien", "O\u2019Neill", "D'Artagnan", "M'Choakumchild"])
+def test_a_capital_after_an_apostrophe_is_inside_a_name(name):
+    text = f"Then {name} came in. \"Hello,\" said {name}."
+    assert only(text, "name") == [(name, 5, 5 + len(name)),
+                                  (name, text.rindex(name), text.rindex(name) + len(name))]
+
+
 def test_mr_and_mrs_are_two_names_and_a_full_stop_is_not_part_of_one():
     assert names("Mr. Bennet smiled at Mrs. Bennet.") == [
         ("name", "Mr. Bennet", 0, 10), ("name", "Mrs. Bennet", 21, 32)]

@@ -19,10 +19,11 @@ from . import stage
 
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # space within a paragraph, never a blank line
 # A capitalised word: an apostrophe only inside a name ("O'Brien", not "Alice's" or "I'm"),
-# a second capital only after Mc or Mac ("McBryde", "MacDonald"),
+# a second capital only after Mc, Mac or an apostrophe ("McBryde", "MacDonald", "O'Neill"),
 # a single capital only as an initial ("J. Smith", "E. W. B. Childers"); words in capitals
 # are emphasis.
-_CAP = (rf"(?:[{UPPER}](?:[{LOWER}]|['\u2019](?=[{UPPER}])|(?<=Mc)[A-Z]|(?<=Mac)[A-Z])*[{LOWER}]"
+_CAP = (rf"(?:[{UPPER}](?:[{LOWER}]|['\u2019](?=[{UPPER}])|(?<=['\u2019])[{UPPER}]|(?<=Mc)[A-Z]"
+        rf"|(?<=Mac)[A-Z])*[{LOWER}]"
         rf"|[{UPPER}]\.?(?=\s[{UPPER}]))(?:-[{UPPER}]?[{LOWER}]+)*"
         rf"(?![{LOWER}])(?!['\u2019][a-rt-z])")  # whole words only, and never "Don't" or "Isn't"
 _LINK = r"(?:de|da|di|del|van|von|der|le|la|du|of|the|St\.?|O')"
