@@ -305,3 +305,14 @@ def test_a_cast_with_accented_names_comes_out_whole():
     assert [names[q.speaker] for q in doc.quotes] == [
         "Señor Gómez", "Zoë", "Fräulein Müller", "Zoë", "Señor Gómez"]
     assert names[doc.quotes[3].addressees[0]] == "Señor Gómez"  # "tell you, Señor Gómez,"
+
+
+def test_a_story_told_in_the_present_finds_its_people_and_their_lines():
+    doc = storycast.analyze(STORIES / "the-coffee-shop.txt")
+    names = {c.id: c.name for c in doc.characters}
+    assert sorted(names.values()) == ["Jean-Luc", "Mia", "O\u2019Neill"]
+    said = [(q.text(doc.text), names.get(q.speaker)) for q in doc.quotes]
+    # "Traffic." He drops into the chair: the man not yet known to be one
+    assert said[1:3] == [("Traffic.", "Jean-Luc"), ("Don\u2019t start.", "Jean-Luc")]
+    assert said[6] == ("That\u2019s not an answer, Jean-Luc.", "Mia")
+    assert said[14][1] == "O\u2019Neill"  # says O'Neill

@@ -56,3 +56,13 @@ def test_one_who_speaks_is_a_person_wherever_they_are_found():
     assert person_score(place("Mrs. Walker", 56, 6, tagged=15), Counter()) > 2
     # a few times "at Hartfield" in sixty says nothing
     assert person_score(place("Harriet", 60, 2), Counter()) > 2
+
+
+def test_a_verb_in_the_present_after_a_name_says_it_acts():
+    from storycast.stages.names import VERB_AFTER
+
+    for after in (" shrugs.", " doesn't look round", " can\u2019t stop", " closes the laptop",
+                  " walked in", " says"):
+        assert VERB_AFTER.match(after), after
+    for after in ("'s voice", " sisters", " and Mia"):
+        assert not VERB_AFTER.match(after), after

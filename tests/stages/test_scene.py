@@ -20,3 +20,13 @@ def test_a_narration_pronoun_follows_the_subject_not_a_later_object():
     last = TEXT.rindex("He offered")
     resolved = [m for m in doc.mentions if m.kind == "pronoun" and m.start == last]
     assert [names.get(m.character) for m in resolved] == ["McBryde"]
+
+
+def test_he_with_no_man_named_is_the_one_of_unknown_sex_named_last():
+    text = ('Jean-Luc came in late. Mia looked up from her laptop, and Jean-Luc waved.\n\n'
+            '"Traffic." He dropped into the chair.\n')
+    doc = storycast.analyze(Document(text))
+    names = {c.id: c.name for c in doc.characters}
+    assert {c.name: c.gender for c in doc.characters} == {"Jean-Luc": "unknown", "Mia": "female"}
+    he = [m for m in doc.mentions if m.kind == "pronoun" and m.text == "He"]
+    assert [names.get(m.character) for m in he] == ["Jean-Luc"]

@@ -22,11 +22,20 @@ from ..lexicon import (
 )
 from ..spans import Mention
 
-# A verb right after a name: an auxiliary, a past tense, or a present tense in -s.
+# A verb right after a name: an auxiliary or its "n't", a past tense, or a present tense in
+# -s, as a story told in the present has them ("Kai shrugs", "Mia doesn't look up").
+_PRESENT = ("feels knows thinks sees comes goes takes gets makes stands sits runs puts "
+            "tells begins keeps leaves finds hears looks turns smiles laughs nods sighs shrugs "
+            "grins frowns asks walks steps pulls pushes shakes rolls leans watches stares "
+            "glances grabs reaches closes opens drops answers whispers snaps murmurs mutters "
+            "shouts yells calls replies smirks winces blinks waits wants needs tries hands "
+            "holds moves sets lets pauses raises rubs")
 VERB_AFTER = re.compile(
     r"['\u2019]?s?\s+(?:(?:had|has|was|is|would|could|will|did|does|said|says|felt|knew|"
     r"thought|saw|came|went|took|got|made|stood|sat|ran|put|told|began|kept|left|found|"
-    r"heard|looked|turned|smiled|laughed|nodded|sighed|shrugged|grinned|frowned)\b|"
+    r"heard|looked|turned|smiled|laughed|nodded|sighed|shrugged|grinned|frowned|"
+    rf"{'|'.join(_PRESENT.split())})\b"
+    r"|(?:does|did|is|was|has|had|could|would|ca|wo)n['\u2019]t\b|"
     r"(?:just |finally |then |slowly |quickly )?[a-z]{3,}ed\b)")
 _HONORIFIC_PREFIX = re.compile(rf"^([{LETTER}]+)\.?\s+(?=\S)")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
@@ -196,5 +205,5 @@ def person_score(form: Form, lower: Counter) -> float:
     score -= 6.0 * form.place / form.count
     if form.after_the and form.tagged == 0:
         score -= 3.0 * form.after_the / form.count
-    score += min(form.narration, 10) * 0.1 + min(form.acting, 4) * 0.5
+    score += min(form.narration, 10) * 0.1 + min(form.acting, 4) * 1.0
     return score

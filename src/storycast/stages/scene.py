@@ -51,7 +51,9 @@ def resolve_narration_pronouns(doc: Document, window: int = 600,
             continue
         if m.kind == "name" and m.character:
             g = genders.get(m.character)
-            if g in ("male", "female"):
+            if g not in ("male", "female"):
+                last["unknown"] = (m.end, m.character)
+            else:
                 last[g] = (m.end, m.character)
                 if m.attrs.get("initial") or VERB_AFTER.match(doc.text, m.end):
                     subject[g] = (m.end, m.character)
@@ -61,6 +63,9 @@ def resolve_narration_pronouns(doc: Document, window: int = 600,
                 m.character = subject[g][1]
             elif g in last and m.start - last[g][0] <= window:
                 m.character = last[g][1]
+            elif g in ("male", "female") and "unknown" in last \
+                    and m.start - last["unknown"][0] <= window:
+                m.character = last["unknown"][1]  # no one of that sex named: "Kai ... he"
             else:
                 continue
             m.attrs["resolved"] = True
