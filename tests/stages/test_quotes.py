@@ -35,6 +35,16 @@ def test_curly_double_quotes():
     assert found(text) == [["Hello,", "I\u2019m here."], ["Good."]]
 
 
+@pytest.mark.parametrize("text", [
+    "\u00abWhere were you?\u00bb asked Anna. \u00abAt the station.\u00bb",
+    "\u00ab Where were you? \u00bb asked Anna. \u00ab At the station. \u00bb",  # French spacing
+    "\u201eWhere were you?\u201c asked Anna. \u201eAt the station.\u201c",  # German
+    "\u201eWhere were you?\u201d asked Anna. \u201eAt the station.\u201d",  # Polish
+])
+def test_guillemets_and_low_opening_marks(text):
+    assert found(text) == [["Where were you?", "At the station."]]
+
+
 def test_speech_tag_interruption_is_one_quote_with_two_spans():
     text = '"Hello," said Tom, "and goodbye."'
     qs = find_quotes(text, find_paragraphs(text))
@@ -204,7 +214,8 @@ def test_stage_sets_the_quotes_layer():
 
 # -- properties -----------------------------------------------------------------------
 _ALPHABET = st.sampled_from(list("ab Tom said. ,?!\n") + ['"', "'", "\u201c", "\u201d",
-                                                        "\u2018", "\u2019", "\u2014", "\n\n"])
+                                                        "\u2018", "\u2019", "\u2014", "\n\n",
+                                                        "\u201e", "\u00ab", "\u00bb"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -225,7 +236,7 @@ def test_spans_are_in_bounds_trimmed_sorted_and_disjoint(text):
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_characters="\"'\u201c\u201d\u201e\u2018\u2019"
-                                      "\u2014\u2015\u2013"), max_size=200))
+                                      "\u00ab\u00bb\u2014\u2015\u2013"), max_size=200))
 def test_text_without_quote_marks_or_dashes_has_no_quotes(text):
     assert find_quotes(text, find_paragraphs(text)) == []
 

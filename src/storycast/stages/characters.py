@@ -20,7 +20,7 @@ FULL_NAME_USES = 3  # a full name said fewer times does not name a character
 
 # A paragraph break or a quotation between a name and a pronoun: the pronoun is as likely
 # the other party's ("Newland pressed her hand.\n\n'You see,' she said").
-_BREAK = re.compile('\n\\s*\n|["\u201c\u201d]')
+_BREAK = re.compile('\n\\s*\n|["\u201c\u201d\u201e\u00ab\u00bb]')
 
 
 def pronoun_evidence(text: str, mentions: list[Mention], forms: dict) -> None:

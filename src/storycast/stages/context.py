@@ -452,7 +452,7 @@ TOLD_REACH = 200  # characters of narration either side of a quote searched for 
 # what may follow "to her" when "her" is the listener, not an owner ("to her mother")
 _AFTER_OBJECT = frozenset("and but in with as again once then for at across over from".split())
 _WORD = re.compile(rf"[{LETTER}']+")
-_CLAUSE_BREAK = re.compile(r'[.!?;"\u201c\u201d]')
+_CLAUSE_BREAK = re.compile(r'[.!?;"\u201c\u201d\u201e\u00ab\u00bb]')
 
 
 def told_of(ctx: Context) -> list[list[str]]:

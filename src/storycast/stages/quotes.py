@@ -23,10 +23,11 @@ from .handover import hands_over
 from .speech_verbs import has_speech_verb
 
 # -- quote marks ------------------------------------------------------------------
-_DOUBLE = '"\u201c\u201d\u201e'
+# English marks, the German and Polish low opening mark („...“, „...”) and guillemets («...»)
+_DOUBLE = '"\u201c\u201d\u201e\u00ab\u00bb'
 _SINGLE = "'\u2018\u2019"
-_OPEN_ONLY = "\u201c\u201e\u2018"
-_CLOSE_ONLY = "\u201d"
+_OPEN_ONLY = "\u201c\u201e\u2018\u00ab"
+_CLOSE_ONLY = "\u201d\u00bb"
 _OPEN_CONTEXT = frozenset("([{\u2014\u2013-_")
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}\u2014\u2013-_*'\"\u2019\u201d")
 # Elisions that start with an apostrophe ('em, 'tis) or end with one (ol', goin').
@@ -189,7 +190,8 @@ def _pair_paragraph(text: str, para: Span, p: int, marks: list[int], single: boo
         if start is None:
             if can_open:
                 start, cont = i + 1, carry and n == 0 and i == para.start
-        elif can_close and not (single and _weak_close(text, marks, roles, n)):
+        elif can_close and not (single and _weak_close(text, marks, roles, n)) \
+                or text[i] == "\u201c" and text[start - 1] == "\u201e":  # „so“: German
             segments.append(_Segment(start, i, p, True, cont))
             start = None
         elif text[i] in _OPEN_ONLY:  # a new opening mark: the last one was never closed
