@@ -30,3 +30,13 @@ def test_he_with_no_man_named_is_the_one_of_unknown_sex_named_last():
     assert {c.name: c.gender for c in doc.characters} == {"Jean-Luc": "unknown", "Mia": "female"}
     he = [m for m in doc.mentions if m.kind == "pronoun" and m.text == "He"]
     assert [names.get(m.character) for m in he] == ["Jean-Luc"]
+
+
+def test_the_i_of_the_narration_is_the_narrator():
+    text = ('I found Kai on the roof. Kai does not look round. I sit beside him, and I wait.\n\n'
+            '"Go back down," he says.\n\n"No," I say.\n\n"Fine," he says. I laugh.\n')
+    doc = storycast.analyze(Document(text))
+    narrator = doc.narrator()
+    said_i = [m for m in doc.mentions if m.text == "I" and m.attrs.get("quote") is None]
+    assert narrator is not None and len(said_i) == 5
+    assert {m.character for m in said_i} == {narrator.id}

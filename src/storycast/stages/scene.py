@@ -44,6 +44,7 @@ def resolve_narration_pronouns(doc: Document, window: int = 600,
     or at the last one named as a subject, if that was lately: in "McBryde was courteous;
     he received Aziz kindly. He said" the second "he" is still McBryde."""
     genders = {c.id: c.gender for c in doc.characters}
+    narrator = next((c.id for c in doc.characters if c.narrator), None)
     last: dict[str, tuple[int, str]] = {}
     subject: dict[str, tuple[int, str]] = {}
     for m in sorted(doc.mentions, key=lambda m: m.start):
@@ -59,6 +60,11 @@ def resolve_narration_pronouns(doc: Document, window: int = 600,
                     subject[g] = (m.end, m.character)
         elif m.kind == "pronoun" and m.character is None:
             g = m.attrs.get("gender")
+            if g == "narrator":
+                if narrator is not None:  # the "I" of the narration is the narrator
+                    m.character = narrator
+                    m.attrs["resolved"] = True
+                continue
             if g in subject and m.start - subject[g][0] <= subject_window:
                 m.character = subject[g][1]
             elif g in last and m.start - last[g][0] <= window:
