@@ -11,6 +11,7 @@ from .aliases import attach_short_forms, group_forms, group_gender
 from .cast_match import cast_characters
 from .descriptions import add_described
 from .names import VERB_AFTER, Form, collect_forms, is_plural_of, lowercase_counts, person_score
+from .quotes import DOUBLE_MARKS
 from .ranks import attach_ranked
 from .scene import resolve_narration_pronouns
 
@@ -20,7 +21,7 @@ FULL_NAME_USES = 3  # a full name said fewer times does not name a character
 
 # A paragraph break or a quotation between a name and a pronoun: the pronoun is as likely
 # the other party's ("Newland pressed her hand.\n\n'You see,' she said").
-_BREAK = re.compile('\n\\s*\n|["\u201c\u201d\u201e\u00ab\u00bb]')
+_BREAK = re.compile(f"\n\\s*\n|[{DOUBLE_MARKS}]")
 
 
 def pronoun_evidence(text: str, mentions: list[Mention], forms: dict) -> None:

@@ -9,6 +9,7 @@ from ..document import Document
 from ..letters import LETTER
 from ..lexicon import HONORIFICS, SPEECH_VERBS, STYLES, noun_gender
 from ..spans import Character, Quote
+from .quotes import DOUBLE_MARKS
 from .ranks import holders, rank_of, titled
 from .scene import Scene
 from .tags import Tag
@@ -452,7 +453,7 @@ TOLD_REACH = 200  # characters of narration either side of a quote searched for 
 # what may follow "to her" when "her" is the listener, not an owner ("to her mother")
 _AFTER_OBJECT = frozenset("and but in with as again once then for at across over from".split())
 _WORD = re.compile(rf"[{LETTER}']+")
-_CLAUSE_BREAK = re.compile(r'[.!?;"\u201c\u201d\u201e\u00ab\u00bb]')
+_CLAUSE_BREAK = re.compile(f"[.!?;{DOUBLE_MARKS}]")
 
 
 def told_of(ctx: Context) -> list[list[str]]:

@@ -23,9 +23,10 @@ from .handover import hands_over
 from .speech_verbs import has_speech_verb
 
 # -- quote marks ------------------------------------------------------------------
-# English marks, the German and Polish low opening mark („...“, „...”) and guillemets («...»)
-_DOUBLE = '"\u201c\u201d\u201e\u00ab\u00bb'
-_SINGLE = "'\u2018\u2019"
+# English marks, the German and Polish low opening mark („...“, „...”) and guillemets
+# («...»); the other stages read the marks from here
+DOUBLE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
+SINGLE_MARKS = "'\u2018\u2019"
 _OPEN_ONLY = "\u201c\u201e\u2018\u00ab"
 _CLOSE_ONLY = "\u201d\u00bb"
 _OPEN_CONTEXT = frozenset("([{\u2014\u2013-_")
@@ -105,7 +106,8 @@ _WRITTEN = re.compile(
 _INTRODUCES = re.compile(
     r"(?:[:\u2014\u2013-]|\b(?:thus|follows|letter|words|contents))[\s:;,.\u2014\u2013-]*$",
     re.IGNORECASE)
-_NEXT_QUOTE = re.compile(f"[{_DOUBLE}\u2018]")  # a quotation's tag ends where the next one begins
+# a quotation's tag ends where the next one begins
+_NEXT_QUOTE = re.compile(f"[{DOUBLE_MARKS}\u2018]")
 _LAST_SENTENCE = re.compile(r"[.!?]\s+(?=\S)")
 _RUNS_ON = re.compile(r"\s*[a-z(]")
 _NAMING = re.compile(r"\b(?:called|call|calls|named|entitled|word|words|phrase)\W*$", re.IGNORECASE)
@@ -134,11 +136,11 @@ def _positions(text: str, chars: str) -> list[int]:
 
 def outer_family(text: str) -> str:
     """Double marks, unless single marks open more quotations than doubles could."""
-    doubles = _positions(text, _DOUBLE)
-    openers = [i for i in _positions(text, _SINGLE) if _opens_single(text, i)]
+    doubles = _positions(text, DOUBLE_MARKS)
+    openers = [i for i in _positions(text, SINGLE_MARKS) if _opens_single(text, i)]
     if 2 * len(openers) == len(doubles) and openers:  # a tie: the outer mark comes first
-        return _SINGLE if openers[0] < doubles[0] else _DOUBLE
-    return _SINGLE if 2 * len(openers) > len(doubles) else _DOUBLE
+        return SINGLE_MARKS if openers[0] < doubles[0] else DOUBLE_MARKS
+    return SINGLE_MARKS if 2 * len(openers) > len(doubles) else DOUBLE_MARKS
 
 
 def _opens_single(text: str, i: int) -> bool:
@@ -221,7 +223,7 @@ def _segments(text: str, paragraphs: list[Span], family: str) -> list[_Segment]:
     out: list[_Segment] = []
     open_para = -2  # the paragraph whose last quotation was left open
     for p, marks in by_para.items():
-        segs = _pair_paragraph(text, paragraphs[p], p, marks, family is _SINGLE, open_para == p - 1)
+        segs = _pair_paragraph(text, paragraphs[p], p, marks, family is SINGLE_MARKS, open_para == p - 1)
         open_para = p if segs and not segs[-1].closed else -2
         out.extend(segs)
     return out
@@ -326,7 +328,7 @@ def _is_verse(text: str, para: Span) -> bool:
     lines = chunk.split("\n")
     if max(map(len, lines[:-1])) >= _VERSE_WIDTH:
         return False
-    return all(line.strip().lstrip(_DOUBLE + _SINGLE + "_(")[:1].isupper() for line in lines)
+    return all(line.strip().lstrip(DOUBLE_MARKS + SINGLE_MARKS + "_(")[:1].isupper() for line in lines)
 
 
 def _is_speech(text: str, para: Span, spans: list[tuple[int, int]], after_quote: bool) -> bool:
@@ -429,7 +431,7 @@ def _written_intro(text: str, paragraphs: list[Span], cands: list[_Candidate], k
 
 
 def _bare(s: str) -> bool:
-    return not s.strip(_DOUBLE + _SINGLE + " \t\n")
+    return not s.strip(DOUBLE_MARKS + SINGLE_MARKS + " \t\n")
 
 
 def find_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:

@@ -15,9 +15,10 @@ from ..lexicon import (HONORIFICS, NON_NAMES, PARTICLES, SPEECH_VERBS, STYLES, T
                        common_words)
 from ..spans import Quote
 from . import stage
+from .quotes import DOUBLE_MARKS, SINGLE_MARKS
 
 _TOKEN = re.compile(rf"[{LETTER}][{LETTER}'\u2019]*(?:-[{LETTER}]+)*\.?|[^\s{LETTER}]")
-_SENTENCE_BREAK = re.compile(r"[.!?](?=[\s\"'\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb]|$)")
+_SENTENCE_BREAK = re.compile(rf"[.!?](?=[\s{DOUBLE_MARKS}{SINGLE_MARKS}]|$)")
 _LAST_WORD = re.compile(rf"[{LETTER}]+$")
 _DETERMINERS = {"a", "an", "the", "her", "his", "their", "my", "our", "its", "this", "that", "poor", "little", "old", "young"}
 _SUBJECT_PRONOUNS = {"he": "male", "she": "female", "i": "narrator", "they": None, "we": None}
@@ -36,7 +37,7 @@ _NP_STOP = {"with", "in", "to", "as", "and", "who", "that", "while", "which", "w
 _INTRODUCING = frozenset("said began continued added replied answered observed remarked cried "
                          "exclaimed asked inquired enquired spoke resumed returned proceeded "
                          "declared explained rejoined whispered called say says begins".split())
-_QUOTE_CHARS = "\"'\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb"
+_QUOTE_CHARS = DOUBLE_MARKS + SINGLE_MARKS
 # "put in Fielding", "broke out the Nawab": verbs that speak with a particle.
 _PHRASAL = frozenset("put broke chimed cut struck burst went spoke piped joined".split())
 _PARTICLES = frozenset(("in", "out", "up", "on"))
