@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from storycast.document import Document
 from storycast.stages.handover import hands_over
-from storycast.stages.quotes import find_quotes, quotes
+from storycast.stages.quotes import find_quotes, guillemets_reversed, quotes
 from storycast.stages.segment import find_paragraphs, segment
 
 APOLOGY = Path(__file__).resolve().parents[3] / "shared" / "stories" / "the-apology.txt"
@@ -40,9 +40,26 @@ def test_curly_double_quotes():
     "\u00ab Where were you? \u00bb asked Anna. \u00ab At the station. \u00bb",  # French spacing
     "\u201eWhere were you?\u201c asked Anna. \u201eAt the station.\u201c",  # German
     "\u201eWhere were you?\u201d asked Anna. \u201eAt the station.\u201d",  # Polish
+    "\u00bbWhere were you?\u00ab asked Anna. \u00bbAt the station.\u00ab",  # German, Danish
 ])
 def test_guillemets_and_low_opening_marks(text):
     assert found(text) == [["Where were you?", "At the station."]]
+
+
+def test_inward_guillemets_quote_the_speech_not_the_narration_between():
+    text = ("\u00bbHast du Hunger?\u00ab, fragte Lena.\n\n\u00bbImmer\u00ab, sagte Jonas. "
+            "\u00bbWas gibt es?\u00ab\n\n\u00bbSuppe.\u00ab Sie r\u00fchrte im Topf.")
+    assert found(text) == [["Hast du Hunger?"], ["Immer"], ["Was gibt es?"], ["Suppe."]]
+
+
+@pytest.mark.parametrize("text, reversed_", [
+    ("\u00bbJa\u00ab, sagte er.", True),
+    ("\u00abOui\u00bb, dit-il.", False),
+    ("\u00ab Oui \u00bb, dit-il. \u00ab Non. \u00bb", False),  # French spacing shows neither
+    ("No guillemets here.", False),
+])
+def test_which_way_the_guillemets_point(text, reversed_):
+    assert guillemets_reversed(text) is reversed_
 
 
 def test_speech_tag_interruption_is_one_quote_with_two_spans():
@@ -232,6 +249,19 @@ def test_spans_are_in_bounds_trimmed_sorted_and_disjoint(text):
     assert [q.id for q in qs] == [f"q{i + 1}" for i in range(len(qs))]
     for q in qs:
         assert paragraphs[q.paragraph].contains(q.spans[0][0])
+
+
+_FRENCH = st.lists(st.sampled_from(list("ab Tom said. ,?!") + [" \u00abOui\u00bb ", "\n\n",
+                                                               " \u00abNon,\u00bb "]),
+                   max_size=40).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_FRENCH)
+def test_inward_guillemets_are_read_as_outward_ones_are(text):
+    inward = text.translate(str.maketrans("\u00ab\u00bb", "\u00bb\u00ab"))
+    assert (find_quotes(inward, find_paragraphs(inward))
+            == find_quotes(text, find_paragraphs(text)))
 
 
 @settings(max_examples=200, deadline=None)

@@ -24,7 +24,7 @@ from .speech_verbs import has_speech_verb
 
 # -- quote marks ------------------------------------------------------------------
 # English marks, the German and Polish low opening mark („...“, „...”) and guillemets
-# («...»); the other stages read the marks from here
+# («...», or »...« as German and Danish print them); the other stages read the marks from here
 DOUBLE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
 SINGLE_MARKS = "'\u2018\u2019"
 _OPEN_ONLY = "\u201c\u201e\u2018\u00ab"
@@ -141,6 +141,29 @@ def outer_family(text: str) -> str:
     if 2 * len(openers) == len(doubles) and openers:  # a tie: the outer mark comes first
         return SINGLE_MARKS if openers[0] < doubles[0] else DOUBLE_MARKS
     return SINGLE_MARKS if 2 * len(openers) > len(doubles) else DOUBLE_MARKS
+
+
+_SWAP_GUILLEMETS = str.maketrans("\u00ab\u00bb", "\u00bb\u00ab")
+
+
+def guillemets_reversed(text: str) -> bool:
+    """Does the text print its guillemets pointing inwards, »so«, as German and Danish do?
+    An opening mark is followed by the word it quotes and a closing one follows the last:
+    »Hast du Hunger?«, against «Bonjour», dit-il (French spacing, « Oui », shows neither)."""
+    inward = outward = 0
+    for mark, opens_inward in (("\u00bb", True), ("\u00ab", False)):
+        i = text.find(mark)
+        while i >= 0:
+            word_after = text[i + 1:i + 2].isalnum()
+            word_before = i > 0 and not text[i - 1].isspace()
+            if opens_inward:
+                inward += word_after
+                outward += word_before
+            else:
+                outward += word_after
+                inward += word_before
+            i = text.find(mark, i + 1)
+    return inward > outward
 
 
 def _opens_single(text: str, i: int) -> bool:
@@ -377,7 +400,9 @@ class _Candidate:
 
 
 def _candidates(text: str, paragraphs: list[Span]) -> list[_Candidate]:
-    segments = _segments(text, paragraphs, outer_family(text))
+    # »so« is paired as «so» would be: the swap keeps every offset
+    marked = text.translate(_SWAP_GUILLEMETS) if guillemets_reversed(text) else text
+    segments = _segments(marked, paragraphs, outer_family(text))
     dashed = _dash_segments(text, paragraphs, segments)
     if dashed:
         segments = sorted(segments + dashed, key=lambda s: s.start)
