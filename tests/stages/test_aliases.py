@@ -71,6 +71,15 @@ def test_nicknames_join_the_formal_name():
         frozenset({"Elizabeth", "Lizzy", "Eliza"})}
 
 
+def test_a_nickname_joins_the_full_name_of_one_known_by_the_family_name():
+    # "Ronald" is never said alone; "Ronald Weasley" is "Mr. Weasley"
+    assert grouped(form("Ron", 12), form("Ronald Weasley"), form("Mr. Weasley", 2)) == {
+        frozenset({"Ron", "Ronald Weasley", "Mr. Weasley"})}
+    # but not a full name said once and nothing else ("Janey" is not a Jane Merry)
+    assert grouped(form("Janey", 40), form("Jane Merry")) == {
+        frozenset({"Janey"}), frozenset({"Jane Merry"})}
+
+
 def test_spelling_variant_joins_the_commoner_spelling():
     assert grouped(form("Russell", 6), form("Russel", 2)) == {frozenset({"Russell", "Russel"})}
 

@@ -66,3 +66,17 @@ def test_a_verb_in_the_present_after_a_name_says_it_acts():
         assert VERB_AFTER.match(after), after
     for after in ("'s voice", " sisters", " and Mia"):
         assert not VERB_AFTER.match(after), after
+
+
+def test_a_name_said_once_as_the_owner_of_a_voice_is_a_person():
+    from storycast.stages.names import BODILY_AFTER
+
+    priya = form("Priya", 1)
+    priya.initial = 1  # at a sentence's start, and not in the census
+    assert person_score(priya, Counter()) < 2
+    priya.bodily = 1
+    assert person_score(priya, Counter()) >= 2
+    for after in ("'s voice drifts", "\u2019s eyes", "'s hand"):
+        assert BODILY_AFTER.match(after), after
+    for after in ("'s house", "'s voiceless", " voice"):
+        assert not BODILY_AFTER.match(after), after

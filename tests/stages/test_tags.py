@@ -218,3 +218,23 @@ def test_description_closing_its_sentence_keeps_its_head_noun_in_place():
 def test_a_description_ends_where_the_person_does(tag, person):
     text = f'"Stand back," {tag}.'
     assert tags_of(text)[0][:2] == ("description", person)
+
+
+# -- a voice as the subject -------------------------------------------------------------
+def test_the_owner_of_a_voice_beside_a_quote_speaks_it():
+    text = ('"Five minutes." His voice was rough. "Please."\n\n'
+            'Her voice softened. "Fine."\n\n'
+            'Mom\'s voice cut through the noise. "Jess! Phone!"\n\n'
+            '"Go," she said. His voice followed her.')
+    assert tags_of(text) == [
+        ("pronoun", "His", 16, 19, "voice", "after", "male"),
+        ("pronoun", "His", 16, 19, "voice", "before", "male"),
+        ("pronoun", "Her", 48, 51, "voice", "before", "female"),
+        ("name", "Mom", 77, 80, "voice", "before", None),
+        ("pronoun", "she", 134, 137, "said", "after", "female"),
+    ]
+
+
+def test_a_voice_said_of_within_a_sentence_is_no_tag():
+    assert tags_of('He heard her voice. "Who is there?"') == [None]
+    assert tags_of('"Wait," and his voice broke.') == [None]

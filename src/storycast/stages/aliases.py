@@ -196,6 +196,15 @@ def _younger_sister(person: list[Form]) -> bool:
                for f in person)
 
 
+def _known_by_surname(g: Groups, j: int) -> bool:
+    """Whether the one named in full by form j is otherwise called by the family name alone
+    ("Ronald Weasley", "Mr. Weasley") and by no other name: not "Edward Leeford", who is
+    "Monks", nor a "Jane Merry" said once, whom a "Janey" may not be."""
+    family = g.forms[j].words[-1]
+    others = [m for m in g.members(j) if m is not g.forms[j]]
+    return bool(others) and all(m.words[-1] == family and not m.title for m in others)
+
+
 def group_forms(forms: list[Form]) -> list[list[Form]]:
     """Apply the alias rules, most certain first."""
     surnames = {f.words[-1] for f in forms if (f.cls or f.title or len(f.words) > 1)
@@ -305,6 +314,12 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
             if formal in firsts and formal != f.core and forms[firsts[formal]].count >= f.count \
                     and not any(m.title for m in g.members(firsts[formal])):
                 g.union(firsts[formal], i)
+                break
+            # "Ron" and the "Ronald Weasley" said once, when "Ronald" is never said alone
+            written = [j for j in full if formal not in firsts and forms[j].words[0] == formal
+                       and not forms[j].cls and not forms[j].title]
+            if len({g.find(j) for j in written}) == 1 and _known_by_surname(g, written[0]):
+                g.union(written[0], i)
                 break
         if len(f.core) >= 3:
             longer = [firsts[w] for w in _starting_with(ordered, f.core)

@@ -37,6 +37,11 @@ VERB_AFTER = re.compile(
     rf"{'|'.join(_PRESENT.split())})\b"
     r"|(?:does|did|is|was|has|had|could|would|ca|wo)n['\u2019]t\b|"
     r"(?:just |finally |then |slowly |quickly )?[a-z]{3,}ed\b)")
+# A name owning a voice, a face or a hand is someone's ("Priya's voice drifted up"), even said
+# once and at a sentence's start.
+BODILY_AFTER = re.compile(
+    r"['\u2019]s\s+(?:voice|face|eyes|eye|hand|hands|mouth|lips|shoulder|shoulders|fingers"
+    r"|hair|gaze|smile|laugh|brow|forehead)\b")
 _HONORIFIC_PREFIX = re.compile(rf"^([{LETTER}]+)\.?\s+(?=\S)")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _PLACE_BEFORE = PLACE_PREPOSITIONS - {"to"}  # "to Mr. Darcy" is as often a person
@@ -58,6 +63,7 @@ class Form:
     place: int = 0
     after_the: int = 0
     acting: int = 0  # followed by a verb in the narration: "Marcus was leaning", "Jess called"
+    bodily: int = 0  # owns a voice, a face or a hand: "Priya's voice"
     male: float = 0.0
     female: float = 0.0
     surname_like: bool = False  # also the last word of a titled or full name ("Darcy")
@@ -136,8 +142,9 @@ def collect_forms(text: str, mentions: list[Mention], tag_spans: set[tuple[int, 
         form.vocative += m.kind == "vocative"
         form.initial += bool(m.attrs.get("initial"))
         form.tagged += _within(tag_starts, tag_ends, m.start)
-        if m.attrs.get("quote") is None and VERB_AFTER.match(text, m.end):
-            form.acting += 1
+        if m.attrs.get("quote") is None:
+            form.acting += bool(VERB_AFTER.match(text, m.end))
+            form.bodily += bool(BODILY_AFTER.match(text, m.end))
         before = text[max(0, m.start - 12):m.start].lower().split()
         if before:
             # "in Paris" is a place; "at Mrs. Goddard's" is someone's house, not a place name
@@ -194,7 +201,7 @@ def person_score(form: Form, lower: Counter) -> float:
     if len(form.words) == 1 and not form.cls and not form.title:
         capital_inside = form.count - form.initial
         common = lower.get(first.lower(), 0)
-        if capital_inside == 0 and form.tagged == 0 and not prior:
+        if capital_inside == 0 and form.tagged == 0 and not prior and not form.bodily:
             score -= 2.0  # only ever capitalised where a sentence starts: "Suddenly"
         if common > 2 * max(capital_inside, 1) and form.tagged == 0:
             score -= 3.0
@@ -205,5 +212,5 @@ def person_score(form: Form, lower: Counter) -> float:
     score -= 6.0 * form.place / form.count
     if form.after_the and form.tagged == 0:
         score -= 3.0 * form.after_the / form.count
-    score += min(form.narration, 10) * 0.1 + min(form.acting, 4) * 1.0
+    score += min(form.narration, 10) * 0.1 + min(form.acting, 4) * 1.0 + min(form.bodily, 2) * 2.0
     return score

@@ -150,6 +150,28 @@ def _epithet_name(tokens: list[tuple[str, int, int]], j: int) -> Tag | None:
     return None
 
 
+_OWNERS = {"his": "male", "her": "female", "my": "narrator"}
+_VOICES = frozenset(("voice", "tone"))
+
+
+def voice_owner(tokens: list[tuple[str, int, int]]) -> Tag | None:
+    """A sentence whose subject is someone's voice: "His voice was rough.", "Mom's voice cut
+    through the noise.": the one whose voice it is speaks the quotation beside it."""
+    if len(tokens) < 3:
+        return None
+    word, s, e = tokens[0]
+    if word.lower() in _OWNERS and tokens[1][0].lower() in _VOICES:
+        return Tag("pronoun", word, s, e, "voice", "", _OWNERS[word.lower()])
+    np = _noun_phrase(tokens, 0, initial=True)
+    if np is None or np.kind != "name" or not np.text.endswith(("'s", "\u2019s")):
+        return None
+    k = next((n for n, t in enumerate(tokens) if t[1] >= np.end), len(tokens))
+    if k + 1 < len(tokens) and tokens[k][0].lower() in _VOICES:
+        np.text, np.end, np.verb = np.text[:-2], np.end - 2, "voice"
+        return np
+    return None
+
+
 def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False) -> Tag | None:
     """A tag in the narration that follows a quote: "said Buffy", "Harmony said", "he replied".
 
@@ -161,6 +183,11 @@ def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False
         tokens.pop(0)
     if not tokens or tokens[0][0][0] in ".!?" or tokens[0][0][:1] in _QUOTE_CHARS:
         return None
+    if not inside and text[start - 2:start].strip(_QUOTE_CHARS + " ")[-1:] in ".!?":
+        owner = voice_owner(tokens)  # '"Five minutes." His voice was rough.'
+        if owner is not None:
+            owner.position = "after"
+            return owner
     i = 0
     while i < 2 and i < len(tokens) and tokens[i][0].lower().endswith("ly") and tokens[i][0].islower():
         i += 1
@@ -222,12 +249,16 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
     chunk = text[start:end].rstrip()
     breaks = _last_sentence_breaks(chunk)  # the last is the narration's end, or the one before
     finished = bool(breaks) and breaks[-1] >= len(chunk) - 1
-    if finished and not finished_ok:
-        return None  # the narration is a finished sentence: no tag leads into the quote
     if finished:
         breaks = breaks[:-1]
     sentence_start = start + (breaks[-1] if breaks else 0)
     tokens = _tokens(text[sentence_start:start + len(chunk)], sentence_start)
+    owner = voice_owner(tokens) if finished and not finished_ok else None
+    if owner is not None:  # 'Her voice softened. "Fine."'
+        owner.position = "before"
+        return owner
+    if finished and not finished_ok:
+        return None  # the narration is a finished sentence: no tag leads into the quote
     if finished and not any(t[0].lower().rstrip(".") in _INTRODUCING for t in tokens[-3:]):
         return None
     if not tokens:
