@@ -153,6 +153,21 @@ def test_real_accented_text_is_not_mojibake(text):
     assert repair_text(text) == (text, [])
 
 
+# -- repair_text: doubled quotation marks -------------------------------------
+
+def test_backticks_and_doubled_apostrophes_become_curly_double_marks():
+    text, repairs = repair_text("``Fine,'' said Tom. ''Go.'' caf\u00c3\u00a9 ''Now.''")
+    assert text == "\u201cFine,\u201d said Tom. \u201cGo.\u201d caf\u00e9 \u201cNow.\u201d"
+    assert [r["was"] for r in repairs] == ["``", "''", "''", "''", "\u00c3\u00a9", "''", "''"]
+    for r in repairs:  # every offset in the repaired text, the mojibake's too
+        assert text[r["at"]:r["at"] + len(r["now"])] == r["now"]
+
+
+def test_a_doubled_apostrophe_or_two_is_left_alone():
+    text = "Stand up and repeat ''_Tis the voice of the sluggard_,' said the Gryphon."
+    assert repair_text(text) == (text, [])
+
+
 # -- repair_text: '?' for an apostrophe --------------------------------------
 
 @pytest.mark.parametrize(

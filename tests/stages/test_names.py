@@ -80,3 +80,15 @@ def test_a_name_said_once_as_the_owner_of_a_voice_is_a_person():
         assert BODILY_AFTER.match(after), after
     for after in ("'s house", "'s voiceless", " voice"):
         assert not BODILY_AFTER.match(after), after
+
+
+def test_one_looked_at_is_someone_not_somewhere():
+    from storycast.document import Document
+    from storycast.stages.names import collect_forms
+    from storycast.stages.mentions import find_names
+
+    text = "Tom looked at Anna. They lived at Netherfield."
+    doc = Document(text)
+    doc.layers["quotes"] = []
+    forms = collect_forms(text, find_names(doc, 0, len(text)), set())
+    assert {f.core: f.place for f in forms.values()} == {"Tom": 0, "Anna": 0, "Netherfield": 1}

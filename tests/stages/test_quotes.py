@@ -62,6 +62,17 @@ def test_which_way_the_guillemets_point(text, reversed_):
     assert guillemets_reversed(text) is reversed_
 
 
+def test_a_paragraph_whose_tag_names_someone_else_does_not_go_on_with_an_open_quote():
+    lost = ('"You were gone for hours," he said. "I was worried.\n\n'
+            '"I know," she said, "but I needed air."')
+    assert found(lost) == [["You were gone for hours,", "I was worried."],
+                           ["I know,", "but I needed air."]]
+    # a speech that runs on over paragraphs, its tag saying the same speaker or nothing
+    runs_on = ('"It was late," he said. "We walked home.\n\n'
+               '"The road," he went on, "was dark."\n\nShe said nothing.')
+    assert found(runs_on) == [["It was late,", "We walked home.", "The road,", "was dark."]]
+
+
 def test_speech_tag_interruption_is_one_quote_with_two_spans():
     text = '"Hello," said Tom, "and goodbye."'
     qs = find_quotes(text, find_paragraphs(text))

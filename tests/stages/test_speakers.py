@@ -146,6 +146,8 @@ def test_a_tag_pronoun_points_at_the_speaker(story):
     ("night-desk.txt",  # "said Harmony", although "harmony" is an ordinary word
      ["Russell", "Harmony", "Russell", "Russell", "Harmony", "Russell", "Harmony", "Russell"]),
     ("the-ferry.txt", ["Sam", "Narrator", "Narrator", "Oliver", "Sam"]),
+    # damaged: spaces inside the marks, a closing mark lost, marks typed `` and ''
+    ("the-walk.txt", ["Tom", "Anna", "Tom", "Anna", "Tom", "Anna"]),
 ])
 def test_every_speaker_of_a_story(story, name, expected):
     assert speakers(story(name)) == expected

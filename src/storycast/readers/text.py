@@ -1,6 +1,7 @@
 """Plain-text stories: decode any common encoding, repair damage, find the story proper."""
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from pathlib import Path
@@ -189,14 +190,45 @@ def _repair_question_marks(text: str, repairs: list[dict]) -> str:
     return "".join(chars)
 
 
+_DOUBLED = re.compile("``|''")
+
+
+def _repair_doubled_marks(text: str, repairs: list[dict]) -> str:
+    """``So,'' or ''So,'': quotation marks typed as two backticks or two apostrophes, as
+    typesetting sources and some archives write them, made curly double marks."""
+    if "``" not in text and text.count("''") < 4:  # two quotations' worth, not a slip
+        return text
+    out: list[str] = []
+    pos = shift = 0
+    moved: list[int] = []  # where each pair began, in the text before this repair
+    for m in _DOUBLED.finditer(text):
+        a = m.start()
+        before = text[a - 1] if a else " "
+        opens = m.group() == "``" or (before.isspace() or before in "([\u2014-") and \
+            not text[a + 2:a + 3].isspace()
+        mark = "\u201c" if opens else "\u201d"
+        out.append(text[pos:a])
+        repairs.append({"at": a - shift, "was": m.group(), "now": mark, "new": True})
+        out.append(mark)
+        moved.append(a)
+        pos, shift = m.end(), shift + 1
+    out.append(text[pos:])
+    for r in repairs:  # the earlier repairs' offsets, one less for each pair before them
+        if not r.pop("new", False):
+            r["at"] -= bisect.bisect_left(moved, r["at"])
+    return "".join(out)
+
+
 def repair_text(text: str) -> tuple[str, list[dict]]:
-    """Undo mojibake and '?'-for-apostrophe damage; returns ``(text, repairs)``.
+    """Undo mojibake, '?'-for-apostrophe damage and doubled quotation marks; returns
+    ``(text, repairs)``.
 
     Each repair is ``{"at": offset in the repaired text, "was": ..., "now": ...}``.
     """
     repairs: list[dict] = []
     text = _repair_mojibake(text, repairs)
     text = _repair_question_marks(text, repairs)  # same length: earlier offsets stay valid
+    text = _repair_doubled_marks(text, repairs)
     return text, sorted(repairs, key=lambda r: r["at"])
 
 

@@ -45,6 +45,15 @@ BODILY_AFTER = re.compile(
 _HONORIFIC_PREFIX = re.compile(rf"^([{LETTER}]+)\.?\s+(?=\S)")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _PLACE_BEFORE = PLACE_PREPOSITIONS - {"to"}  # "to Mr. Darcy" is as often a person
+# "looked at Anna", "smiled at Jess": one looked or smiled at is someone, not somewhere
+_GAZES = frozenset(
+    "look looks looked looking glance glances glanced glancing stare stares stared staring "
+    "smile smiles smiled smiling grin grins grinned grinning laugh laughs laughed laughing "
+    "frown frowns frowned frowning wink winks winked gaze gazes gazed gazing peer peers "
+    "peered peering glare glares glared glaring wave waves waved waving point points "
+    "pointed pointing shout shouts shouted shouting yell yells yelled yelling scowl scowls "
+    "scowled nod nods nodded nodding sneer sneers sneered snap snaps snapped squint "
+    "squinted beam beamed".split())
 
 
 @dataclass
@@ -145,10 +154,12 @@ def collect_forms(text: str, mentions: list[Mention], tag_spans: set[tuple[int, 
         if m.attrs.get("quote") is None:
             form.acting += bool(VERB_AFTER.match(text, m.end))
             form.bodily += bool(BODILY_AFTER.match(text, m.end))
-        before = text[max(0, m.start - 12):m.start].lower().split()
+        before = text[max(0, m.start - 24):m.start].lower().split()
         if before:
             # "in Paris" is a place; "at Mrs. Goddard's" is someone's house, not a place name
-            form.place += before[-1] in _PLACE_BEFORE and not m.attrs.get("possessive")
+            form.place += (before[-1] in _PLACE_BEFORE and not m.attrs.get("possessive")
+                           and not (before[-1] == "at" and len(before) > 1
+                                    and before[-2] in _GAZES))
             form.after_the += before[-1] == "the"
     return forms
 

@@ -319,11 +319,38 @@ def _tag_shaped(gap: str) -> bool:
     return bool(verb) and (verb.endswith("ed") or verb in _IRREGULAR_TAGS)
 
 
+# The speaker a tag names: "he said", "said Anna", "Tom said".
+_TAG_SUBJECT = re.compile(
+    rf"[ \t]*,?[ \t]*\n?[ \t]*(?:(he|she|I|[{UPPER}]\w+)\s+(?:\w+ly\s+)?[a-z]+ed\b|(?:said|says|asked|cried)"
+    rf"\s+(he|she|I|[{UPPER}]\w+)\b|(he|she|I|[{UPPER}]\w+)\s+(?:said|says|asks)\b)")
+
+
+def _tagged_speaker(text: str, seg: _Segment, nxt: _Segment | None) -> str | None:
+    """Who the tag right after a closed segment names ("she said"), if it is plain."""
+    if not seg.closed:
+        return None
+    end = nxt.start - 1 if nxt is not None and nxt.para == seg.para else seg.end + 60
+    m = _TAG_SUBJECT.match(text, seg.end + 1, max(seg.end + 1, end))
+    return next((w for w in m.groups() if w), None) if m else None
+
+
+def _another_speaker(text: str, group: list[_Segment], seg: _Segment, nxt: _Segment | None
+                     ) -> bool:
+    """A paragraph that seems to go on with the last one's open quotation but whose own tag
+    names someone else: its closing mark was lost ('"... I was worried.' then '"I know,"
+    she said'), as a speech that runs on is not answered by a new speaker in its tag."""
+    before = next((who for k, s in enumerate(group) if (who := _tagged_speaker(
+        text, s, group[k + 1] if k + 1 < len(group) else None))), None)
+    now = _tagged_speaker(text, seg, nxt)
+    return before is not None and now is not None and before != now
+
+
 def _group(text: str, segments: list[_Segment]) -> list[list[_Segment]]:
     groups: list[list[_Segment]] = []
-    for seg in segments:
+    for n, seg in enumerate(segments):
         last = groups[-1][-1] if groups else None
-        continued = last and seg.continues and seg.para == last.para + 1
+        continued = last and seg.continues and seg.para == last.para + 1 and not _another_speaker(
+            text, groups[-1], seg, segments[n + 1] if n + 1 < len(segments) else None)
         earlier = groups[-1][-2] if groups and len(groups[-1]) > 1 else None
         if continued or (last and seg.para == last.para and last.closed
                          and _is_tag(text, last, seg, earlier)):
