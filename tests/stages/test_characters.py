@@ -326,3 +326,15 @@ def test_a_story_told_in_the_first_person_and_the_present_alternates_its_two_voi
     assert [names[q.speaker] for q in doc.quotes] == [
         "Narrator", "Kai", "Kai", "Narrator", "Kai", "Kai", "Narrator", "Kai", "Narrator",
         "Narrator", "Kai", "Priya", "Narrator"]
+
+
+def test_a_man_named_only_where_his_sentences_start_is_found_and_heard():
+    doc = storycast.analyze(STORIES / "the-letter.txt")
+    cast = {c.name: c.aliases for c in doc.characters}
+    # "Declan Hart stood dripping", "Declan sat", "Declan looked down": in no census
+    assert cast["Declan"] == ["Declan", "Declan Hart"]
+    names = {c.id: c.name for c in doc.characters}
+    said = {q.text(doc.text): names.get(q.speaker) for q in doc.quotes}
+    assert said["Read it. Please."] == "Declan"
+    assert said["Ben's been dead for two years."] == "Eliza"
+    assert said["I'm sorry, Eliza."] == "Declan"

@@ -92,3 +92,14 @@ def test_one_looked_at_is_someone_not_somewhere():
     doc.layers["quotes"] = []
     forms = collect_forms(text, find_names(doc, 0, len(text)), set())
     assert {f.core: f.place for f in forms.values()} == {"Tom": 0, "Anna": 0, "Netherfield": 1}
+
+
+def test_a_name_only_at_sentence_starts_but_followed_by_its_verb_is_a_person():
+    declan = form("Declan", 3)
+    declan.initial = 3  # "Declan sat on the stool", "Declan looked down": not in the census
+    assert person_score(declan, Counter()) < 2
+    declan.acting = 2
+    assert person_score(declan, Counter()) >= 2
+    tomorrow = form("To-morrow", 2)
+    tomorrow.initial, tomorrow.acting = 2, 2  # "To-morrow was Sunday": an ordinary word
+    assert person_score(tomorrow, Counter()) < 0

@@ -41,7 +41,7 @@ VERB_AFTER = re.compile(
 # once and at a sentence's start.
 BODILY_AFTER = re.compile(
     r"['\u2019]s\s+(?:voice|face|eyes|eye|hand|hands|mouth|lips|shoulder|shoulders|fingers"
-    r"|hair|gaze|smile|laugh|brow|forehead)\b")
+    r"|hair|gaze|smile|laugh|brow|forehead|jaw|chin|cheeks?|throat|breath)\b")
 _HONORIFIC_PREFIX = re.compile(rf"^([{LETTER}]+)\.?\s+(?=\S)")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _PLACE_BEFORE = PLACE_PREPOSITIONS - {"to"}  # "to Mr. Darcy" is as often a person
@@ -212,11 +212,14 @@ def person_score(form: Form, lower: Counter) -> float:
     if len(form.words) == 1 and not form.cls and not form.title:
         capital_inside = form.count - form.initial
         common = lower.get(first.lower(), 0)
-        if capital_inside == 0 and form.tagged == 0 and not prior and not form.bodily:
+        if capital_inside == 0 and form.tagged == 0 and not prior and not form.bodily \
+                and not form.acting:
             score -= 2.0  # only ever capitalised where a sentence starts: "Suddenly"
         if common > 2 * max(capital_inside, 1) and form.tagged == 0:
             score -= 3.0
-        if first.lower() in common_words() and form.tagged == 0 and capital_inside < 3:
+        # "To-morrow" is "tomorrow", an ordinary word written the old way
+        if first.lower().replace("-", "") in common_words() and form.tagged == 0 \
+                and capital_inside < 3:
             score -= 5.0
     if form.tagged == 0 and form.place >= PLACE_USES and form.place >= PLACE_SHARE * form.count:
         return -1.0  # "in New York", "at Windy Corner", "from Coketown": a place, never tagged
