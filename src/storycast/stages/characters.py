@@ -67,13 +67,16 @@ def is_vocative_only(form: Form) -> bool:
 
 
 def canonical_name(forms: list[Form]) -> str:
-    """The fullest frequent name: a titled form when it is common ("Mr. Darcy"), else a
+    """The fullest frequent name: a titled form when it is common and the narration says
+    it ("Mr. Darcy"), else a
     full name said half as often as the commonest form, and at least FULL_NAME_USES
     times ("Jonathan Small" beside "Small"), else the commonest."""
     ranked = sorted(forms, key=lambda f: (-f.count, -given_names().get(f.words[0], (0, 0))[1]))
     top = ranked[0]
     for f in ranked:
-        if f.cls and f.count >= 0.3 * top.count and len(f.words) == 1:
+        # the story's own way of naming them, not only how others call them: Ron Weasley
+        # is "Mr. Weasley" to his teachers alone
+        if f.cls and f.count >= 0.3 * top.count and len(f.words) == 1 and f.narration:
             return f.display
     for f in ranked:
         if not (f.cls or f.title or f.article) and len(f.words) >= 2 \
