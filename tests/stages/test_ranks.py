@@ -61,3 +61,19 @@ def test_without_a_holder_the_rank_that_speaks_is_a_character_of_its_own(tmp_pat
                     '"I am a friend," said Tom.\n', encoding="utf-8")
     doc = storycast.analyze(path)
     assert doc.character(doc.quotes[0].speaker).name == "The Sergeant"
+
+
+def test_a_rank_called_alone_calls_the_one_who_holds_it():
+    from storycast.document import Document
+
+    text = ('Professor McGonagall appeared at the door. Ron went pale.\n\n'
+            '"A word," said Professor McGonagall.\n\n"Yes, Professor," said Ron.\n\n'
+            '"Thank you, Captain," said Ron, though no captain was there.')
+    doc = storycast.analyze(Document(text))
+    names = {c.id: c.name for c in doc.characters}
+    called = [[names[m.character] for m in doc.mentions
+               if m.kind == "vocative" and m.character and q.start <= m.start < q.end]
+              for q in doc.quotes]
+    assert called == [[], ["Professor McGonagall"], []]
+    assert names[doc.quotes[1].addressees[0]] == "Professor McGonagall"
+    assert "Professor" not in next(c for c in doc.characters if c.name.startswith("Prof")).aliases

@@ -12,7 +12,7 @@ from .cast_match import cast_characters
 from .descriptions import add_described
 from .names import VERB_AFTER, Form, collect_forms, is_plural_of, lowercase_counts, person_score
 from .quotes import DOUBLE_MARKS
-from .ranks import attach_ranked
+from .ranks import attach_called_ranks, attach_ranked
 from .scene import resolve_narration_pronouns
 
 PERSON_THRESHOLD = 2.0
@@ -136,6 +136,7 @@ def characters(doc: Document) -> Document:
         pairs = [(new_character(g), g) for g in groups]
     chars = number_characters(pairs)
     attach_ranked(forms, chars)  # "Doctor Losberne", said once, is Mr. Losberne
+    attach_called_ranks(forms, chars)  # "Yes, Professor.": Professor McGonagall
     chars = add_described(doc, chars)
     if is_first_person(doc):
         narrator = Character(id=f"c{len(chars) + 1}", name="Narrator", aliases=["Narrator", "I"],

@@ -46,6 +46,20 @@ def attach_ranked(forms: dict, chars: list[Character]) -> None:
             _join(form, bearers[0])
 
 
+def attach_called_ranks(forms: dict, chars: list[Character]) -> None:
+    """A rank called alone ("Yes, Professor.", "Thank you, Doctor.") calls the one
+    character the story gives that rank before a name; it becomes none of their names."""
+    for form in forms.values():
+        rank = form.core.lower()
+        if form.cls or form.title or rank not in RANKS or not form.mentions \
+                or any(m.kind != "vocative" or m.character for m in form.mentions):
+            continue
+        bearers = holders(chars, rank)
+        if len(bearers) == 1:
+            for m in form.mentions:
+                m.character = next(iter(bearers))
+
+
 def _join(form: Form, char: Character) -> None:
     char.aliases.append(form.display)
     for m in form.mentions:
