@@ -62,3 +62,22 @@ def test_a_bare_title_said_to_someone_is_not_their_name():
     found = names_of(story)
     assert found["Archer"] == ["Archer"]
     assert not any("Monsieur" in names for names in found.values())
+
+
+def test_the_narrator_is_named_by_calls_that_open_the_lines_said_to_them():
+    from pathlib import Path
+
+    story = Path(__file__).resolve().parents[1] / "data" / "stories" / "the-wall.txt"
+    doc = storycast.analyze(story)
+    # '"Yusuf," he said.' and "Yusuf, listen to me": no census knows the name
+    narrator = doc.narrator()
+    assert narrator.name == "Yusuf" and narrator.aliases == ["Yusuf", "Narrator", "I"]
+    names = {c.id: c.name for c in doc.characters}
+    assert [names[q.speaker] for q in doc.quotes[:4]] == ["Tariq", "Yusuf", "Tariq", "Tariq"]
+
+
+def test_one_call_opening_a_line_names_no_one():
+    # "Humbug," he said: a word opening one line is as often an exclamation
+    story = ('Tom sat down. Ann came in.\n\n"Humbug," said Tom.\n\n"Why?" said Ann.\n')
+    assert sorted(names_of(story)) == ["Ann", "Tom"]
+    assert names_of(story)["Ann"] == ["Ann"]

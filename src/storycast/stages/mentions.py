@@ -175,6 +175,7 @@ def find_names(doc: Document, start: int, end: int) -> list[Mention]:
         if quote is not None and _is_vocative(text, s, e, doc.quotes[quote], lower, bool(hon)):
             mention.kind = "vocative"
             mention.attrs["set_off"] = _set_off(text, s, e)
+            mention.attrs["calls_first"] = _calls_first(text, s, e, doc.quotes[quote])
         mentions.append(mention)
     return mentions
 
@@ -251,6 +252,16 @@ def _set_off(text: str, s: int, e: int) -> bool:
     return before.endswith(",") or bool(
         words and words[-1].lower().strip("\"'\u201c\u2018") in _INTERJECTIONS
     ) or before.lower().endswith((" you", " again"))
+
+
+def _calls_first(text: str, s: int, e: int, quote: Quote) -> bool:
+    """A name opening a piece of a quote that the tag then breaks ('"Yusuf," he said') or
+    that a word in lower case goes on from ("Yusuf, listen to me"): a call, not a subject."""
+    span = next(((a, b) for a, b in quote.spans if a == s), None)
+    if span is None or text[e:e + 1] != ",":
+        return False
+    rest = text[e + 1:span[1]].split(None, 1)
+    return not rest or rest[0][:1].islower()
 
 
 _PRONOUNS = frozenset("i you he she it we they me him her us them my your his its our their "

@@ -26,7 +26,11 @@ def _looks_like_a_name(form: Form, doc: Document) -> bool:
     if len(form.words) == 1 and (form.core.lower() in common_words()
                                  or form.core.lower() in HONORIFICS):
         return False
-    return any(m.kind == "vocative" and m.attrs.get("set_off") for m in form.mentions)
+    if any(m.kind == "vocative" and m.attrs.get("set_off") for m in form.mentions):
+        return True
+    # or one word opening two calls or more: '"Yusuf," he said.', "Yusuf, listen to me"
+    calls = sum(1 for m in form.mentions if m.kind == "vocative" and m.attrs.get("calls_first"))
+    return calls >= 2 and len(form.words) == 1 and form.core.isalpha()
 
 
 def _mostly_called(form: Form) -> bool:
@@ -148,5 +152,5 @@ def _adopt(doc: Document, form: Form, char: Character, forms: dict) -> None:
                 char.aliases.append(surface)
         char.mentions += other.count
     if char.narrator and char.name == "Narrator" and form.words[0][:1].isupper():
-        char.name = form.display
-        char.aliases.insert(0, form.display)
+        char.name = form.display  # the name leads the aliases, said once
+        char.aliases = [form.display] + [a for a in char.aliases if a != form.display]
