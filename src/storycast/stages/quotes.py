@@ -321,8 +321,9 @@ def _tag_shaped(gap: str) -> bool:
 
 # The speaker a tag names: "he said", "said Anna", "Tom said".
 _TAG_SUBJECT = re.compile(
-    rf"[ \t]*,?[ \t]*\n?[ \t]*(?:(he|she|I|[{UPPER}]\w+)\s+(?:\w+ly\s+)?[a-z]+ed\b|(?:said|says|asked|cried)"
-    rf"\s+(he|she|I|[{UPPER}]\w+)\b|(he|she|I|[{UPPER}]\w+)\s+(?:said|says|asks)\b)")
+    rf"[ \t]*,?[ \t]*\n?[ \t]*(?:(he|she|I|[{UPPER}]\w+)\s+(?:\w+ly\s+)?[a-z]+ed\b"
+    rf"|(?:said|says|asked|cried)\s+(he|she|I|[{UPPER}]\w+)\b"
+    rf"|(he|she|I|[{UPPER}]\w+)\s+(?:said|says|asks)\b)")
 
 
 def _tagged_speaker(text: str, seg: _Segment, nxt: _Segment | None) -> str | None:

@@ -183,11 +183,10 @@ def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False
         tokens.pop(0)
     if not tokens or tokens[0][0][0] in ".!?" or tokens[0][0][:1] in _QUOTE_CHARS:
         return None
-    if not inside and text[start - 2:start].strip(_QUOTE_CHARS + " ")[-1:] in ".!?":
-        owner = voice_owner(tokens)  # '"Five minutes." His voice was rough.'
-        if owner is not None:
-            owner.position = "after"
-            return owner
+    owner = None if inside else voice_owner(tokens)  # '"Five minutes." His voice was rough.'
+    if owner is not None:
+        owner.position = "after"
+        return owner
     i = 0
     while i < 2 and i < len(tokens) and tokens[i][0].lower().endswith("ly") and tokens[i][0].islower():
         i += 1
