@@ -1,7 +1,7 @@
 """The word lists and tables the stages share."""
 from __future__ import annotations
 
-from storycast.lexicon import census_sex, given_names
+from storycast.lexicon import census_sex, given_names, name_sex
 
 
 def test_a_given_name_nearly_all_of_one_sex_says_it():
@@ -20,3 +20,13 @@ def test_the_census_answers_for_a_name_with_accents():
     assert census_sex("Zoë") == "female"
     assert census_sex("André") == "male"
     assert given_names().get("Ørsted") is None and "Bountiful" not in given_names()
+
+
+def test_a_nickname_counts_the_bearers_of_its_formal_names():
+    # the census's few men named "Jess" are outnumbered by the Jessicas called so
+    assert given_names().get("Jess")[0] == 1.0
+    assert name_sex("Jess")[0] < 0.2  # a woman, unless pronouns say otherwise
+    assert given_names().get("Lizzy") is None and census_sex("Lizzy") == "female"
+    assert census_sex("Jem") == "male"
+    assert name_sex("Chris") is not None and census_sex("Chris") is None  # Christine too
+    assert name_sex("Mary") == given_names().get("Mary")  # no nickname: the census alone

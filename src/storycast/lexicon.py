@@ -174,11 +174,32 @@ def given_names() -> dict[str, tuple[float, float]]:
 
 
 SURE_SEX = 0.9  # the share of one sex among a given name's bearers that settles it
+NICKNAMED = 0.2  # the share of a formal name's bearers counted as called by its nickname
+
+
+@lru_cache(maxsize=4096)
+def name_sex(name: str) -> tuple[float, float] | None:
+    """(share of male bearers, frequency per million) of a given name, a nickname counting
+    a share of its formal names' bearers too: the census's few men named "Jess" are
+    outnumbered by the Jessicas called so, and "Lizzy", in no census, is Elizabeth's."""
+    own = given_names().get(name)
+    formals = nicknames().get(name)
+    if not formals:
+        return own
+    men = women = 0.0
+    if own:
+        men, women = own[0] * own[1], (1 - own[0]) * own[1]
+    for formal in formals:
+        prior = given_names().get(formal)
+        if prior:
+            men += NICKNAMED * prior[0] * prior[1]
+            women += NICKNAMED * (1 - prior[0]) * prior[1]
+    return (men / (men + women), men + women) if men + women else own
 
 
 def census_sex(name: str) -> str | None:
     """The sex nearly all bearers of a given name have ("May" female, "Charles" male)."""
-    prior = given_names().get(name)
+    prior = name_sex(name)
     if prior is None:
         return None
     return "male" if prior[0] >= SURE_SEX else "female" if prior[0] <= 1 - SURE_SEX else None

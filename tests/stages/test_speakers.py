@@ -148,6 +148,9 @@ def test_a_tag_pronoun_points_at_the_speaker(story):
     ("the-ferry.txt", ["Sam", "Narrator", "Narrator", "Oliver", "Sam"]),
     # damaged: spaces inside the marks, a closing mark lost, marks typed `` and ''
     ("the-walk.txt", ["Tom", "Anna", "Tom", "Anna", "Tom", "Anna"]),
+    # "His voice was rough.", "Mom's voice cut through": the voice's owner speaks; "Jess",
+    # whom the census counts among men, is more often a Jessica, and a woman
+    ("the-till.txt", ["Jess", "Marcus", "Marcus", "Jess", "Marcus", "Mom", "Jess"]),
 ])
 def test_every_speaker_of_a_story(story, name, expected):
     assert speakers(story(name)) == expected

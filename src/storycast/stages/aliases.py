@@ -6,7 +6,7 @@ from collections import defaultdict
 from itertools import compress, count
 from operator import ne
 
-from ..lexicon import HONORIFICS, given_names, nicknames, noun_gender
+from ..lexicon import HONORIFICS, given_names, name_sex, nicknames, noun_gender
 from .names import Form
 from .namesakes import family_owner
 
@@ -93,7 +93,7 @@ def form_gender(form: Form) -> str | None:
         if share <= 0.25:
             return "female"
     if not form.cls and not form.title and not form.surname_like:
-        prior = given_names().get(form.words[0])
+        prior = name_sex(form.words[0])
         if prior and prior[1] >= 5 and form.male + form.female < 2:
             return "male" if prior[0] > 0.8 else "female" if prior[0] < 0.2 else None
     return None
@@ -107,7 +107,7 @@ def plain_given_name(word: str) -> bool:
 
 def _census_sexed(word: str) -> bool:
     """A given name the census counts often enough, and gives to one sex ("Nancy")."""
-    prior = given_names().get(word)
+    prior = name_sex(word)
     return bool(prior) and prior[1] >= CENSUS_CERTAIN and not 0.2 <= prior[0] <= 0.8
 
 
@@ -134,7 +134,7 @@ def group_gender(forms: list[Form]) -> str | None:
         votes["male"] += f.male
         votes["female"] += f.female
         if not f.honorific_gender and not f.surname_like:
-            prior = given_names().get(f.words[0])
+            prior = name_sex(f.words[0])
             if prior and not f.cls and not f.title:
                 # one pronoun's worth: "Jess ... she" outweighs a census that says male
                 votes["male"] += prior[0] * 1.5
