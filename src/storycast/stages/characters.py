@@ -68,9 +68,8 @@ def is_vocative_only(form: Form) -> bool:
 
 def canonical_name(forms: list[Form]) -> str:
     """The fullest frequent name: a titled form when it is common and the narration says
-    it ("Mr. Darcy"), else a
-    full name said half as often as the commonest form, and at least FULL_NAME_USES
-    times ("Jonathan Small" beside "Small"), else the commonest."""
+    it ("Mr. Darcy"), else a full name said half as often as the commonest form, and at
+    least FULL_NAME_USES times ("Jonathan Small" beside "Small"), else the commonest."""
     ranked = sorted(forms, key=lambda f: (-f.count, -given_names().get(f.words[0], (0, 0))[1]))
     top = ranked[0]
     for f in ranked:
