@@ -342,3 +342,16 @@ def test_a_man_named_only_where_his_sentences_start_is_found_and_heard():
     assert said["Read it. Please."] == "Declan"
     assert said["Ben's been dead for two years."] == "Eliza"
     assert said["I'm sorry, Eliza."] == "Declan"
+
+
+def test_a_man_said_once_in_apposition_is_a_man():
+    from storycast.document import Document
+
+    doc = storycast.analyze(Document(
+        'Eliza stood at the window.\n\n"We\'re closed," she said.\n\n'
+        'Declan Hart, a tall man in a wet coat, stood dripping on her doormat.\n\n'
+        '"Not to me, you\'re not."'))
+    cast = {c.name: c.gender for c in doc.characters}
+    assert cast == {"Eliza": "female", "Declan Hart": "male"}
+    names = {c.id: c.name for c in doc.characters}
+    assert names[doc.quotes[1].speaker] == "Declan Hart"

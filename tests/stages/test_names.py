@@ -103,3 +103,15 @@ def test_a_name_only_at_sentence_starts_but_followed_by_its_verb_is_a_person():
     tomorrow = form("To-morrow", 2)
     tomorrow.initial, tomorrow.acting = 2, 2  # "To-morrow was Sunday": an ordinary word
     assert person_score(tomorrow, Counter()) < 0
+
+
+def test_a_person_noun_in_apposition_says_a_person_and_a_sex():
+    from storycast.stages.names import apposition_gender
+
+    text = "Declan Hart, a tall man in a wet coat, stood there."
+    assert apposition_gender(text, 0, 11) == "male"
+    assert apposition_gender("Rose, an old woman of sixty", 0, 4) == "female"
+    assert apposition_gender("Rose, a friend of his", 0, 4) is None  # no sex in "friend"
+    # the noun is the surgeon's, not the ship's
+    ship = "Mr. Campbell, the surgeon of the Thrush, a very well-behaved young man"
+    assert apposition_gender(ship, ship.index("Thrush"), ship.index("Thrush") + 6) is None

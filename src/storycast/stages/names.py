@@ -19,6 +19,7 @@ from ..lexicon import (
     TITLE_CLASS,
     common_words,
     given_names,
+    noun_gender,
 )
 from ..spans import Mention
 
@@ -42,6 +43,24 @@ VERB_AFTER = re.compile(
 BODILY_AFTER = re.compile(
     r"['\u2019]s\s+(?:voice|face|eyes|eye|hand|hands|mouth|lips|shoulder|shoulders|fingers"
     r"|hair|gaze|smile|laugh|brow|forehead|jaw|chin|cheeks?|throat|breath)\b")
+# "Declan Hart, a tall man in a wet coat,": a person noun in apposition after a name
+_APPOSITION = re.compile(r",\s+an?\s+((?:[a-z-]+\s+){0,3}[a-z-]+)")
+
+
+def apposition_gender(text: str, start: int, end: int) -> str | None:
+    """The sex of a person noun set after the name at [start, end) (", a tall man", ", an
+    old woman"); not after a thing's name, "the surgeon of the Thrush, a very well-behaved
+    young man", whose noun is someone else's."""
+    m = _APPOSITION.match(text, end)
+    if m is None or text[max(0, start - 5):start].split()[-1:] in (["of"], ["the"]):
+        return None
+    for word in m.group(1).split():
+        g = noun_gender(word)
+        if g is not None:
+            return g
+    return None
+
+
 _HONORIFIC_PREFIX = re.compile(rf"^([{LETTER}]+)\.?\s+(?=\S)")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _PLACE_BEFORE = PLACE_PREPOSITIONS - {"to"}  # "to Mr. Darcy" is as often a person
@@ -72,7 +91,8 @@ class Form:
     place: int = 0
     after_the: int = 0
     acting: int = 0  # followed by a verb in the narration: "Marcus was leaning", "Jess called"
-    bodily: int = 0  # owns a voice, a face or a hand: "Priya's voice"
+    bodily: int = 0  # owns a voice, a face or a hand ("Priya's voice"), or is called a man
+    # or a woman in apposition ("Declan Hart, a tall man")
     male: float = 0.0
     female: float = 0.0
     surname_like: bool = False  # also the last word of a titled or full name ("Darcy")
@@ -153,7 +173,8 @@ def collect_forms(text: str, mentions: list[Mention], tag_spans: set[tuple[int, 
         form.tagged += _within(tag_starts, tag_ends, m.start)
         if m.attrs.get("quote") is None:
             form.acting += bool(VERB_AFTER.match(text, m.end))
-            form.bodily += bool(BODILY_AFTER.match(text, m.end))
+            form.bodily += bool(BODILY_AFTER.match(text, m.end)
+                                or apposition_gender(text, m.start, m.end) is not None)
         before = text[max(0, m.start - 24):m.start].lower().split()
         if before:
             # "in Paris" is a place; "at Mrs. Goddard's" is someone's house, not a place name
