@@ -10,8 +10,15 @@ from . import stage
 from .aliases import attach_short_forms, group_forms, group_gender
 from .cast_match import cast_characters
 from .descriptions import add_described
-from .names import (VERB_AFTER, Form, apposition_gender, collect_forms, is_plural_of,
-                    lowercase_counts, person_score)
+from .names import (
+    VERB_AFTER,
+    Form,
+    apposition_gender,
+    collect_forms,
+    is_plural_of,
+    lowercase_counts,
+    person_score,
+)
 from .quotes import DOUBLE_MARKS
 from .ranks import attach_called_ranks, attach_ranked
 from .scene import resolve_narration_pronouns
