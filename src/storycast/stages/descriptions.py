@@ -7,10 +7,13 @@ even from one line; the speaker model then weighs it against the named people ar
 """
 from __future__ import annotations
 
+import re
+
 from ..document import Document
 from ..lexicon import noun_gender
 from ..spans import Character, Mention
 from .context import description_key
+from .names import apposition_gender
 from .ranks import holders, rank_of
 from .tags import Tag
 
@@ -19,6 +22,16 @@ MIN_TAGS = 1
 # nearly always someone the story has named, so they make no character of their own.
 ANYONE = frozenset("man woman gentleman lady girl boy child voice other first second third "
                    "stranger figure person one fellow lad youth creature visitor".split())
+
+
+def _apposed_gender(text: str, key: str) -> str | None:
+    """The sex a person noun set after the description gives it: "the barista, a tall man
+    with a shaved head"."""
+    for m in re.finditer(rf"\bthe\s+{re.escape(key)}\b", text, re.IGNORECASE):
+        found = apposition_gender(text, m.start(), m.end())
+        if found is not None:
+            return found
+    return None
 
 
 def add_described(doc: Document, chars: list[Character]) -> list[Character]:
@@ -37,7 +50,7 @@ def add_described(doc: Document, chars: list[Character]) -> list[Character]:
         rank = rank_of(key)
         if rank and holders(chars, rank):
             continue  # "the doctor" when someone is "Doctor Losberne"
-        gender = noun_gender(head) or "unknown"
+        gender = noun_gender(head) or _apposed_gender(doc.text, key) or "unknown"
         name = "The " + key.title()
         char = Character(id=f"c{len(chars) + 1}", name=name, aliases=[name, "the " + key],
                          gender=gender)
