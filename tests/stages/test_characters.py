@@ -245,6 +245,15 @@ def test_a_role_that_speaks_once_is_a_character_and_its_noun_gives_its_sex(tmp_p
     assert [doc.character(q.speaker).name for q in doc.quotes[:2]] == ["Tom Pike", "The Landlady"]
 
 
+def test_a_role_whose_noun_says_no_sex_takes_the_sex_set_after_it():
+    from storycast.document import Document
+
+    doc = storycast.analyze(Document(
+        "Noor waited while the barista, a tall man with a shaved head, wiped the machine."
+        '\n\n"Oat latte, please," said Noor.\n\n"Name?" the barista asked.\n\n"Noor."'))
+    assert by_name(doc)["The Barista"].gender == "male"
+
+
 # -- names learnt from address ---------------------------------------------------------
 def test_a_place_said_once_in_address_is_no_ones_name(tmp_path):
     # "Oxford" ends one of Margaret's lines as if Helen were called so, but the narration
