@@ -198,8 +198,9 @@ def _repair_doubled_marks(text: str, repairs: list[dict]) -> str:
     typesetting sources and some archives write them, made curly double marks."""
     if "``" not in text and text.count("''") < 4:  # two quotations' worth, not a slip
         return text
+    earlier = list(repairs)
     out: list[str] = []
-    pos = shift = 0
+    pos = 0
     moved: list[int] = []  # where each pair began, in the text before this repair
     for m in _DOUBLED.finditer(text):
         a = m.start()
@@ -207,15 +208,13 @@ def _repair_doubled_marks(text: str, repairs: list[dict]) -> str:
         opens = m.group() == "``" or (before.isspace() or before in "([\u2014-") and \
             not text[a + 2:a + 3].isspace()
         mark = "\u201c" if opens else "\u201d"
-        out.append(text[pos:a])
-        repairs.append({"at": a - shift, "was": m.group(), "now": mark, "new": True})
-        out.append(mark)
+        out += (text[pos:a], mark)
+        repairs.append({"at": a - len(moved), "was": m.group(), "now": mark})
         moved.append(a)
-        pos, shift = m.end(), shift + 1
+        pos = m.end()
     out.append(text[pos:])
-    for r in repairs:  # the earlier repairs' offsets, one less for each pair before them
-        if not r.pop("new", False):
-            r["at"] -= bisect.bisect_left(moved, r["at"])
+    for r in earlier:  # their offsets, one less for each pair before them
+        r["at"] -= bisect.bisect_left(moved, r["at"])
     return "".join(out)
 
 

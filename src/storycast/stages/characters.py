@@ -13,7 +13,6 @@ from .descriptions import add_described
 from .names import (
     VERB_AFTER,
     Form,
-    apposition_gender,
     collect_forms,
     is_plural_of,
     lowercase_counts,
@@ -32,22 +31,14 @@ FULL_NAME_USES = 3  # a full name said fewer times does not name a character
 _BREAK = re.compile(f"\n\\s*\n|[{DOUBLE_MARKS}]")
 
 
-APPOSITION_WEIGHT = 2.0  # as many pronouns as a person noun in apposition is worth
-
 
 def pronoun_evidence(text: str, mentions: list[Mention], forms: dict) -> None:
-    """Count he/she after each narrated name, before any other name intervenes; and a
-    person noun in apposition ("Declan Hart, a tall man")."""
+    """Count he/she after each narrated name, before any other name intervenes (a person
+    noun in apposition, "Declan Hart, a tall man", collect_forms has counted already)."""
     by_span = {}
     for form in forms.values():
         for m in form.mentions:
             by_span[m.start] = form
-    for m in mentions:
-        if m.kind == "name" and m.attrs.get("quote") is None and text[m.end:m.end + 1] == ",":
-            g = apposition_gender(text, m.start, m.end)
-            form = by_span.get(m.start)
-            if g is not None and form is not None:
-                setattr(form, g, getattr(form, g) + APPOSITION_WEIGHT)
     names = [m for m in mentions if m.kind == "name" and m.attrs.get("quote") is None]
     # Only a name opening its sentence or followed by its verb, and a subject pronoun after
     # it, make good evidence:

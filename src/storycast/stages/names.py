@@ -44,6 +44,7 @@ BODILY_AFTER = re.compile(
     r"['\u2019]s\s+(?:voice|face|eyes|eye|hand|hands|mouth|lips|shoulder|shoulders|fingers"
     r"|hair|gaze|smile|laugh|brow|forehead|jaw|chin|cheeks?|throat|breath)\b")
 # "Declan Hart, a tall man in a wet coat,": a person noun in apposition after a name
+APPOSITION_WEIGHT = 2.0  # as many pronouns as the noun's sex is worth
 _APPOSITION = re.compile(r",\s+an?\s+((?:[a-z-]+\s+){0,3}[a-z-]+)")
 
 
@@ -173,8 +174,10 @@ def collect_forms(text: str, mentions: list[Mention], tag_spans: set[tuple[int, 
         form.tagged += _within(tag_starts, tag_ends, m.start)
         if m.attrs.get("quote") is None:
             form.acting += bool(VERB_AFTER.match(text, m.end))
-            form.bodily += bool(BODILY_AFTER.match(text, m.end)
-                                or apposition_gender(text, m.start, m.end) is not None)
+            apposed = apposition_gender(text, m.start, m.end)
+            form.bodily += bool(BODILY_AFTER.match(text, m.end) or apposed)
+            if apposed:  # "Declan Hart, a tall man": as good as two pronouns after the name
+                setattr(form, apposed, getattr(form, apposed) + APPOSITION_WEIGHT)
         before = text[max(0, m.start - 24):m.start].lower().split()
         if before:
             # "in Paris" is a place; "at Mrs. Goddard's" is someone's house, not a place name
