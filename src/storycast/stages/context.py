@@ -60,6 +60,7 @@ class Context:
     # how each character talks, by the lines credited to them: learnt by anchor_speakers,
     # again by the second reading
     voices: Voices | None = None
+    first_named: dict[str, int] | None = None  # character -> where the story first names it
 
 
 def build_context(doc: Document) -> Context:

@@ -142,7 +142,7 @@ def _name_words(text: str, start: int, end: int, titled: bool = False) -> tuple[
     while words and (
         words[0][2].lower().strip("'\u2019") in NON_NAMES
         or len(words) > 1 and _ordinary(words[0][2]) and not titled
-        and _sentence_initial(text, start + words[0][0])
+        and sentence_initial(text, start + words[0][0])
     ):
         words.pop(0)
     while words and words[-1][2].lower() in _LINKS:
@@ -170,7 +170,7 @@ def find_names(doc: Document, start: int, end: int) -> list[Mention]:
         mention = Mention(s, e, "name", None, name, {
             "honorific": hon.lower() if hon else None, "quote": quote,
             "possessive": bool(m.group("poss")) and e == m.end("name"),
-            "initial": _sentence_initial(text, s),
+            "initial": sentence_initial(text, s),
         })
         if quote is not None and _is_vocative(text, s, e, doc.quotes[quote], lower, bool(hon)):
             mention.kind = "vocative"
@@ -180,7 +180,8 @@ def find_names(doc: Document, start: int, end: int) -> list[Mention]:
     return mentions
 
 
-def _sentence_initial(text: str, s: int) -> bool:
+def sentence_initial(text: str, s: int) -> bool:
+    """Whether offset s opens a sentence, a clause after a colon or semicolon, or a line."""
     before = text[max(0, s - 4):s].rstrip(" \t\"'\u201c\u2018\u2014-")
     return not before or before[-1] in ".!?\n:;" or before.endswith("\n")
 

@@ -11,6 +11,7 @@ from ..models.speaker import SpeakerModel
 from .context import (
     Context,
     build_context,
+    description_key,
     learn_kin_calls,
     listeners,
     resolve_name,
@@ -18,6 +19,7 @@ from .context import (
     turn_addressee,
 )
 from .decoding import beam_reading
+from .descriptions import ANYONE
 from .features import candidates, quote_features
 from .tags import Tag
 from .voice import learn_voices
@@ -26,8 +28,19 @@ EXPLICIT_CONFIDENCE = 0.95
 __all__ = ["attribute", "addressees", "anchor_speakers", "first_reading", "build_context"]
 
 
+def stranger(ctx: Context, tag: Tag) -> str | None:
+    """The character a description that says only what kind of person speaks ("said the old
+    woman") is when it is a character of its own: a stranger the story never names
+    (descriptions.py), who can be no one else."""
+    key = description_key(tag)
+    if key is None or key.split()[-1] not in ANYONE:
+        return None
+    return ctx.by_name.get("the " + key)
+
+
 def anchor_speakers(ctx: Context, tags: list[Tag | None]) -> list[str | None]:
-    """Speakers a tag names outright: "said Buffy", or "I said" for the narrator."""
+    """Speakers a tag names outright: "said Buffy", "I said" for the narrator, "said the old
+    woman" for a stranger known by no other name."""
     anchors: list[str | None] = []
     for tag in tags:
         who = None
@@ -35,6 +48,8 @@ def anchor_speakers(ctx: Context, tags: list[Tag | None]) -> list[str | None]:
             who = resolve_name(ctx, tag)
         elif tag is not None and tag.kind == "pronoun" and tag.gender == "narrator":
             who = ctx.narrator
+        elif tag is not None and tag.kind == "description":
+            who = stranger(ctx, tag)
         anchors.append(who)
     ctx.anchors = anchors
     learn_kin_calls(ctx, anchors)  # "papa" is whoever answers it, tagged
@@ -95,5 +110,17 @@ def addressees(ctx: Context) -> None:
             found = [other]  # even if named in the line: "Miss Woodhouse looks as if ..."
         # of the others, one the quote speaks of in the third person is seldom spoken to
         spoken_of = ctx.named_in.get(i, set())
-        found += [c for c in listeners(quotes, i) if c not in spoken_of]
+        found += [c for c in listeners(quotes, i) if c not in spoken_of and _present(ctx, i, c)]
         q.addressees = list(dict.fromkeys(found))
+
+
+def _present(ctx: Context, i: int, c: str) -> bool:
+    """Whether character c has come into the story by the end of quote i: someone who
+    speaks later in the conversation and is first named, or first described, after the
+    line has not heard it ("An old woman at the corner table", before her first words)."""
+    if ctx.first_named is None:
+        ctx.first_named = {}
+        for m in ctx.doc.mentions:
+            if m.character:
+                ctx.first_named.setdefault(m.character, m.start)
+    return ctx.first_named.get(c, 0) < ctx.doc.quotes[i].end
