@@ -254,6 +254,43 @@ def test_a_role_whose_noun_says_no_sex_takes_the_sex_set_after_it():
     assert by_name(doc)["The Barista"].gender == "male"
 
 
+CARRIER = """An old man sat by the fire with his boots steaming. Nell put the kettle on.
+
+"Cold night for it," said the old man.
+
+"It is," said Nell. "You've come far?"
+
+Amos Fell nodded and held out his hands to the flames. Amos Fell had walked from the coast.
+"""
+
+
+def test_a_stranger_brought_in_as_someone_new_is_a_character_of_their_own(story):
+    # "An old woman at the corner table had been watching them": no one new of her sex
+    # is named after, so she is no Mara, whom the story named before she came in
+    doc = story("the-corner-table.txt")
+    woman = by_name(doc)["The Old Woman"]
+    assert (woman.gender, woman.aliases) == ("female", ["The Old Woman", "the old woman"])
+
+
+def test_a_kind_of_person_named_soon_after_is_no_character_of_its_own(tmp_path):
+    # "An old man" is brought in, and a man is named for the first time right after:
+    # "the old man" is Amos Fell, whom the speaker model may choose, not a stranger
+    path = tmp_path / "carrier.txt"
+    path.write_text(CARRIER, encoding="utf-8")
+    names = [c.name for c in storycast.analyze(path).characters]
+    assert "Amos Fell" in names and "The Old Man" not in names
+
+
+def test_the_narration_of_a_described_person_is_theirs_and_so_are_its_pronouns(story):
+    doc = story("the-rain.txt")
+    barista = by_name(doc)["The Barista"]
+    narrated = [m for m in doc.mentions if m.character == barista.id and m.kind == "name"]
+    assert [doc.text[m.start:m.end] for m in narrated] == ["The barista", "The barista"]
+    slid = doc.text.index("He slid")
+    he = next(m for m in doc.mentions if m.kind == "pronoun" and m.start == slid)
+    assert he.character == barista.id
+
+
 # -- names learnt from address ---------------------------------------------------------
 def test_a_place_said_once_in_address_is_no_ones_name(tmp_path):
     # "Oxford" ends one of Margaret's lines as if Helen were called so, but the narration

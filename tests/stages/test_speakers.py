@@ -151,6 +151,9 @@ def test_a_tag_pronoun_points_at_the_speaker(story):
     # "His voice was rough.", "Mom's voice cut through": the voice's owner speaks; "Jess",
     # whom the census counts among men, is more often a Jessica, and a woman
     ("the-till.txt", ["Jess", "Marcus", "Marcus", "Jess", "Marcus", "Mom", "Jess"]),
+    # "The barista, a tall man": the narration's "he" is his, though he has no name
+    ("the-rain.txt", ["The Barista", "Ines", "The Barista", "Ines", "The Barista", "Ines",
+                      "The Barista", "Ines", "The Barista", "The Barista"]),
 ])
 def test_every_speaker_of_a_story(story, name, expected):
     assert speakers(story(name)) == expected
@@ -223,3 +226,45 @@ def test_the_one_who_spoke_before_is_spoken_to_even_when_named_but_not_a_listene
     names = {c.id: c.name for c in doc.characters}
     assert [names[q.speaker] for q in doc.quotes] == ["Mr. Knightley", "Harriet", "Emma"]
     assert [names[a] for a in doc.quotes[2].addressees] == ["Harriet"]
+
+
+# -- a stranger -----------------------------------------------------------------------------
+def test_a_strangers_tag_names_her_outright(story):
+    doc = story("the-corner-table.txt")
+    woman = next(c.id for c in doc.characters if c.name == "The Old Woman")
+    tagged = [q for q, t in zip(doc.quotes, doc.layer("tags"))
+              if t is not None and t.text.lower() == "the old woman"]
+    assert len(tagged) == 4
+    assert all(q.speaker == woman and q.confidence >= 0.95 for q in tagged)
+
+
+def test_no_one_hears_a_line_said_before_they_come_in(story):
+    doc = story("the-corner-table.txt")
+    assert [n for _, _, n in said(doc)[:5]] == [["Theo"], ["Mara"], ["Mara"], ["Theo"], ["Mara"]]
+    # once she has come in, she hears the others
+    assert "The Old Woman" in said(doc)[6][2]
+
+
+LATECOMER = """Ana and Ben sat on the step.
+
+"Is he coming?" asked Ana.
+
+"He said so," said Ben.
+
+"Then where is he?"
+
+"Here," said Carl, coming round the corner. "Sorry."
+
+"About time," said Ben.
+"""
+
+
+def test_a_speaker_first_named_after_a_line_is_not_among_its_listeners(tmp_path):
+    import storycast
+
+    path = tmp_path / "step.txt"
+    path.write_text(LATECOMER, encoding="utf-8")
+    got = said(storycast.analyze(path))
+    assert [s for _, s, _ in got] == ["Ana", "Ben", "Ana", "Carl", "Ben"]
+    assert [n for _, _, n in got[:3]] == [["Ben"], ["Ana"], ["Ben"]]
+    assert "Carl" in got[4][2]
