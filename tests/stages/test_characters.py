@@ -291,6 +291,18 @@ def test_the_narration_of_a_described_person_is_theirs_and_so_are_its_pronouns(s
     assert he.character == barista.id
 
 
+@pytest.mark.parametrize("pronoun, sex", [("She", "female"), ("He", "male")])
+def test_a_described_person_takes_the_sex_of_the_pronoun_after_their_naming(pronoun, sex):
+    # "officer" says no sex; the "she" right after "A police officer" does
+    from storycast.document import Document
+
+    doc = storycast.analyze(Document(
+        f"Dev pulled over. A police officer walked up to the car, torch in hand. {pronoun} "
+        'was young.\n\n"Evening," said the officer. "Do you know why I stopped you?"'
+        '\n\n"No," Dev said.'))
+    assert by_name(doc)["The Officer"].gender == sex
+
+
 # -- names learnt from address ---------------------------------------------------------
 def test_a_place_said_once_in_address_is_no_ones_name(tmp_path):
     # "Oxford" ends one of Margaret's lines as if Helen were called so, but the narration

@@ -268,3 +268,12 @@ def test_a_speaker_first_named_after_a_line_is_not_among_its_listeners(tmp_path)
     assert [s for _, s, _ in got] == ["Ana", "Ben", "Ana", "Carl", "Ben"]
     assert [n for _, _, n in got[:3]] == [["Ben"], ["Ana"], ["Ben"]]
     assert "Carl" in got[4][2]
+
+
+def test_a_described_person_called_by_their_description_is_addressed_and_answers(story):
+    # "No, officer," calls the officer, who was never named: she hears it and answers
+    doc = story("the-stop.txt")
+    got = said(doc)
+    k = next(n for n, (words, _, _) in enumerate(got) if words.startswith("No, officer"))
+    assert got[k][1:] == ("Dev", ["The Officer", "Narrator"])
+    assert got[k + 1][:2] == ("Your back light's out.", "The Officer")

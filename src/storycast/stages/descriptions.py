@@ -7,14 +7,18 @@ even from one line; the speaker model then weighs it against the named people ar
 """
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import islice
+from operator import attrgetter
 
 from ..document import Document
 from ..lexicon import noun_gender
 from ..spans import Character, Mention
 from .context import description_key
-from .mentions import sentence_initial, quote_at, quote_bounds
+from .mentions import quote_at, quote_bounds, sentence_initial
 from .names import apposition_gender
+from .quotes import DOUBLE_MARKS
 from .ranks import holders, rank_of
 from .tags import Tag
 
@@ -48,25 +52,103 @@ def _named_anew(first_named: dict[str, int], chars: list[Character], gender: str
                if gender is None or c.gender in (gender, "unknown"))
 
 
-def _apposed_gender(text: str, key: str) -> str | None:
+PRONOUN_REACH = 200  # characters after a described person's introduction searched for he/she
+# a paragraph break or a quotation: a pronoun beyond it is as likely someone else's
+_BREAK = re.compile(f"\n\\s*\n|[{DOUBLE_MARKS}]")
+
+
+def _pronoun_gender(text: str, ordered: list[Mention], at: int) -> str | None:
+    """The sex the narration's first "he" or "she" after ``at`` gives a described person
+    ("A police officer walked up to the car, torch in hand. She was young"), in the same
+    paragraph, with no quotation and no other name between (``ordered``: the mentions in
+    text order)."""
+    for m in islice(ordered, bisect.bisect_left(ordered, at, key=attrgetter("start")), None):
+        if m.start > at + PRONOUN_REACH or m.kind == "name" or _BREAK.search(text, at, m.start):
+            return None
+        if m.kind == "pronoun" and m.text.lower() in ("he", "she"):
+            return m.attrs["gender"]
+    return None
+
+
+# Every "the" before a word, and every word a line sets after a comma and closes with a
+# mark ("No, officer,"): found in one pass each, so that each description then looks only
+# at the places whose next word starts with its own first letter.  (A search of the whole
+# text for each of the hundred descriptions of a long novel took seconds.)
+_THE = re.compile(r"the\s+(?=(\w))")
+_CALL = re.compile(r", ([^\s,.!?]+)(?=[,.!?])")
+
+
+class Places:
+    """Where the text says "the ..." and where a line calls someone by a word, each found
+    when first asked for."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._after_the: dict[str, list[tuple[int, int]]] | None = None
+        self._calls: dict[str, list[int]] | None = None
+
+    def the(self, pattern: re.Pattern, first: str, lower_the: bool = False):
+        """(start, end) of every "the" + ``pattern`` ("The"/"the" only with ``lower_the``
+        set, else in any case); ``first``: the letter the pattern's match begins with."""
+        text = self.text
+        if self._after_the is None:
+            self._after_the = {}
+            lowered = text.lower()  # searched as a plain pattern is several times quicker
+            found = (_THE.finditer(lowered) if len(lowered) == len(text) else
+                     re.finditer(_THE.pattern, text, re.IGNORECASE))
+            for m in found:
+                s = m.start()
+                if not (s and (text[s - 1].isalnum() or text[s - 1] == "_")):  # as \b would
+                    self._after_the.setdefault(m.group(1).lower(), []).append((s, m.end()))
+        for start, after in self._after_the.get(first.lower(), ()):
+            if lower_the and text[start:start + 3] not in ("the", "The"):
+                continue
+            m = pattern.match(text, after)
+            if m:
+                yield start, m.end()
+
+    def calls(self, word: str) -> list[int]:
+        """Where a quote may call someone ``word``: set after a comma and closed by a mark."""
+        if self._calls is None:
+            self._calls = {}
+            for m in _CALL.finditer(self.text):
+                self._calls.setdefault(m.group(1).lower(), []).append(m.start(1))
+        return self._calls.get(word, [])
+
+
+def _apposed_gender(places: Places, key: str) -> str | None:
     """The sex a person noun set after the description gives it: "the barista, a tall man
     with a shaved head"."""
-    for m in re.finditer(rf"\bthe\s+{re.escape(key)}\b", text, re.IGNORECASE):
-        found = apposition_gender(text, m.start(), m.end())
+    for start, end in places.the(re.compile(rf"{re.escape(key)}\b", re.IGNORECASE), key[0]):
+        found = apposition_gender(places.text, start, end)
         if found is not None:
             return found
     return None
 
 
-def _narrated(doc: Document, key: str, char: str, tagged: set[int], bounds) -> list[Mention]:
+def _narrated(places: Places, key: str, tagged: set[int], bounds) -> list[Mention]:
     """The narration's other "the barista"s, as mentions of the described character."""
     out = []
-    for m in re.finditer(rf"\b[Tt]he\s+{_words(key)}\b", doc.text):
-        if m.start() in tagged or quote_at(bounds, m.start()) is not None:
+    for start, end in places.the(re.compile(rf"{_words(key)}\b"), key[0], lower_the=True):
+        if start in tagged or quote_at(bounds, start) is not None:
             continue
-        out.append(Mention(m.start(), m.end(), "name", char, m.group(), {
+        out.append(Mention(start, end, "name", None, places.text[start:end], {
             "honorific": None, "quote": None, "possessive": False,
-            "initial": sentence_initial(doc.text, m.start()), "described": True}))
+            "initial": sentence_initial(places.text, start), "described": True}))
+    return out
+
+
+def _called(places: Places, key: str, char: str, bounds) -> list[Mention]:
+    """The lines that call the described person by their description ("No, officer,",
+    "Thank you, nurse."), as vocatives of them."""
+    out = []
+    for start in places.calls(key) if " " not in key else ():
+        i = quote_at(bounds, start)
+        if i is not None:
+            out.append(Mention(start, start + len(key), "vocative", char,
+                               places.text[start:start + len(key)], {
+                                   "honorific": None, "quote": i, "possessive": False,
+                                   "initial": False, "set_off": True, "calls_first": False}))
     return out
 
 
@@ -78,7 +160,9 @@ def add_described(doc: Document, chars: list[Character]) -> list[Character]:
     table") with no one of that sex named for the first time from there on.  A described
     person no one new is named after is the same all through its scene, so the narration's
     "the barista" is a mention of them too, and its "he" can stand for them ("The barista
-    ... He slid the cup across")."""
+    ... He slid the cup across").  A noun that says no sex takes it from a person noun set
+    after it, else from the "he" or "she" after the person is brought in; a line that calls
+    them by their description ("No, officer,") is said to them."""
     known = {" ".join(a.lower().split()) for c in chars for a in c.aliases}
     uses: dict[str, list[Tag]] = {}
     for tag in doc.layer("tags"):
@@ -90,8 +174,9 @@ def add_described(doc: Document, chars: list[Character]) -> list[Character]:
     for m in mentions:
         if m.character:
             first_named.setdefault(m.character, m.start)
-    named = list(chars)
+    named, ordered = list(chars), list(mentions)
     bounds = quote_bounds(doc.quotes)
+    places = Places(doc.text)
     for key, tags in uses.items():
         head, first = key.split()[-1], tags[0]
         sex = noun_gender(head)
@@ -103,7 +188,10 @@ def add_described(doc: Document, chars: list[Character]) -> list[Character]:
         rank = rank_of(key)
         if rank and holders(chars, rank):
             continue  # "the doctor" when someone is "Doctor Losberne"
-        gender = sex or _apposed_gender(doc.text, key) or "unknown"
+        intro = _introduced(doc.text, key, first)
+        gender = sex or _apposed_gender(places, key) or (
+            _pronoun_gender(doc.text, ordered, intro) if intro is not None else None
+        ) or "unknown"
         name = "The " + key.title()
         char = Character(id=f"c{len(chars) + 1}", name=name, aliases=[name, "the " + key],
                          gender=gender)
@@ -112,7 +200,10 @@ def add_described(doc: Document, chars: list[Character]) -> list[Character]:
             m = Mention(tag.start, tag.end, "description", char.id, tag.text)
             m.attrs["quote"] = None
             mentions.append(m)
-        narrated = _narrated(doc, key, char.id, {t.start for t in tags}, bounds)
+        narrated = _narrated(places, key, {t.start for t in tags}, bounds)
+        for m in narrated:
+            m.character = char.id
+        mentions.extend(_called(places, key, char.id, bounds))
         since = min([first.start] + [m.start for m in narrated])
         if not _named_anew(first_named, named, None if gender == "unknown" else gender, since,
                            first.start + NAMED_REACH):
