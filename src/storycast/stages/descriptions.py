@@ -2,8 +2,9 @@
 
 A description that tags speech, and is no one's name yet, becomes a character of its own,
 even from one line; the speaker model then weighs it against the named people around
-(most described people are someone named).  A rank someone holds by name is theirs:
-"the doctor" beside "Doctor Losberne" (ranks.py).
+(most described people are someone named).  One that says only what kind of person
+speaks ("the old woman") does so only for a stranger the story never names.  A rank
+someone holds by name is theirs: "the doctor" beside "Doctor Losberne" (ranks.py).
 """
 from __future__ import annotations
 
@@ -126,13 +127,13 @@ def _apposed_gender(places: Places, key: str) -> str | None:
     return None
 
 
-def _narrated(places: Places, key: str, tagged: set[int], bounds) -> list[Mention]:
+def _narrated(places: Places, key: str, char: str, tagged: set[int], bounds) -> list[Mention]:
     """The narration's other "the barista"s, as mentions of the described character."""
     out = []
     for start, end in places.the(re.compile(rf"{_words(key)}\b"), key[0], lower_the=True):
         if start in tagged or quote_at(bounds, start) is not None:
             continue
-        out.append(Mention(start, end, "name", None, places.text[start:end], {
+        out.append(Mention(start, end, "name", char, places.text[start:end], {
             "honorific": None, "quote": None, "possessive": False,
             "initial": sentence_initial(places.text, start), "described": True}))
     return out
@@ -180,15 +181,13 @@ def add_described(doc: Document, chars: list[Character]) -> list[Character]:
     for key, tags in uses.items():
         head, first = key.split()[-1], tags[0]
         sex = noun_gender(head)
-        if head in ANYONE:
-            intro = _introduced(doc.text, key, first)
-            if intro is None or _named_anew(first_named, named, sex, intro,
-                                            first.start + NAMED_REACH):
-                continue
+        intro = _introduced(doc.text, key, first)
+        if head in ANYONE and (intro is None or _named_anew(first_named, named, sex, intro,
+                                                            first.start + NAMED_REACH)):
+            continue
         rank = rank_of(key)
         if rank and holders(chars, rank):
             continue  # "the doctor" when someone is "Doctor Losberne"
-        intro = _introduced(doc.text, key, first)
         gender = sex or _apposed_gender(places, key) or (
             _pronoun_gender(doc.text, ordered, intro) if intro is not None else None
         ) or "unknown"
@@ -200,9 +199,7 @@ def add_described(doc: Document, chars: list[Character]) -> list[Character]:
             m = Mention(tag.start, tag.end, "description", char.id, tag.text)
             m.attrs["quote"] = None
             mentions.append(m)
-        narrated = _narrated(places, key, {t.start for t in tags}, bounds)
-        for m in narrated:
-            m.character = char.id
+        narrated = _narrated(places, key, char.id, {t.start for t in tags}, bounds)
         mentions.extend(_called(places, key, char.id, bounds))
         since = min([first.start] + [m.start for m in narrated])
         if not _named_anew(first_named, named, None if gender == "unknown" else gender, since,
