@@ -154,6 +154,10 @@ def test_a_tag_pronoun_points_at_the_speaker(story):
     # "The barista, a tall man": the narration's "he" is his, though he has no name
     ("the-rain.txt", ["The Barista", "Ines", "The Barista", "Ines", "The Barista", "Ines",
                       "The Barista", "Ines", "The Barista", "The Barista"]),
+    # a stranger, and "Theo laughed, short and disbelieving. 'That's impossible.'"
+    ("the-corner-table.txt", ["Mara", "Theo", "Theo", "Mara", "Theo", "The Old Woman", "Mara",
+                              "The Old Woman", "Theo", "The Old Woman", "Mara", "Theo",
+                              "The Old Woman", "Theo", "The Old Woman"]),
 ])
 def test_every_speaker_of_a_story(story, name, expected):
     assert speakers(story(name)) == expected
@@ -277,3 +281,17 @@ def test_a_described_person_called_by_their_description_is_addressed_and_answers
     k = next(n for n, (words, _, _) in enumerate(got) if words.startswith("No, officer"))
     assert got[k][1:] == ("Dev", ["The Officer", "Narrator"])
     assert got[k + 1][:2] == ("Your back light's out.", "The Officer")
+
+
+# -- beats --------------------------------------------------------------------------------
+@pytest.mark.parametrize("opening, speaker", [
+    ("I would never.", "Sam"),  # "Sam put a hand on his chest."
+    ("Last week you had three aces.", "Lucia"),  # "Lucia reached over and stole a crisp"
+    ("Statistics. Right.", "Priya"),  # "Priya laughed."
+    ("Your move, Priya.", "Sam"),  # "Sam laid down a card."
+])
+def test_the_one_whose_name_opens_the_beat_before_a_line_says_it(story, opening, speaker):
+    doc = story("the-cards.txt")
+    q = quote(doc, opening)
+    assert (doc.character(q.speaker).name, q.type) == (speaker, "implicit")
+    assert q.confidence >= 0.85

@@ -109,6 +109,32 @@ def paragraph_subject(ctx: Context, q: Quote) -> str | None:
     return found[0].character if found else None
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
+_OPENING_MARKS = " \t\n\"'\u201c\u2018\u00ab\u00bb"
+
+
+def beat_speaker(ctx: Context, i: int) -> str | None:
+    """The character whose name opens the sentence that leads into untagged quote i in its
+    paragraph, a beat: "Sam put a hand on his chest. 'I would never.'", "'You would.'
+    Lucia reached over and stole a crisp. 'Last week you had three aces.'"  The one acting
+    just before a line speaks it."""
+    quotes, text = ctx.doc.quotes, ctx.doc.text
+    q = quotes[i]
+    start = ctx.doc.paragraphs[q.paragraph].start
+    if i and quotes[i - 1].end > start:
+        start = quotes[i - 1].end
+    lead = text[start:q.start].rstrip(_OPENING_MARKS)
+    if not lead or lead[-1] not in ".!?":
+        return None
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, start, start + len(lead) - 1)]
+    opening = ends[-1] if ends else start
+    found = ctx.scene.between(opening, q.start)
+    if not found or found[0].kind != "name" or text[opening:found[0].start].strip(_OPENING_MARKS):
+        return None
+    after = text[found[0].end:found[0].end + 30].split(None, 1)
+    return found[0].character if after and after[0][:1].islower() else None
+
+
 def closing_sentence(ctx: Context, quotes: list[Quote], i: int) -> tuple[int, int] | None:
     """The last sentence of the paragraph before quote i, when that paragraph ends in narration."""
     paras = ctx.doc.paragraphs
