@@ -100,7 +100,7 @@ def attribute(ctx: Context, model: SpeakerModel, first: list[str | None] | None 
     for q, tag, anchor, (who, p) in zip(quotes, tags, anchors,
                                         beam_reading(ctx, model, anchors, first)):
         q.type = "implicit" if tag is None else "explicit" if tag.kind == "name" else "anaphoric"
-        if anchor is not None:  # a tag that names the speaker is not argued with
+        if anchor is not None:  # a tag or a beat that names the speaker is not argued with
             sure = EXPLICIT_CONFIDENCE if tag is not None else BEAT_CONFIDENCE
             who, p = anchor, max(p, sure) if who == anchor else sure
         q.speaker, q.confidence = who, p
