@@ -1,8 +1,6 @@
 """Characters: which names are people, which names are one person, their gender, the narrator."""
 from __future__ import annotations
 
-import re
-
 from ..document import Document
 from ..lexicon import given_names
 from ..spans import Character, Mention
@@ -18,18 +16,12 @@ from .names import (
     lowercase_counts,
     person_score,
 )
-from .quotes import DOUBLE_MARKS
+from .quotes import PARAGRAPH_OR_QUOTE
 from .ranks import attach_called_ranks, attach_ranked
 from .scene import resolve_narration_pronouns
 
 PERSON_THRESHOLD = 2.0
 FULL_NAME_USES = 3  # a full name said fewer times does not name a character
-
-
-# A paragraph break or a quotation between a name and a pronoun: the pronoun is as likely
-# the other party's ("Newland pressed her hand.\n\n'You see,' she said").
-_BREAK = re.compile(f"\n\\s*\n|[{DOUBLE_MARKS}]")
-
 
 
 def pronoun_evidence(text: str, mentions: list[Mention], forms: dict) -> None:
@@ -53,7 +45,7 @@ def pronoun_evidence(text: str, mentions: list[Mention], forms: dict) -> None:
             k += 1
         if k < len(pronouns) and pronouns[k].start < limit and (
                 m.attrs.get("initial") or VERB_AFTER.match(text, m.end)) \
-                and not _BREAK.search(text, m.end, pronouns[k].start):
+                and not PARAGRAPH_OR_QUOTE.search(text, m.end, pronouns[k].start):
             form = by_span.get(m.start)
             if form is not None:
                 if pronouns[k].attrs["gender"] == "male":

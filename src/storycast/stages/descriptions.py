@@ -19,7 +19,7 @@ from ..spans import Character, Mention
 from .context import description_key
 from .mentions import quote_at, quote_bounds, sentence_initial
 from .names import apposition_gender
-from .quotes import DOUBLE_MARKS
+from .quotes import PARAGRAPH_OR_QUOTE
 from .ranks import holders, rank_of
 from .tags import Tag
 
@@ -54,8 +54,6 @@ def _named_anew(first_named: dict[str, int], chars: list[Character], gender: str
 
 
 PRONOUN_REACH = 200  # characters after a described person's introduction searched for he/she
-# a paragraph break or a quotation: a pronoun beyond it is as likely someone else's
-_BREAK = re.compile(f"\n\\s*\n|[{DOUBLE_MARKS}]")
 
 
 def _pronoun_gender(text: str, ordered: list[Mention], at: int) -> str | None:
@@ -64,7 +62,8 @@ def _pronoun_gender(text: str, ordered: list[Mention], at: int) -> str | None:
     paragraph, with no quotation and no other name between (``ordered``: the mentions in
     text order)."""
     for m in islice(ordered, bisect.bisect_left(ordered, at, key=attrgetter("start")), None):
-        if m.start > at + PRONOUN_REACH or m.kind == "name" or _BREAK.search(text, at, m.start):
+        if m.start > at + PRONOUN_REACH or m.kind == "name" \
+                or PARAGRAPH_OR_QUOTE.search(text, at, m.start):
             return None
         if m.kind == "pronoun" and m.text.lower() in ("he", "she"):
             return m.attrs["gender"]

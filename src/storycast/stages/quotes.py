@@ -27,6 +27,9 @@ from .speech_verbs import has_speech_verb
 # («...», or »...« as German and Danish print them); the other stages read the marks from here
 DOUBLE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
 SINGLE_MARKS = "'\u2018\u2019"
+# A paragraph break or a double mark between a name and a pronoun: the pronoun is as likely
+# another person's ("Newland pressed her hand.\n\n'You see,' she said").
+PARAGRAPH_OR_QUOTE = re.compile(f"\n\\s*\n|[{DOUBLE_MARKS}]")
 _OPEN_ONLY = "\u201c\u201e\u2018\u00ab"
 _CLOSE_ONLY = "\u201d\u00bb"
 _OPEN_CONTEXT = frozenset("([{\u2014\u2013-_")
