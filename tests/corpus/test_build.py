@@ -258,8 +258,15 @@ def test_the_database_is_not_one_of_the_stories(tmp_path):
 
 # -- killed and resumed -------------------------------------------------------------
 
+# The build of the killed-and-resumed tests, in small batches, so that even on a fast machine
+# it commits many times before it ends and a kill can fall between any two of them.
+SMALL_BATCHES = ("import sys; from storycast.corpus import builder; from storycast import cli; "
+                 "builder.BATCH_WORKS, builder.BATCH_SECONDS = 16, 0.05; "
+                 "sys.exit(cli.main(sys.argv[1:]))")
+
+
 def start(root, db) -> subprocess.Popen:
-    command = [sys.executable, "-m", "storycast", "corpus", "build", str(root), "--db", str(db),
+    command = [sys.executable, "-c", SMALL_BATCHES, "corpus", "build", str(root), "--db", str(db),
                "--workers", "2"]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True, start_new_session=True)
