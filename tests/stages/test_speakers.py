@@ -289,9 +289,27 @@ def test_a_described_person_called_by_their_description_is_addressed_and_answers
     ("Last week you had three aces.", "Lucia"),  # "Lucia reached over and stole a crisp"
     ("Statistics. Right.", "Priya"),  # "Priya laughed."
     ("Your move, Priya.", "Sam"),  # "Sam laid down a card."
+    # a line, a beat, the beat's line, in one paragraph: one speaker
+    ("We're playing.", "Sam"),
+    ("You say that every week.", "Priya"),  # "Priya didn't look up. 'And every week...'"
 ])
 def test_the_one_whose_name_opens_the_beat_before_a_line_says_it(story, opening, speaker):
     doc = story("the-cards.txt")
     q = quote(doc, opening)
     assert (doc.character(q.speaker).name, q.type) == (speaker, "implicit")
     assert q.confidence >= 0.85
+
+
+@pytest.mark.parametrize("opening, speaker", [
+    ("I'm always late on Sundays.", "Narrator"),  # "I poured myself a coffee."
+    ("True.", "Marcus"),  # "He laughed and flipped the pancake."
+    ("Traitor.", "Narrator"),  # then "I sat down across from her.", then her next line
+    ("Whose side are you on?", "Narrator"),
+    ("The side of whoever is cooking.", "Aunt Rosa"),  # "She folded the paper in half."
+    ("I live here.", "Marcus"),  # "He pointed the spatula at me."
+    ("Children.", "Aunt Rosa"),  # "She smiled behind her coffee cup."
+])
+def test_the_one_a_pronoun_beat_names_says_the_line_after_it(story, opening, speaker):
+    doc = story("the-kitchen.txt")
+    q = quote(doc, opening)
+    assert (doc.character(q.speaker).name, q.type) == (speaker, "implicit")

@@ -6,7 +6,7 @@ import pytest
 from storycast.lexicon import SPEECH_VERBS
 from storycast.stages.quotes import find_quotes
 from storycast.stages.segment import find_paragraphs
-from storycast.stages.tags import Tag, find_tags, tag_after, tag_before
+from storycast.stages.tags import Tag, find_tags, tag_after, tag_before, untagged
 
 
 def shape(tag: Tag | None) -> tuple | None:
@@ -167,7 +167,7 @@ def test_find_tags_after_before_and_none():
         None,
         ("name", "Spike", 51, 56, "said", "before", None),
         None,
-        None,
+        ("pronoun", "He", 107, 109, "beat", "before", "male"),  # a beat, no speech tag
     ]
 
 
@@ -236,5 +236,42 @@ def test_the_owner_of_a_voice_beside_a_quote_speaks_it():
 
 
 def test_a_voice_said_of_within_a_sentence_is_no_tag():
-    assert tags_of('He heard her voice. "Who is there?"') == [None]
+    # the one who hears the voice acts before the line: a beat, not the voice's owner
+    assert tags_of('He heard her voice. "Who is there?"') == [
+        ("pronoun", "He", 0, 2, "beat", "before", "male")]
     assert tags_of('"Wait," and his voice broke.') == [None]
+
+
+# -- beats -------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, beat", [
+    ('She folded the paper in half. "The side of whoever is cooking."',
+     ("pronoun", "She", 0, 3, "beat", "before", "female")),
+    ('The kettle clicked off. He laughed. "True."',
+     ("pronoun", "He", 24, 26, "beat", "before", "male")),
+    ('I poured myself a coffee. "I\'m always late on Sundays."',
+     ("pronoun", "I", 0, 1, "beat", "before", "narrator")),
+    ('"Traitor." I sat down across from her. "Whose side are you on?"',
+     ("pronoun", "I", 11, 12, "beat", "before", "narrator")),
+])
+def test_a_pronoun_opening_the_sentence_before_a_line_is_a_beat(text, beat):
+    assert tags_of(text)[-1] == beat
+
+
+@pytest.mark.parametrize("text", [
+    'The room was quiet. "True."',
+    'They laughed. "True."',  # no one person
+    'He, too, had seen it. "True."',  # no verb after the pronoun
+    'Then he laughed. "True."',  # the pronoun does not open the sentence
+])
+def test_narration_that_is_no_beat(text):
+    assert tags_of(text) == [None]
+
+
+def test_a_beat_is_not_a_speech_tag():
+    def tag(text):
+        paragraphs = find_paragraphs(text)
+        return find_tags(text, find_quotes(text, paragraphs), paragraphs)[0]
+
+    assert untagged(tag('She folded the paper. "Fine."'))
+    assert not untagged(tag('She said, "Fine."'))
+    assert untagged(None)

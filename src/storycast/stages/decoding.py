@@ -23,6 +23,7 @@ from .features import (
     past_plan,
     quote_features,
 )
+from .tags import untagged
 from .voice import learn_voices
 
 BEAM_WIDTH = 3
@@ -67,7 +68,7 @@ def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
         vecs = quote_features(ctx, i, cands, known, past=False)
         base = model.scores(vecs, second=True)
         pos = {c: k for k, c in enumerate(cands)}
-        plan = past_plan(quotes, i, tags[i] is None)
+        plan = past_plan(quotes, i, untagged(tags[i]))
         extended: list[tuple[float, str, History, float, dict[str, int]]] = []
         for h in beams:
             turns = {} if new_conversation else h.turns
@@ -130,7 +131,7 @@ def path_logprobs(ctx: Context, model: SpeakerModel, known: list[str | None],
         if path[i] in cands:
             vecs = quote_features(ctx, i, cands, known, past=False)
             pos = {c: k for k, c in enumerate(cands)}
-            evidence = past_evidence(quotes, i, tags[i] is None, path.__getitem__, turns)
+            evidence = past_evidence(quotes, i, untagged(tags[i]), path.__getitem__, turns)
             probs = _given_past(weights, model.scores(vecs, second=True), vecs, pos, evidence)
             out.append(math.log(max(probs[pos[path[i]]], 1e-9)))
         else:

@@ -30,7 +30,7 @@ from .context import (
     tag_gender,
     told_of,
 )
-from .tags import Tag
+from .tags import Tag, untagged
 from .voice import likeness
 
 NAMES = (
@@ -207,7 +207,7 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
     tag = tags[i]
     vecs = _settled_features(ctx, i, cands)
     put = _setter(vecs, cands)
-    implicit = tag is None
+    implicit = untagged(tag)
     _tag_among(ctx, i, tag, cands, put)
     _turn_features(ctx, quotes, i, speakers, put, implicit, past)
     for c in ctx.vocatives.get(i, []):
@@ -243,7 +243,7 @@ def _settled_features(ctx: Context, i: int, cands: list[str]) -> list[Features]:
         vecs = [Features() for _ in missing]
         put = _setter(vecs, missing)
         tag = ctx.doc.layer("tags")[i]
-        implicit = tag is None
+        implicit = untagged(tag)
         _tag_features(ctx, i, tag, missing, put)
         _scene_features(ctx, quotes, i, missing, put, implicit)
         for c in told_of(ctx)[i]:

@@ -22,7 +22,7 @@ from .context import (
 from .decoding import beam_reading
 from .descriptions import ANYONE
 from .features import candidates, quote_features
-from .tags import Tag
+from .tags import Tag, untagged
 from .voice import learn_voices
 
 EXPLICIT_CONFIDENCE = 0.95
@@ -57,6 +57,13 @@ def anchor_speakers(ctx: Context, tags: list[Tag | None]) -> list[str | None]:
         elif tag is None:
             who = beat_speaker(ctx, len(anchors))
         anchors.append(who)
+    quotes = ctx.doc.quotes
+    for i in range(len(anchors) - 2, -1, -1):
+        # '"We're playing." Sam laid down a card. "Your move, Priya."': a line, a beat, then
+        # the beat's line, all in one paragraph, are one speaker's
+        if anchors[i] is None and tags[i] is None and anchors[i + 1] is not None \
+                and untagged(tags[i + 1]) and quotes[i + 1].paragraph == quotes[i].paragraph:
+            anchors[i] = anchors[i + 1]
     ctx.anchors = anchors
     learn_kin_calls(ctx, anchors)  # "papa" is whoever answers it, tagged
     ctx.cast_of = None  # the conversations' casts follow the tags
@@ -99,9 +106,9 @@ def attribute(ctx: Context, model: SpeakerModel, first: list[str | None] | None 
         first = first_reading(ctx, model, anchors)
     for q, tag, anchor, (who, p) in zip(quotes, tags, anchors,
                                         beam_reading(ctx, model, anchors, first)):
-        q.type = "implicit" if tag is None else "explicit" if tag.kind == "name" else "anaphoric"
+        q.type = "implicit" if untagged(tag) else "explicit" if tag.kind == "name" else "anaphoric"
         if anchor is not None:  # a tag or a beat that names the speaker is not argued with
-            sure = EXPLICIT_CONFIDENCE if tag is not None else BEAT_CONFIDENCE
+            sure = BEAT_CONFIDENCE if untagged(tag) else EXPLICIT_CONFIDENCE
             who, p = anchor, max(p, sure) if who == anchor else sure
         q.speaker, q.confidence = who, p
 

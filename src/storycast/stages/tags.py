@@ -43,6 +43,9 @@ _PHRASAL = frozenset("put broke chimed cut struck burst went spoke piped joined"
 _PARTICLES = frozenset(("in", "out", "up", "on"))
 
 
+BEAT = "beat"  # the verb of a beat: 'She folded the paper. "The side of whoever cooks."'
+
+
 @dataclass(slots=True)
 class Tag:
     """The subject of a speech tag, in the text's offsets."""
@@ -54,6 +57,11 @@ class Tag:
     verb: str
     position: str  # after / inside / before
     gender: str | None = None
+
+
+def untagged(tag: Tag | None) -> bool:
+    """Whether a quote has no speech tag: none at all, or only a beat before it."""
+    return tag is None or tag.verb == BEAT
 
 
 def _tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
@@ -279,6 +287,28 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
     return None
 
 
+def beat_before(text: str, start: int, end: int) -> Tag | None:
+    """A beat: the finished sentence that leads into a quote opens with "He", "She" or "I"
+    and a verb ('She folded the paper. "The side of whoever is cooking."'), and the one who
+    acts just before a line says it, as a tag's pronoun would.  Not a speech tag, so the
+    quote stays untagged (``untagged``); a beat opened by a name is the speaker stage's
+    (context.beat_speaker)."""
+    chunk = text[start:end].rstrip()
+    breaks = _last_sentence_breaks(chunk)
+    if not breaks or breaks[-1] < len(chunk) - 1:
+        return None  # the narration does not end its sentence: a tag's place, or nothing
+    opening = start + (breaks[-2] if len(breaks) > 1 else 0)
+    tokens = _tokens(text[opening:start + len(chunk)], opening)
+    if len(tokens) < 2 or tokens[0][0] not in _BEAT_PRONOUNS:
+        return None
+    verb = tokens[1][0].rstrip(".")  # "He laughed."
+    if not (verb.isalpha() and verb.islower()):
+        return None
+    word, s, e = tokens[0]
+    return Tag("pronoun", word, s, e, BEAT, "before", _SUBJECT_PRONOUNS[word.lower()])
+
+
+_BEAT_PRONOUNS = frozenset(("He", "She", "I"))
 # Words after which a name still opens its clause, so may be its subject.
 _CLAUSE_OPENERS = frozenset("and but then so when while as till until whereupon where that who "
                             "which if though although because yet or nor now once even just too "
@@ -403,7 +433,8 @@ def find_tags(text: str, quotes: list[Quote], paragraphs) -> list[Tag | None]:
             before_start = para_start
             if i > 0 and quotes[i - 1].end > para_start:
                 before_start = _past_mark(text, quotes[i - 1].end)
-            tag = tag_before(text, before_start, _before_mark(text, q.start))
+            tag = tag_before(text, before_start, _before_mark(text, q.start)) \
+                or beat_before(text, before_start, _before_mark(text, q.start))
             if tag is None and before_start == para_start and q.paragraph > 0:
                 tag = _tag_from_previous_paragraph(text, quotes, i, paragraphs)
                 if tag is not None and tags and tags[-1] is not None and tags[-1].start == tag.start:

@@ -11,7 +11,7 @@ from ..document import Document
 from ..lexicon import HONORIFICS, common_words, nicknames
 from ..spans import Character
 from .aliases import form_gender, plain_given_name
-from .context import turn_addressee
+from .context import listeners, turn_addressee
 from .names import Form
 
 
@@ -78,7 +78,7 @@ def adopt_vocatives(doc: Document) -> bool:
         for m in form.mentions:
             i = m.attrs.get("quote")
             if m.kind == "vocative" and i is not None:
-                who = turn_addressee(quotes, i)
+                who = _said_to(quotes, i)
                 if who and who in chars:
                     votes[who] += 1
         if not votes:
@@ -107,13 +107,21 @@ def name_the_narrator(doc: Document, tagged: set[str | None]) -> bool:
     for char in doc.characters:
         if char.narrator or char.id in in_narration or char.id in tagged:
             continue
-        votes = Counter(turn_addressee(quotes, m.attrs["quote"]) for m in doc.mentions
+        votes = Counter(_said_to(quotes, m.attrs["quote"]) for m in doc.mentions
                         if m.character == char.id and m.kind == "vocative")
+        votes.pop(None, None)
         if votes and votes.most_common(1)[0][0] == narrator.id \
                 and _may_rename(narrator, char.name.split()):
             _merge_into_narrator(doc, char, narrator)
             return True
     return False
+
+
+def _said_to(quotes, i: int) -> str | None:
+    """Whom quote i is said to by the first guess at the turns: the one who spoke just
+    before or after, else the one other person speaking near it."""
+    near = turn_addressee(quotes, i) or listeners(quotes, i)
+    return near if isinstance(near, str) else near[0] if len(near) == 1 else None
 
 
 def _may_rename(narrator: Character, words) -> bool:
