@@ -185,6 +185,15 @@ def test_dash_introduced_speech():
     assert found(text) == [["Hello,"], ["How are you?", "Fine."], ["Bye."]]
 
 
+def test_dash_introduced_speech_with_its_tag_inline():
+    text = ("\u2014Where are you going? asked Marie.\n\n"
+            "\u2014Out, said Paul. I will be back by ten.\n\n"
+            "\u2014Fine, said Marie. She went back to her book.")
+    # the line goes on after its tag when it speaks as "I" or to "you"; narration does not
+    assert found(text) == [["Where are you going?"], ["Out,", "I will be back by ten."],
+                           ["Fine,"]]
+
+
 def test_damaged_question_mark_and_stray_space_before_closing_mark():
     text = ('"Spike, you should be a little more sensitive?."said Buffy.\n\n'
             '"Do you want me to send him over ?"')

@@ -63,7 +63,8 @@ _SCARE_WORDS = 4  # quoted phrases this short may be scare quotes or titles
 _DASHES = " \u2014\u2015\u2013-"
 _DASH_START = re.compile("[\u2014\u2015]|\u2013(?=\\s)")
 _DASH_BREAK = re.compile("\\s[\u2014\u2015\u2013]\\s*")
-_COMMA_TAG = re.compile(rf",\s+([{LETTER}]+)\s+([{LETTER}]+)")
+_COMMA_TAG = re.compile(rf"[,?!]\s+([{LETTER}]+)\s+([{LETTER}]+)")
+_TAG_END = re.compile(r"[.!?;]\s+")
 
 # -- quoted text that is not speech ---------------------------------------------
 _INDENTED_LINE = re.compile(r"\n[ \t]{2,}\S")
@@ -274,8 +275,13 @@ def _dash_paragraph(text: str, para: Span, p: int) -> list[_Segment]:
     pieces = list(zip(bounds[0::2], bounds[1::2]))[0::2]  # speech, narration, speech, ...
     if len(cuts) == 0:
         for tag in _COMMA_TAG.finditer(text, start, para.end):
-            if has_speech_verb(list(tag.groups())):  # "— Hello, said Tom."
+            if has_speech_verb(list(tag.groups())):  # "— Hello, said Tom.", "— Why? asked Ann."
                 pieces = [(start, tag.start() + 1)]
+                # "— Out, said Paul. I will be back by ten.": the line goes on after its tag
+                # when what follows speaks as "I" or to "you"
+                end = _TAG_END.search(text, tag.end(), para.end)
+                if end and _FIRST_SECOND.search(text, end.end(), para.end):
+                    pieces.append((end.end(), para.end))
                 break
     return [_Segment(a, b, p, True) for a, b in pieces]
 
@@ -306,7 +312,9 @@ def _is_tag(text: str, prev: _Segment, nxt: _Segment, earlier: _Segment | None =
     if earlier and earlier.para == prev.para:
         earlier_tag = text[earlier.end + 1:prev.start - 1]
     after = None
-    if nxt.closed:  # the narration after the second piece, up to the next quotation
+    # the narration after the second piece, up to the next quotation (none after a dash
+    # line's speech, which runs to its paragraph's end)
+    if nxt.closed and text[nxt.end:nxt.end + 1] not in ("", "\n"):
         after = _NEXT_QUOTE.split(text[nxt.end + 1:nxt.end + 120], maxsplit=1)[0]
         after = after.split("\n\n", 1)[0]
     if hands_over(gap, earlier_tag, after):
