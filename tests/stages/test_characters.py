@@ -413,3 +413,14 @@ def test_a_man_said_once_in_apposition_is_a_man():
     assert cast == {"Eliza": "female", "Declan Hart": "male"}
     names = {c.id: c.name for c in doc.characters}
     assert names[doc.quotes[1].speaker] == "Declan Hart"
+
+
+def test_an_honorific_suffix_is_no_part_of_the_name(story):
+    # "Haruto-kun", "Aiko-chan", "Mori-sensei": one person each, called by name
+    doc = story("the-training-ground.txt")
+    assert sorted(c.name for c in doc.characters) == ["Aiko", "Haruto", "Mori"]
+    names = {c.id: c.name for c in doc.characters}
+    calls = [(m.text, names.get(m.character)) for m in doc.mentions if m.kind == "vocative"]
+    assert calls == [("Haruto", "Haruto")]  # "Aiko-chan!" alone answers as often as it calls
+    assert [names[q.speaker] for q in doc.quotes] == [
+        "Aiko", "Haruto", "Haruto", "Aiko", "Aiko", "Haruto", "Aiko", "Mori", "Haruto", "Mori"]

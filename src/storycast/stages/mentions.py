@@ -165,7 +165,8 @@ def find_names(doc: Document, start: int, end: int) -> list[Mention]:
         hon = m.group("hon") if s == m.start("name") else None
         if hon:
             s = m.start()
-        name = " ".join(text[s:e].split())
+        # "Naruto-kun", "Sakura-chan": the honorific the suffix adds is no part of the name
+        name = _HONORIFIC_SUFFIX.sub("", " ".join(text[s:e].split()))
         quote = quote_at(bounds, s)
         mention = Mention(s, e, "name", None, name, {
             "honorific": hon.lower() if hon else None, "quote": quote,
@@ -178,6 +179,10 @@ def find_names(doc: Document, start: int, end: int) -> list[Mention]:
             mention.attrs["calls_first"] = _calls_first(text, s, e, doc.quotes[quote])
         mentions.append(mention)
     return mentions
+
+
+_HONORIFIC_SUFFIX = re.compile(r"-(?:kun|chan|san|sama|sensei|senpai|sempai|dono|hime|"
+                               r"nee|nii|neesan|niisan|oneesan|oniisan|ssi|nim|ji)$")
 
 
 def sentence_initial(text: str, s: int) -> bool:
