@@ -9,7 +9,7 @@ import pytest
 
 import storycast
 from storycast.document import Document
-from storycast.stages.characters import canonical_name
+from storycast.stages.characters import canonical_name, own_body_sex
 from storycast.stages.names import Form, split_honorific
 
 STORIES = Path(__file__).resolve().parents[1] / "data" / "stories"
@@ -424,3 +424,26 @@ def test_an_honorific_suffix_is_no_part_of_the_name(story):
     assert calls == [("Haruto", "Haruto")]  # "Aiko-chan!" alone answers as often as it calls
     assert [names[q.speaker] for q in doc.quotes] == [
         "Aiko", "Haruto", "Haruto", "Aiko", "Aiko", "Haruto", "Aiko", "Mori", "Haruto", "Mori"]
+
+
+@pytest.mark.parametrize("sentence, sex", [
+    ("Dev counts under his breath.", "male"),
+    ("Dev sits back on his heels.", "male"),
+    ("Ines shook her head slowly.", "female"),
+    ("Ines cleared her throat and went on.", "female"),
+    ("Ines took his hand.", None),  # someone else's hand
+    ("Ines smiled. He shook his head.", None),  # another sentence, another subject
+])
+def test_what_a_subject_does_with_its_own_body_says_its_sex(sentence, sex):
+    assert own_body_sex(sentence, sentence.index(" "), len(sentence)) == sex
+
+
+def test_a_name_no_census_knows_takes_its_sex_from_its_own_body(story):
+    doc = story("the-night-shift.txt")
+    chars = by_name(doc)
+    assert (chars["Dev"].gender, chars["Marcus"].gender, chars["Helen"].gender) == (
+        "male", "male", "female")
+    names = {c.id: c.name for c in doc.characters}
+    said = {q.text(doc.text): names[q.speaker] for q in doc.quotes}
+    # '"Then she's confused." He finally pushes the chart away.', '"Get the cart," he tells Marcus.'
+    assert (said["What's her pressure doing?"], said["Get the cart,"]) == ("Dev", "Dev")

@@ -1,6 +1,8 @@
 """Characters: which names are people, which names are one person, their gender, the narrator."""
 from __future__ import annotations
 
+import re
+
 from ..document import Document
 from ..lexicon import given_names
 from ..spans import Character, Mention
@@ -43,15 +45,44 @@ def pronoun_evidence(text: str, mentions: list[Mention], forms: dict) -> None:
         limit = min(limit, m.end + 200)
         while k < len(pronouns) and pronouns[k].start < m.end:
             k += 1
-        if k < len(pronouns) and pronouns[k].start < limit and (
-                m.attrs.get("initial") or VERB_AFTER.match(text, m.end)) \
+        subject = m.attrs.get("initial") or VERB_AFTER.match(text, m.end)
+        form = by_span.get(m.start)
+        if form is None or not subject:
+            continue
+        if k < len(pronouns) and pronouns[k].start < limit \
                 and not PARAGRAPH_OR_QUOTE.search(text, m.end, pronouns[k].start):
-            form = by_span.get(m.start)
-            if form is not None:
-                if pronouns[k].attrs["gender"] == "male":
-                    form.male += 1
-                else:
-                    form.female += 1
+            if pronouns[k].attrs["gender"] == "male":
+                form.male += 1
+            else:
+                form.female += 1
+        else:
+            sex = own_body_sex(text, m.end, limit)
+            if sex == "male":
+                form.male += 1
+            elif sex == "female":
+                form.female += 1
+
+
+# What one does with one's own body, whose possessive says the doer's sex: "Dev counts under
+# his breath", "she shook her head" (not "took his hand", which is someone else's).
+_OWN_BODY = re.compile(
+    r"\b(?:(?:shak|shook|nodd|tilt|scratch|duck|bow|hang|hung|lower|rais|turn)\w*\s+(?:his|her)"
+    r"\s+head|clear\w*\s+(?:his|her)\s+throat|(?:under|held|hold\w*|caught|catch\w*)\s+"
+    r"(?:his|her)\s+breath|bit\w*\s+(?:his|her)\s+lip|(?:shrug|squar)\w*\s+(?:his|her)\s+"
+    r"shoulders|(?:cross|fold)\w*\s+(?:his|her)\s+arms|(?:roll|rubb?|narrow|clos|shut)\w*\s+"
+    r"(?:his|her)\s+eyes|(?:purs|lick)\w*\s+(?:his|her)\s+lips|(?:on|to)\s+(?:his|her)\s+"
+    r"(?:heels|feet)|through\s+(?:his|her)\s+hair|rais\w*\s+(?:his|her)\s+eyebrows?)\b")
+_SENTENCE_END = re.compile(r"[.!?\n\"\u201c\u201d]")
+
+
+def own_body_sex(text: str, end: int, limit: int) -> str | None:
+    """The sex a subject's own body part says in the rest of its sentence: "Dev sits back
+    on his heels" -> male."""
+    stop = _SENTENCE_END.search(text, end, limit)
+    m = _OWN_BODY.search(text, end, stop.start() if stop else limit)
+    if m is None:
+        return None
+    return "female" if " her " in m.group() else "male"
 
 
 def is_first_person(doc: Document) -> bool:
