@@ -447,3 +447,15 @@ def test_a_name_no_census_knows_takes_its_sex_from_its_own_body(story):
     said = {q.text(doc.text): names[q.speaker] for q in doc.quotes}
     # '"Then she's confused." He finally pushes the chart away.', '"Get the cart," he tells Marcus.'
     assert (said["What's her pressure doing?"], said["Get the cart,"]) == ("Dev", "Dev")
+
+
+def test_a_family_word_written_as_a_name_is_someone_and_an_i_who_speaks_tells_the_story(story):
+    # "Dad caught my eye and winked", "Mom said"; '"It builds blisters," I said.' in a story
+    # whose narration says "I" only twice
+    doc = story("sunday-dinner.txt")
+    genders = {c.name: c.gender for c in doc.characters}
+    assert {n: genders.get(n) for n in ("Mom", "Dad", "Eli")} == {
+        "Mom": "female", "Dad": "male", "Eli": "male"}
+    assert doc.narrator() is not None
+    q = next(q for q in doc.quotes if q.text(doc.text).startswith("It builds blisters"))
+    assert q.speaker == doc.narrator().id

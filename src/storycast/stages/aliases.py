@@ -7,7 +7,7 @@ from itertools import compress, count
 from operator import ne
 
 from ..lexicon import HONORIFICS, given_names, name_sex, nicknames, noun_gender
-from .names import Form
+from .names import KIN_NAMES, Form
 from .namesakes import family_owner
 
 
@@ -129,6 +129,8 @@ def group_gender(forms: list[Form]) -> str | None:
             g = noun_gender(f.core.lower().split()[-1])
             if g:
                 votes[g] += 3 * f.count
+        elif len(f.words) == 1 and f.core.lower() in KIN_NAMES:  # "Mom", "Dad"
+            votes[KIN_NAMES[f.core.lower()]] += 3 * f.count
         elif f.title in MOSTLY_MEN:  # a leaning, which the pronouns can still overturn
             votes["male"] += f.count / 2
         votes["male"] += f.male

@@ -21,6 +21,7 @@ from .names import (
 from .quotes import PARAGRAPH_OR_QUOTE
 from .ranks import attach_called_ranks, attach_ranked
 from .scene import resolve_narration_pronouns
+from .tags import BEAT
 
 PERSON_THRESHOLD = 2.0
 FULL_NAME_USES = 3  # a full name said fewer times does not name a character
@@ -91,7 +92,12 @@ def is_first_person(doc: Document) -> bool:
                       and m.attrs.get("gender") == "narrator" and m.attrs.get("quote") is None)
     third = sum(1 for m in doc.mentions if m.kind == "pronoun"
                 and m.attrs.get("gender") in ("male", "female") and m.attrs.get("quote") is None)
-    return narration_i >= 3 and narration_i >= 0.25 * third
+    if narration_i >= 3 and narration_i >= 0.25 * third:
+        return True
+    # a short story that says "I" seldom, but "I said" once: its "I" speaks, so is someone
+    speaks = any(t is not None and t.gender == "narrator" and t.verb != BEAT
+                 for t in doc.layers.get("tags", []))
+    return speaks and narration_i >= 2
 
 
 def is_vocative_only(form: Form) -> bool:
