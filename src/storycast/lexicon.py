@@ -173,6 +173,8 @@ def given_names() -> dict[str, tuple[float, float]]:
     return _Census(zip(cells[0::3], zip(map(float, cells[1::3]), map(float, cells[2::3]))))
 
 
+MALE_FLOOR = 40  # the rarest men's names of the census, in bearers a million
+UNLISTED_MEN = 0.4  # the share of men taken for a rarer name the census gives women only
 SURE_SEX = 0.9  # the share of one sex among a given name's bearers that settles it
 NICKNAMED = 0.2  # the share of a formal name's bearers counted as called by its nickname
 
@@ -183,6 +185,10 @@ def name_sex(name: str) -> tuple[float, float] | None:
     a share of its formal names' bearers too: the census's few men named "Jess" are
     outnumbered by the Jessicas called so, and "Lizzy", in no census, is Elizabeth's."""
     own = given_names().get(name)
+    if own and own[0] == 0.0 and own[1] < MALE_FLOOR:
+        # the census lists women's names down to 10 bearers a million, men's only down to
+        # 40: no man listed with a rarer name ("Kai", "Adrien") is no sign that none has it
+        own = (UNLISTED_MEN, own[1])
     formals = nicknames().get(name)
     if not formals:
         return own
