@@ -34,8 +34,6 @@ def test_a_nickname_counts_the_bearers_of_its_formal_names():
 
 def test_a_name_rarer_than_any_man_s_in_the_census_is_no_sure_woman_s():
     # the census lists women's names down to 10 bearers a million and men's only down to 40
-    from storycast.lexicon import MALE_FLOOR, census_sex, given_names, name_sex
-
     assert given_names()["Kai"] == (0.0, 10.0) and 10 < MALE_FLOOR
     assert census_sex("Kai") is None and name_sex("Kai")[0] > 1 / 3
     assert census_sex("Abbie") == "female"  # 80 a million: men would be listed
