@@ -432,6 +432,9 @@ def test_an_honorific_suffix_is_no_part_of_the_name(story):
     ("Ines shook her head slowly.", "female"),
     ("Ines cleared her throat and went on.", "female"),
     ("Ines took his hand.", None),  # someone else's hand
+    ("Ines helped him to his feet.", None),
+    ("Ines ran a hand through his hair.", None),
+    ("Ines got to her feet.", "female"),
     ("Ines smiled. He shook his head.", None),  # another sentence, another subject
 ])
 def test_what_a_subject_does_with_its_own_body_says_its_sex(sentence, sex):

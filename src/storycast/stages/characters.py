@@ -65,14 +65,15 @@ def pronoun_evidence(text: str, mentions: list[Mention], forms: dict) -> None:
 
 
 # What one does with one's own body, whose possessive says the doer's sex: "Dev counts under
-# his breath", "she shook her head" (not "took his hand", which is someone else's).
+# his breath", "she shook her head"; not "took his hand", "ran a hand through his hair" or
+# "helped him to his feet", which are someone else's.
 _OWN_BODY = re.compile(
     r"\b(?:(?:shak|shook|nodd|tilt|scratch|duck|bow|hang|hung|lower|rais|turn)\w*\s+(?:his|her)"
     r"\s+head|clear\w*\s+(?:his|her)\s+throat|(?:under|held|hold\w*|caught|catch\w*)\s+"
     r"(?:his|her)\s+breath|bit\w*\s+(?:his|her)\s+lip|(?:shrug|squar)\w*\s+(?:his|her)\s+"
     r"shoulders|(?:cross|fold)\w*\s+(?:his|her)\s+arms|(?:roll|rubb?|narrow|clos|shut)\w*\s+"
-    r"(?:his|her)\s+eyes|(?:purs|lick)\w*\s+(?:his|her)\s+lips|(?:on|to)\s+(?:his|her)\s+"
-    r"(?:heels|feet)|through\s+(?:his|her)\s+hair|rais\w*\s+(?:his|her)\s+eyebrows?)\b")
+    r"(?:his|her)\s+eyes|(?:purs|lick)\w*\s+(?:his|her)\s+lips|(?<!\bhim )(?<!\bher )"
+    r"(?:on|to)\s+(?:his|her)\s+(?:heels|feet)|rais\w*\s+(?:his|her)\s+eyebrows?)\b")
 _SENTENCE_END = re.compile(r"[.!?\n\"\u201c\u201d]")
 
 

@@ -309,6 +309,7 @@ def beat_before(text: str, start: int, end: int) -> Tag | None:
 
 
 _BEAT_PRONOUNS = frozenset(("He", "She", "I"))
+
 # Words after which a name still opens its clause, so may be its subject.
 _CLAUSE_OPENERS = frozenset("and but then so when while as till until whereupon where that who "
                             "which if though although because yet or nor now once even just too "

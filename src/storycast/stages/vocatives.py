@@ -120,8 +120,11 @@ def name_the_narrator(doc: Document, tagged: set[str | None]) -> bool:
 def _said_to(quotes, i: int) -> str | None:
     """Whom quote i is said to by the first guess at the turns: the one who spoke just
     before or after, else the one other person speaking near it."""
-    near = turn_addressee(quotes, i) or listeners(quotes, i)
-    return near if isinstance(near, str) else near[0] if len(near) == 1 else None
+    other = turn_addressee(quotes, i)
+    if other:
+        return other
+    near = listeners(quotes, i)
+    return near[0] if len(near) == 1 else None
 
 
 def _may_rename(narrator: Character, words) -> bool:
