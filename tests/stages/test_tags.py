@@ -275,3 +275,18 @@ def test_a_beat_is_not_a_speech_tag():
     assert untagged(tag('She folded the paper. "Fine."'))
     assert not untagged(tag('She said, "Fine."'))
     assert untagged(None)
+
+
+def test_the_name_before_a_phrase_set_off_by_commas_speaks_unless_it_is_an_object():
+    text = 'At the same moment Mr. Crawford, approaching Julia, said, "I hope so."'
+    assert tags_of(text) == [("name", "Mr. Crawford", 19, 31, "said", "before", None)]
+    text = 'He looked at Harriet, smiling, said, "I hope so."'
+    assert tags_of(text) == [("pronoun", "He", 0, 2, "said", "before", "male")]
+
+
+def test_a_name_leading_into_a_line_outweighs_the_next_sentence_s_pronoun():
+    text = 'And the Queen said severely "Who is this?" She said it to the Knave.'
+    assert tags_of(text) == [("name", "Queen", 8, 13, "said", "before", None)]
+    # with no name before it, the pronoun after the line is its tag
+    assert tags_of('"Who is this?" She said it to the Knave.') == [
+        ("pronoun", "She", 15, 18, "said", "after", "female")]

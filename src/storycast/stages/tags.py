@@ -318,6 +318,10 @@ _CLAUSE_OPENERS = frozenset("and but then so when while as till until whereupon 
 # "Emma heard him say": the one heard is the speaker.
 _HEARING = frozenset("heard hear hears hearing overheard overhear overhearing".split())
 _OBJECT_PRONOUNS = {"him": "male", "her": "female", "them": None, "it": None}
+# Words after which a name is an object, even just before a phrase set off by commas:
+# "looked at Harriet, smiling, and said" is not said by Harriet.
+_OBJECT_BEFORE = frozenset("to at with for from by of on in into upon towards toward near about "
+                           "after before behind than like and or".split())
 # Heads of a described subject at the start of its clause: "the other said", "her mother added".
 _PERSON_HEADS = frozenset("other man woman gentleman lady girl boy child mother father wife "
                           "husband sister brother aunt uncle son daughter cousin friend companion "
@@ -378,11 +382,13 @@ def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None
     while n >= 0 and tokens[n][0].islower() and (tokens[n][0].endswith("ly") or
                                                  tokens[n][0] in _ADVERBS):
         n -= 1
+    aside = -1  # the name just before a phrase set off by commas: "Mr. Crawford, approaching"
     if n >= 0 and tokens[n][0] == ",":
         m = n - 1
         while m >= 0 and tokens[m][0] != ",":
             m -= 1
         n = m if m >= 0 else n - 1  # no earlier comma: "Mr. Beebe was back, saying"
+        aside = m - 1
     adjacent = n  # a name right before the verb is its subject: "After a pause Sir Thomas added"
     for n in range(n, -1, -1):
         word = tokens[n][0]
@@ -401,7 +407,9 @@ def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None
             j = n
             while j > 0 and _is_name_word(tokens[j - 1][0], initial=j == 1):
                 j -= 1
-            if not (n == adjacent or _opens_clause(tokens, j) or _owns_or_leads(tokens, n, verb)):
+            set_off = n == aside and j > 0 and tokens[j - 1][0].lower() not in _OBJECT_BEFORE
+            if not (n == adjacent or set_off or _opens_clause(tokens, j)
+                    or _owns_or_leads(tokens, n, verb)):
                 continue  # an object: "turned to the Mock Turtle, and said"
             if j >= 3 and tokens[j - 1][0].lower() == "the" and tokens[j - 2][0] == "," \
                     and _is_name_word(tokens[j - 3][0]):
@@ -430,10 +438,17 @@ def find_tags(text: str, quotes: list[Quote], paragraphs) -> list[Tag | None]:
         last = q.spans[-1][1]
         loose = text[last - 1:last] in ",!?\u2014-"
         tag = tag or tag_after(text, _past_mark(text, last), after_end, loose)
+        before_start = para_start
+        if i > 0 and quotes[i - 1].end > para_start:
+            before_start = _past_mark(text, quotes[i - 1].end)
+        if tag is not None and tag.kind == "pronoun" and tag.position == "after" \
+                and tag.text[:1].isupper():
+            # '... the Queen said severely "Who is this?" She said it to the Knave': the
+            # name leading into the line says more than the next sentence's pronoun
+            named = tag_before(text, before_start, _before_mark(text, q.start))
+            if named is not None and named.kind == "name":
+                tag = named
         if tag is None:
-            before_start = para_start
-            if i > 0 and quotes[i - 1].end > para_start:
-                before_start = _past_mark(text, quotes[i - 1].end)
             tag = tag_before(text, before_start, _before_mark(text, q.start)) \
                 or beat_before(text, before_start, _before_mark(text, q.start))
             if tag is None and before_start == para_start and q.paragraph > 0:
