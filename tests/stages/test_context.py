@@ -69,6 +69,23 @@ def test_papa_is_whoever_answers_it():
     assert [doc.character(a).name for a in doc.quotes[5].addressees][:1] == ["Mr. Woodhouse"]
 
 
+def test_mother_is_whichever_woman_answers_it():
+    import storycast
+    from storycast.document import Document
+
+    # Mr. Grey answers "mother" as often as Mrs. Grey does, but a man is no one's mother
+    text = ("Tom sat with his father and mother.\n\n"
+            '"Shall we go, mother?" said Tom.\n\n"Not yet," said Mr. Grey.\n\n'
+            '"Is it late, mother?" said Tom.\n\n"Not very," said Mr. Grey.\n\n'
+            '"Are you tired, mother?" said Tom.\n\n"A little," said Mrs. Grey.\n\n'
+            '"Is it cold, mother?" said Tom.\n\n"Quite," said Mrs. Grey.\n\n'
+            '"We should go," said Mr. Grey.\n\n"Come, mother."\n')
+    doc = storycast.analyze(Document(text))
+    q = doc.quotes[-1]
+    assert doc.character(q.speaker).name == "Tom"
+    assert [doc.character(a).name for a in q.addressees][:1] == ["Mrs. Grey"]
+
+
 @pytest.mark.parametrize("aliases, family", [
     (["Mrs. Bennet"], "Bennet"),
     (["Mr. Bennet", "Bennet"], "Bennet"),

@@ -234,6 +234,8 @@ def called_gender(text: str) -> str | None:
 _KIN = re.compile(r"[pmfuaPMFUA](?<=\b\w)(?i:(?<=p)apa|(?<=m)amma|(?<=m)ama|(?<=f)ather"
                   r"|(?<=m)other|(?<=u)ncle|(?<=a)unt)\b")
 KIN_VOTES = 2  # answers by one character before a family word is taken as theirs
+_KIN_SEX = {"papa": "male", "father": "male", "uncle": "male",
+            "mamma": "female", "mother": "female", "aunt": "female"}
 
 
 def kin_calls(text: str) -> set[str]:
@@ -280,7 +282,10 @@ def learn_kin_calls(ctx: "Context", speakers: list[str | None]) -> None:
         for j in (i + 1, i - 1):
             if in_conversation(quotes, i, j) and quotes[j].paragraph != quotes[i].paragraph \
                     and speakers[j] and speakers[j] != speakers[i]:
+                sex = ctx.chars[speakers[j]].gender
                 for w in words:
+                    if _KIN_SEX[w] != sex and sex in ("male", "female"):
+                        continue  # "mother" is not answered by a man
                     box = votes.setdefault(w, {})
                     box[speakers[j]] = box.get(speakers[j], 0) + 1
                 break
