@@ -50,18 +50,13 @@ def pronoun_evidence(text: str, mentions: list[Mention], forms: dict) -> None:
         form = by_span.get(m.start)
         if form is None or not subject:
             continue
-        if k < len(pronouns) and pronouns[k].start < limit \
-                and not PARAGRAPH_OR_QUOTE.search(text, m.end, pronouns[k].start):
-            if pronouns[k].attrs["gender"] == "male":
-                form.male += 1
-            else:
-                form.female += 1
-        else:
-            sex = own_body_sex(text, m.end, limit)
-            if sex == "male":
-                form.male += 1
-            elif sex == "female":
-                form.female += 1
+        near = k < len(pronouns) and pronouns[k].start < limit \
+            and not PARAGRAPH_OR_QUOTE.search(text, m.end, pronouns[k].start)
+        sex = pronouns[k].attrs["gender"] if near else own_body_sex(text, m.end, limit)
+        if sex == "male":
+            form.male += 1
+        elif sex == "female":
+            form.female += 1
 
 
 # What one does with one's own body, whose possessive says the doer's sex: "Dev counts under

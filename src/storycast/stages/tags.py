@@ -247,19 +247,24 @@ def _last_sentence_breaks(chunk: str, count: int = 2) -> list[int]:
     return out[::-1]
 
 
-def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Tag | None:
-    """A tag closing the narration before a quote: "Spike smiled and said," / "she said".
-
-    With ``finished_ok`` a narration that ends its sentence may still be a tag, when the
-    speech verb closes it ("Mrs. Hurst began again.").
-    """
+def _last_sentence(text: str, start: int, end: int) -> tuple[list[tuple[str, int, int]], bool]:
+    """The tokens of the last sentence of ``text[start:end]``, and whether it is finished."""
     chunk = text[start:end].rstrip()
     breaks = _last_sentence_breaks(chunk)  # the last is the narration's end, or the one before
     finished = bool(breaks) and breaks[-1] >= len(chunk) - 1
     if finished:
         breaks = breaks[:-1]
     sentence_start = start + (breaks[-1] if breaks else 0)
-    tokens = _tokens(text[sentence_start:start + len(chunk)], sentence_start)
+    return _tokens(text[sentence_start:start + len(chunk)], sentence_start), finished
+
+
+def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Tag | None:
+    """A tag closing the narration before a quote: "Spike smiled and said," / "she said".
+
+    With ``finished_ok`` a narration that ends its sentence may still be a tag, when the
+    speech verb closes it ("Mrs. Hurst began again.").
+    """
+    tokens, finished = _last_sentence(text, start, end)
     owner = voice_owner(tokens) if finished and not finished_ok else None
     if owner is not None:  # 'Her voice softened. "Fine."'
         owner.position = "before"
@@ -293,12 +298,9 @@ def beat_before(text: str, start: int, end: int) -> Tag | None:
     acts just before a line says it, as a tag's pronoun would.  Not a speech tag, so the
     quote stays untagged (``untagged``); a beat opened by a name is the speaker stage's
     (context.beat_speaker)."""
-    chunk = text[start:end].rstrip()
-    breaks = _last_sentence_breaks(chunk)
-    if not breaks or breaks[-1] < len(chunk) - 1:
+    tokens, finished = _last_sentence(text, start, end)
+    if not finished:
         return None  # the narration does not end its sentence: a tag's place, or nothing
-    opening = start + (breaks[-2] if len(breaks) > 1 else 0)
-    tokens = _tokens(text[opening:start + len(chunk)], opening)
     if len(tokens) < 2 or tokens[0][0] not in _BEAT_PRONOUNS:
         return None
     verb = tokens[1][0].rstrip(".")  # "He laughed."
@@ -441,16 +443,17 @@ def find_tags(text: str, quotes: list[Quote], paragraphs) -> list[Tag | None]:
         before_start = para_start
         if i > 0 and quotes[i - 1].end > para_start:
             before_start = _past_mark(text, quotes[i - 1].end)
+        before_end = _before_mark(text, q.start)
         if tag is not None and tag.kind == "pronoun" and tag.position == "after" \
                 and tag.text[:1].isupper():
             # '... the Queen said severely "Who is this?" She said it to the Knave': the
             # name leading into the line says more than the next sentence's pronoun
-            named = tag_before(text, before_start, _before_mark(text, q.start))
+            named = tag_before(text, before_start, before_end)
             if named is not None and named.kind == "name":
                 tag = named
         if tag is None:
-            tag = tag_before(text, before_start, _before_mark(text, q.start)) \
-                or beat_before(text, before_start, _before_mark(text, q.start))
+            tag = tag_before(text, before_start, before_end) \
+                or beat_before(text, before_start, before_end)
             if tag is None and before_start == para_start and q.paragraph > 0:
                 tag = _tag_from_previous_paragraph(text, quotes, i, paragraphs)
                 if tag is not None and tags and tags[-1] is not None and tags[-1].start == tag.start:
