@@ -86,6 +86,24 @@ def test_mother_is_whichever_woman_answers_it():
     assert [doc.character(a).name for a in q.addressees][:1] == ["Mrs. Grey"]
 
 
+def test_a_miss_is_no_ones_mother():
+    import storycast
+    from storycast.document import Document
+
+    # Miss Ames answers "mother" more often than Mrs. Grey, but a "Miss" is no one's mother
+    text = ("Tom sat with his mother and Miss Ames.\n\n"
+            '"Shall we go, mother?" said Tom.\n\n"Not yet," said Miss Ames.\n\n'
+            '"Is it late, mother?" said Tom.\n\n"Not very," said Miss Ames.\n\n'
+            '"Is it cold, mother?" said Tom.\n\n"Quite," said Miss Ames.\n\n'
+            '"Are you tired, mother?" said Tom.\n\n"A little," said Mrs. Grey.\n\n'
+            '"Are you warm, mother?" said Tom.\n\n"Very," said Mrs. Grey.\n\n'
+            '"We should go," said Miss Ames.\n\n"Come, mother."\n')
+    doc = storycast.analyze(Document(text))
+    q = doc.quotes[-1]
+    assert doc.character(q.speaker).name == "Tom"
+    assert [doc.character(a).name for a in q.addressees][:1] == ["Mrs. Grey"]
+
+
 @pytest.mark.parametrize("aliases, family", [
     (["Mrs. Bennet"], "Bennet"),
     (["Mr. Bennet", "Bennet"], "Bennet"),

@@ -81,6 +81,13 @@ def test_an_ordinary_word_opening_a_sentence_is_not_part_of_the_name():
         ("name", "Spike", 9, 14), ("name", "Buffy", 29, 34)]
 
 
+def test_an_ordinary_word_the_text_also_capitalises_inside_a_sentence_stays_in_the_name():
+    # "New" opens the first sentence, but "a New York winter" says it is part of the name
+    text = "New York knew it. They came for a New York winter."
+    assert names(text)[0] == ("name", "New York", 0, 8)
+    assert names("New Spike laughed. Then Spike left.")[0] == ("name", "Spike", 4, 9)
+
+
 def test_a_full_name_opening_a_sentence_keeps_its_first_name():
     assert names("Frank Churchill was late.") == [("name", "Frank Churchill", 0, 15)]
 

@@ -238,6 +238,16 @@ _KIN_SEX = {"papa": "male", "father": "male", "uncle": "male",
             "mamma": "female", "mother": "female", "aunt": "female"}
 
 
+_PARENT_WORDS = {"mamma", "mother"}
+_WIFE_TITLES = ("mrs", "lady", "madame", "mme", "madam", "signora", "frau", "señora", "senora")
+
+
+def _unmarried(char: Character) -> bool:
+    """A woman the story calls "Miss" and never "Mrs." or the like: no one's mother."""
+    titles = {a.split()[0].lower().rstrip(".") for a in char.aliases if " " in a}
+    return "miss" in titles and not titles.intersection(_WIFE_TITLES)
+
+
 def kin_calls(text: str) -> set[str]:
     """The family words a line calls someone by: "Yes, papa;" -> {"papa"}."""
     return {_kin_word(m) for m in _KIN.finditer(text) if _calls(text, m, 0, len(text))}
@@ -286,6 +296,8 @@ def learn_kin_calls(ctx: "Context", speakers: list[str | None]) -> None:
                 for w in words:
                     if _KIN_SEX[w] != sex and sex in ("male", "female"):
                         continue  # "mother" is not answered by a man
+                    if w in _PARENT_WORDS and _unmarried(ctx.chars[speakers[j]]):
+                        continue  # nor by a "Miss"
                     box = votes.setdefault(w, {})
                     box[speakers[j]] = box.get(speakers[j], 0) + 1
                 break

@@ -113,6 +113,16 @@ class LowerCaseWords:
             i = text.find(word, i + 1)
         return False
 
+    def inside(self, phrase: str) -> bool:
+        """Whether the text writes this phrase of capitalised words inside a sentence too
+        ("a New York winter"), so that where a sentence opens with it ("New York society
+        was ..."), its first word is still a part of the name."""
+        found = self.known.get(phrase)
+        if found is None:
+            pattern = r"[a-z,;]\s+" + r"\s+".join(map(re.escape, phrase.split())) + r"\b"
+            found = self.known[phrase] = re.search(pattern, self.text) is not None
+        return found
+
 
 def _ordinary(word: str) -> bool:
     """An ordinary word that is not also a common given name ("Suddenly", not "Frank")."""
@@ -129,7 +139,8 @@ def _never_a_name(word: str) -> bool:
     return word.lower().strip("'\u2019") in NON_NAMES or word.lower() in _LINKS
 
 
-def _name_words(text: str, start: int, end: int, titled: bool = False) -> tuple[int, int] | None:
+def _name_words(text: str, start: int, end: int, titled: bool = False,
+                lower: LowerCaseWords | None = None) -> tuple[int, int] | None:
     """The span of the name proper, without leading words that are not names.
 
     "Suddenly Spike" and "Listen the Slayer" open a sentence with an ordinary word; the
@@ -143,6 +154,7 @@ def _name_words(text: str, start: int, end: int, titled: bool = False) -> tuple[
         words[0][2].lower().strip("'\u2019") in NON_NAMES
         or len(words) > 1 and _ordinary(words[0][2]) and not titled
         and sentence_initial(text, start + words[0][0])
+        and not (lower and lower.inside(f"{words[0][2]} {words[1][2]}"))
     ):
         words.pop(0)
     while words and words[-1][2].lower() in _LINKS:
@@ -158,7 +170,7 @@ def find_names(doc: Document, start: int, end: int) -> list[Mention]:
     lower = LowerCaseWords(text)
     mentions: list[Mention] = []
     for m in NAME_RE.finditer(text, start, end):
-        found = _name_words(text, m.start("name"), m.end("name"), bool(m.group("hon")))
+        found = _name_words(text, m.start("name"), m.end("name"), bool(m.group("hon")), lower)
         if found is None:
             continue
         s, e = found
