@@ -300,6 +300,19 @@ def test_the_one_whose_name_opens_the_beat_before_a_line_says_it(story, opening,
     assert q.confidence >= 0.85
 
 
+def test_a_beat_opened_by_a_titled_name_is_one_sentence():
+    import storycast
+    from storycast.document import Document
+    from storycast.stages.context import beat_speaker, build_context
+
+    # "Mr." ends no sentence: "Mr. Hale laughed." is a beat naming Mr. Hale
+    text = ('Margaret and Mr. Hale sat by the fire.\n\n"It is cold," said Margaret.\n\n'
+            '"Yes."\n\n"We should go," said Margaret.\n\nMr. Hale laughed. "Not in this rain."\n')
+    doc = storycast.analyze(Document(text))
+    who = beat_speaker(build_context(doc), 3)
+    assert who is not None and doc.character(who).name == "Mr. Hale"
+
+
 @pytest.mark.parametrize("opening, speaker", [
     ("I'm always late on Sundays.", "Narrator"),  # "I poured myself a coffee."
     ("True.", "Marcus"),  # "He laughed and flipped the pancake."

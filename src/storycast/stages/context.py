@@ -111,6 +111,13 @@ def paragraph_subject(ctx: Context, q: Quote) -> str | None:
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+")
 _OPENING_MARKS = " \t\n\"'\u201c\u2018\u00ab\u00bb"
+_WORD_BEFORE = re.compile(rf"[{LETTER}]+$")
+
+
+def _after_honorific(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an honorific ("Mr.") rather than a sentence."""
+    word = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
+    return text[dot] == "." and word is not None and word.group().lower() in HONORIFICS
 
 
 def beat_speaker(ctx: Context, i: int) -> str | None:
@@ -126,7 +133,8 @@ def beat_speaker(ctx: Context, i: int) -> str | None:
     lead = text[start:q.start].rstrip(_OPENING_MARKS)
     if not lead or lead[-1] not in ".!?":
         return None
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, start, start + len(lead) - 1)]
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, start, start + len(lead) - 1)
+            if not _after_honorific(text, m.start())]  # "Mr. Hale laughed." is one sentence
     opening = ends[-1] if ends else start
     found = ctx.scene.between(opening, q.start)
     if not found or found[0].kind != "name" or text[opening:found[0].start].strip(_OPENING_MARKS):
