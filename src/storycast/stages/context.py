@@ -193,6 +193,7 @@ def conversation_cast(ctx: "Context") -> list[tuple[dict[str, int], dict[str, in
     """For each quote, who its whole conversation's tags name as speakers and who its
     vocatives address, counted: the people the conversation is between."""
     quotes = ctx.doc.quotes
+    told = told_of(ctx)
     out: list[tuple[dict[str, int], dict[str, int]]] = []
     start = 0
     for i in range(len(quotes) + 1):
@@ -202,7 +203,7 @@ def conversation_cast(ctx: "Context") -> list[tuple[dict[str, int], dict[str, in
             for j in range(start, i):
                 if ctx.anchors[j]:
                     tagged[ctx.anchors[j]] = tagged.get(ctx.anchors[j], 0) + 1
-                for c in ctx.vocatives.get(j, []):
+                for c in ctx.vocatives.get(j, []) + told[j]:  # "said Emma to Frank"
                     addressed[c] = addressed.get(c, 0) + 1
             out.extend([(tagged, addressed)] * (i - start))
             start = i

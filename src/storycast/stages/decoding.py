@@ -61,6 +61,13 @@ def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
         new_conversation = (i == 0 or
                             quotes[i].paragraph - quotes[i - 1].paragraph > CONVERSATION_GAP)
         cands = candidates(ctx, i, known)
+        if cands and not new_conversation:
+            # who spoke lately in some history is a candidate, though the first reading
+            # gave their lines to others
+            for h in beams:
+                for c in h.recent:
+                    if c is not None and c not in cands:
+                        cands.append(c)
         if not cands:
             beams = [h.grown(None, h.logp, 0.0, {} if new_conversation else h.turns)
                      for h in beams]

@@ -1,0 +1,40 @@
+"""The beam over a conversation's speakers (stages/decoding.py)."""
+import storycast
+from storycast.document import Document
+from storycast.models.speaker import default_model
+from storycast.stages.context import build_context
+from storycast.stages.decoding import beam_reading
+from storycast.stages.speakers import anchor_speakers, first_reading
+
+LINES = ["Nay, why do you?", "I smile at the present.", "Very handsome.",
+         "I wonder it was never made before.", "Perhaps she never stayed so long.",
+         "Or that they did not lend their own.", "It is too large for the house.",
+         "Your face says you think otherwise.", "I smile because you smile."]
+# Frank Churchill is named once, in a tag: "said Emma to Frank Churchill"
+DINNER = ('"It came from the Campbells," said Mrs. Cole.\n\n"I am sure it did," said Emma.\n\n'
+          '"Why do you smile?" said Emma to Frank Churchill.\n\n'
+          + "".join(f'"{line}"\n\n' for line in LINES))
+EXCHANGE = ["Frank Churchill", "Emma"] * 5
+
+
+def names(doc, speakers):
+    return [doc.character(who).name if who else None for who in speakers]
+
+
+def test_one_who_speaks_in_a_history_stays_a_candidate_of_the_lines_after():
+    # a first reading that gives Frank Churchill no line leaves him no candidate of the
+    # lines far from the tag that names him; the beam's histories have him speaking, "said
+    # he", and so keep him one, and the exchange alternates to its end
+    doc = storycast.analyze(Document(DINNER.replace("why do you?\"", "why do you?\" said he.")))
+    ctx = build_context(doc)
+    anchors = anchor_speakers(ctx, doc.layer("tags"))
+    first = [None if who and doc.character(who).name == "Frank Churchill" else who
+             for who in first_reading(ctx, default_model(), anchors)]
+    got = beam_reading(ctx, default_model(), anchors, first)
+    assert names(doc, [who for who, _ in got])[3:] == EXCHANGE[:len(LINES)]
+
+
+def test_the_one_a_line_is_said_to_is_in_the_conversation_and_answers():
+    doc = storycast.analyze(Document(DINNER))
+    assert names(doc, [q.speaker for q in doc.quotes]) == (
+        ["Mrs. Cole", "Emma", "Emma"] + EXCHANGE[:len(LINES)])
