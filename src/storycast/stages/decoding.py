@@ -26,7 +26,7 @@ from .features import (
 from .tags import untagged
 from .voice import learn_voices
 
-BEAM_WIDTH = 3
+BEAM_WIDTH = 4
 
 
 @dataclass(slots=True)
