@@ -20,7 +20,8 @@ from .quotes import DOUBLE_MARKS, SINGLE_MARKS
 _TOKEN = re.compile(rf"[{LETTER}][{LETTER}'\u2019]*(?:-[{LETTER}]+)*\.?|[^\s{LETTER}]")
 _SENTENCE_BREAK = re.compile(rf"[.!?](?=[\s{DOUBLE_MARKS}{SINGLE_MARKS}]|$)")
 _LAST_WORD = re.compile(rf"[{LETTER}]+$")
-_DETERMINERS = {"a", "an", "the", "her", "his", "their", "my", "our", "its", "this", "that", "poor", "little", "old", "young"}
+_DETERMINERS = {"a", "an", "the", "her", "his", "their", "my", "our", "its", "this", "that", "poor",
+                "little", "old", "young", "one", "another"}
 _SUBJECT_PRONOUNS = {"he": "male", "she": "female", "i": "narrator", "they": None, "we": None}
 _ADVERBS = {"then", "again", "now", "at", "last", "once", "still", "also", "only", "presently",
             "had", "has", "have", "was", "is", "did", "would", "could", "must", "might", "will",
