@@ -98,11 +98,6 @@ whine whines whined purr purrs purred drawl drawls drawled chime chimes chimed o
 sneer sneers sneered tease teases teased joke jokes joked scoff scoffs scoffed
 speak speaks spoke speaking shriek shrieks shrieked squeak squeaked soothe soothed
 expostulate expostulated reason reasoned pray prayed hazard hazarded
-pant pants panted falter falters faltered croak croaks croaked snort snorts snorted
-blurt blurts blurted babble babbled lisp lisps lisped bellow bellows bellowed
-screech screeches screeched squeal squeals squealed coax coaxes coaxed implore implores implored
-entreat entreats entreated remonstrate remonstrated quaver quavers quavered ejaculate ejaculated
-grunt grunts grunted rasp rasps rasped simper simpers simpered bawl bawls bawled
 """.split())
 
 # "her Ladyship", "his Lordship": a style of address for the one with this title, no name.
