@@ -3,7 +3,7 @@ import storycast
 from storycast.document import Document
 from storycast.models.speaker import default_model
 from storycast.stages.context import build_context
-from storycast.stages.decoding import beam_reading
+from storycast.stages.decoding import beam_reading, decode
 from storycast.stages.speakers import anchor_speakers, first_reading
 
 LINES = ["Nay, why do you?", "I smile at the present.", "Very handsome.",
@@ -38,3 +38,16 @@ def test_the_one_a_line_is_said_to_is_in_the_conversation_and_answers():
     doc = storycast.analyze(Document(DINNER))
     assert names(doc, [q.speaker for q in doc.quotes]) == (
         ["Mrs. Cole", "Emma", "Emma"] + EXCHANGE[:len(LINES)])
+
+
+def test_a_second_pass_reads_the_quotes_ahead_as_the_first_pass_decided():
+    doc = storycast.analyze(Document(DINNER))
+    ctx = build_context(doc)
+    model = default_model()
+    anchors = anchor_speakers(ctx, doc.layer("tags"))
+    first = first_reading(ctx, model, anchors)
+    once, seen_once = decode(ctx, model, anchors, first, passes=1)
+    assert seen_once == first
+    twice, seen_twice = decode(ctx, model, anchors, first, passes=2)
+    assert seen_twice == [who for who, _ in once]
+    assert names(doc, [who for who, _ in twice])[3:] == EXCHANGE[:len(LINES)]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from ..analysis import default_pipeline
 from ..document import Document
 from ..stages.context import build_context
-from ..stages.decoding import beam_reading, learn_from_guesses
+from ..stages.decoding import decode, learn_from_guesses
 from ..stages.features import candidates, quote_features
 from ..stages.speakers import anchor_speakers, first_reading
 
@@ -36,9 +36,12 @@ class PreparedNovel:
             learn_from_guesses(ctx, known)
             if stage == "teacher":
                 history = [sorted(r)[0] if r else k for r, k in zip(self.gold_ids, known)]
-            else:  # the beam's decisions, tagged speakers final as in attribute()
-                history = [a or d for a, (d, _) in
-                           zip(anchors, beam_reading(ctx, model, anchors, first))]
+            else:  # the beam's decisions, tagged speakers final as in attribute(), from
+                # one pass: fitted on the second pass's instead, two passes scored 0.8236
+                # in three-fold cross-validation by novel, against 0.8253
+                decided, seen = decode(ctx, model, anchors, first, passes=1)
+                known = [a or s for a, s in zip(anchors, seen)]
+                history = [a or d for a, (d, _) in zip(anchors, decided)]
         out = []
         for i, right in enumerate(self.gold_ids):
             if history is not None and i > 0:

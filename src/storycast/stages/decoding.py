@@ -27,6 +27,11 @@ from .tags import untagged
 from .voice import learn_voices
 
 BEAM_WIDTH = 4
+# Beam passes.  The turn features of a quote look ahead as well as back ("the next speaker
+# is the one this line called"), and ahead they can only see an earlier reading's guesses:
+# the first pass sees the first reading's, the second the first pass's own.  In three-fold
+# cross-validation by novel two passes scored 0.8244 and three 0.8246, against 0.8219.
+PASSES = 2
 
 
 @dataclass(slots=True)
@@ -47,10 +52,25 @@ class History:
         return History(logp, speaker, self, confidence, turns, (speaker,) + self.recent[:-1])
 
 
+def decode(ctx: Context, model: SpeakerModel, anchors: list[str | None],
+           first: list[str | None], width: int = BEAM_WIDTH, passes: int = PASSES
+           ) -> tuple[list[tuple[str | None, float]], list[str | None]]:
+    """The beam read ``passes`` times, each pass seeing the speakers the one before decided
+    for the quotes after each quote: the last pass's (speaker, confidence) per quote, and
+    the guesses it was read with."""
+    guesses = first
+    for _ in range(passes):
+        seen = guesses
+        decided = beam_reading(ctx, model, anchors, seen, width)
+        guesses = [who for who, _ in decided]
+    return decided, seen
+
+
 def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
                  first: list[str | None], width: int = BEAM_WIDTH
                  ) -> list[tuple[str | None, float]]:
-    """The likeliest speaker of every quote, with the chosen history's confidence in it."""
+    """The likeliest speaker of every quote, with the chosen history's confidence in it;
+    ``first`` gives the speakers guessed so far, who the quotes ahead are taken to be."""
     quotes = ctx.doc.quotes
     tags = ctx.doc.layer("tags")
     known = [a or f for a, f in zip(anchors, first)]

@@ -19,7 +19,7 @@ from .context import (
     told_of,
     turn_addressee,
 )
-from .decoding import beam_reading
+from .decoding import decode
 from .descriptions import ANYONE
 from .features import candidates, quote_features
 from .tags import Tag, untagged
@@ -104,8 +104,8 @@ def attribute(ctx: Context, model: SpeakerModel, first: list[str | None] | None 
     anchors = anchor_speakers(ctx, tags)
     if first is None:
         first = first_reading(ctx, model, anchors)
-    for q, tag, anchor, (who, p) in zip(quotes, tags, anchors,
-                                        beam_reading(ctx, model, anchors, first)):
+    decided, _ = decode(ctx, model, anchors, first)
+    for q, tag, anchor, (who, p) in zip(quotes, tags, anchors, decided):
         q.type = "implicit" if untagged(tag) else "explicit" if tag.kind == "name" else "anaphoric"
         if anchor is not None:  # a tag or a beat that names the speaker is not argued with
             sure = BEAT_CONFIDENCE if untagged(tag) else EXPLICIT_CONFIDENCE
