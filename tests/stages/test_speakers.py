@@ -326,3 +326,32 @@ def test_the_one_a_pronoun_beat_names_says_the_line_after_it(story, opening, spe
     doc = story("the-kitchen.txt")
     q = quote(doc, opening)
     assert (doc.character(q.speaker).name, q.type) == (speaker, "implicit")
+
+
+# a voice heard before its owner is seen: the one the next paragraph brings in says the line
+CAFE = ('Mara and Tom sat by the window of the café, talking of nothing. Suddenly they '
+        'heard a familiar voice.\n\n"Tommy?"\n\nThey turned and saw a grinning Felix by the '
+        'door.\n\n"Hello, Felix," said Tom.\n\n"Fancy seeing you here," said Felix.\n')
+
+
+def test_a_voice_heard_before_it_is_seen_is_the_one_who_comes_in():
+    import storycast
+    from storycast.document import Document
+    from storycast.stages.context import build_context, heard_newcomer
+
+    doc = storycast.analyze(Document(CAFE))
+    assert [doc.character(q.speaker).name for q in doc.quotes] == ["Felix", "Tom", "Felix"]
+    assert doc.quotes[0].confidence >= 0.85
+    ctx = build_context(doc)
+    assert doc.character(heard_newcomer(ctx, doc.quotes, 0)).name == "Felix"
+    assert heard_newcomer(ctx, doc.quotes, 1) is None  # tagged, and no voice before it
+
+
+def test_no_voice_heard_no_newcomer_speaks():
+    import storycast
+    from storycast.document import Document
+    from storycast.stages.context import build_context, heard_newcomer
+
+    # the same scene, but the narration says nothing of a voice: the rule stays out
+    doc = storycast.analyze(Document(CAFE.replace("heard a familiar voice", "fell silent")))
+    assert heard_newcomer(build_context(doc), doc.quotes, 0) is None

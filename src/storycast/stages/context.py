@@ -189,6 +189,34 @@ def next_paragraph_newcomer(ctx: Context, quotes: list[Quote], i: int) -> str | 
     return None
 
 
+# a sentence that says a voice is heard: "they heard a familiar voice", "A voice called from
+# the hall", "a low voice rang out"
+_VOICE_HEARD = re.compile(
+    r"\b(?:hear|hears|heard|hearing)\b[^.!?;\"\u201c\u201d]{0,40}\bvoice\b"
+    r"|\bvoices?\b[^.!?;\"\u201c\u201d]{0,25}\b(?:called|cried|came|rang|sounded|spoke)\b",
+    re.IGNORECASE)
+
+
+def heard_newcomer(ctx: Context, quotes: list[Quote], i: int) -> str | None:
+    """A voice heard before it is seen: an untagged line alone in its paragraph, after a
+    paragraph that ends saying a voice is heard ("Suddenly they heard a familiar voice."),
+    is the one the next paragraph brings in ("The couple looked round and saw a smiling
+    Harmony")."""
+    q = quotes[i]
+    para = ctx.doc.paragraphs[q.paragraph]
+    if i and quotes[i - 1].paragraph == q.paragraph or \
+            (i + 1 < len(quotes) and quotes[i + 1].paragraph == q.paragraph):
+        return None
+    text = ctx.doc.text
+    if text[para.start:q.start].strip(_OPENING_MARKS) or \
+            len(text[q.end:para.end].strip(_OPENING_MARKS)) > 2:
+        return None  # narration of its own: not a line on its own
+    span = closing_sentence(ctx, quotes, i)
+    if span is None or (i and quotes[i - 1].end > span[0]) or not _VOICE_HEARD.search(text, *span):
+        return None
+    return next_paragraph_newcomer(ctx, quotes, i)
+
+
 def conversation_cast(ctx: "Context") -> list[tuple[dict[str, int], dict[str, int]]]:
     """For each quote, who its whole conversation's tags name as speakers and who its
     vocatives address, counted: the people the conversation is between."""

@@ -13,6 +13,7 @@ from .context import (
     beat_speaker,
     build_context,
     description_key,
+    heard_newcomer,
     learn_kin_calls,
     listeners,
     resolve_name,
@@ -44,7 +45,9 @@ def stranger(ctx: Context, tag: Tag) -> str | None:
 def anchor_speakers(ctx: Context, tags: list[Tag | None]) -> list[str | None]:
     """Speakers a tag names outright: "said Buffy", "I said" for the narrator, "said the old
     woman" for a stranger known by no other name; or, for an untagged line, a beat that
-    names who acts just before it ("Sam put a hand on his chest. 'I would never.'")."""
+    names who acts just before it ("Sam put a hand on his chest. 'I would never.'"), or a
+    voice heard before its owner is seen ("they heard a familiar voice." ... "they saw a
+    smiling Harmony")."""
     anchors: list[str | None] = []
     for tag in tags:
         who = None
@@ -55,7 +58,8 @@ def anchor_speakers(ctx: Context, tags: list[Tag | None]) -> list[str | None]:
         elif tag is not None and tag.kind == "description":
             who = stranger(ctx, tag)
         elif tag is None:
-            who = beat_speaker(ctx, len(anchors))
+            who = beat_speaker(ctx, len(anchors)) or heard_newcomer(ctx, ctx.doc.quotes,
+                                                                     len(anchors))
         anchors.append(who)
     quotes = ctx.doc.quotes
     for i in range(len(anchors) - 2, -1, -1):
