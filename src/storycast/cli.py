@@ -90,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     train = commands.add_parser(
         "train", parents=[common, novels], help="refit the speaker model on PDNC-annotated novels",
-        description="Fit the speaker model on annotated novels (needs numpy and scipy: "
+        description="Fit the speaker model on annotated novels (needs scipy: "
                     "pip install 'storycast[train]').  Deterministic: the same novels give "
                     "the same weights.")
     train.add_argument("-o", "--output", metavar="MODEL",
@@ -213,7 +213,7 @@ def run_train(args: argparse.Namespace) -> int:
     try:
         model = train(novels)
     except ImportError as exc:
-        raise StorycastError(f"training needs numpy and scipy ({exc.name} is missing): "
+        raise StorycastError(f"training needs scipy ({exc.name} is missing): "
                              "pip install 'storycast[train]'") from None
     out = Path(args.output) if args.output else Path(
         str(resources.files("storycast.models").joinpath(MODEL_FILE)))

@@ -58,6 +58,7 @@ def test_train_writes_a_model_that_loads_and_attributes(corpus, tmp_path, capsys
     assert len(model.first) == len(model.second) == len(NAMES)
     assert model.trained_on == ("the-bakery", "the-crypt", "the-ferry")
     assert model.first[NAMES.index("tag_name")] > 0  # a tag naming the speaker counts for them
+    assert model.first_layer is not None and model.second_layer is not None
     doc = storycast.analyze(STORIES / "the-bakery.txt", model=model)
     assert all(q.speaker for q in doc.quotes)
 

@@ -1,8 +1,11 @@
 """The speaker model: a conditional logit over each quote's candidate speakers.
 
-Two weight vectors: the first reading knows only the tagged speakers around a quote; the
-second also knows the first reading's guesses for every neighbouring quote.  Inference
-is plain Python (a dot product per candidate); fitting needs numpy and scipy:
+Two readings, each with its own weights: the first knows only the tagged speakers around a
+quote; the second also knows the first reading's guesses for every neighbouring quote.  A
+candidate's score is a weighted sum of its features plus a small hidden layer over them
+(``Layer``: tanh units), which weighs features together that a sum weighs apart: "she said"
+and "spoke two turns back" are surer together than the two weights added.  Softmax over a
+quote's candidates gives their probabilities.  Scoring runs on numpy; fitting needs scipy:
 
     storycast train ../shared/pdnc/data        # rewrites models/speaker.json
 """
@@ -11,45 +14,149 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import mul
 from pathlib import Path
 from typing import Sequence
 
+import numpy as np
+
 from ..stages.features import NAMES
 
 MODEL_FILE = "speaker.json"
+HIDDEN = 16  # tanh units of each reading's hidden layer
+
+
+@dataclass(frozen=True)
+class Layer:
+    """A hidden layer: the score it adds is tanh(features . weights + bias) . out."""
+
+    weights: tuple[tuple[float, ...], ...]  # one row per feature, one column per unit
+    bias: tuple[float, ...]
+    out: tuple[float, ...]
+
+    def to_dict(self) -> dict:
+        return {"weights": [list(r) for r in self.weights], "bias": list(self.bias),
+                "out": list(self.out)}
+
+    @classmethod
+    def from_dict(cls, data: dict, features: int) -> "Layer":
+        weights = tuple(tuple(float(x) for x in row) for row in data["weights"])
+        bias, out = tuple(map(float, data["bias"])), tuple(map(float, data["out"]))
+        if len(weights) != features or any(len(r) != len(bias) for r in weights) \
+                or len(out) != len(bias):
+            raise ValueError("the speaker model's hidden layer does not fit its features")
+        return cls(weights, bias, out)
+
+
+class Reading:
+    """One reading's weights, ready to score the candidates of a quote."""
+
+    def __init__(self, linear: Sequence[float], layer: Layer | None) -> None:
+        self.linear = tuple(linear)
+        self.layer = layer
+        if layer is not None:
+            self._weights = np.array(layer.weights, dtype=float)
+            self._bias = np.array(layer.bias, dtype=float)
+            self._out = np.array(layer.out, dtype=float)
+
+    def _sums(self, vectors) -> list[float]:
+        w = self.linear
+        return [sum([w[k] * x for k, x in v.items()]) if isinstance(v, dict)
+                else sum(map(mul, w, v)) for v in vectors]
+
+    def _inputs(self, vectors) -> np.ndarray:
+        """The hidden units' inputs, one row per candidate."""
+        if not isinstance(vectors[0], dict):
+            return np.asarray(vectors, dtype=float) @ self._weights + self._bias
+        rows, cols, values = [], [], []
+        for row, v in enumerate(vectors):
+            rows += [row] * len(v)
+            cols += v.keys()
+            values += v.values()
+        x = np.zeros((len(vectors), len(self.linear)))
+        x[rows, cols] = values
+        return x @ self._weights + self._bias
+
+    def scores(self, vectors: Sequence[Sequence[float] | dict[int, float]]) -> list[float]:
+        """Each candidate's score, from a dense vector or a sparse one (index -> value)."""
+        sums = self._sums(vectors)
+        if self.layer is None or not vectors:
+            return sums
+        return (np.asarray(sums) + np.tanh(self._inputs(vectors)) @ self._out).tolist()
+
+    def prepare(self, vectors) -> tuple[list[float], np.ndarray | None]:
+        """What ``given`` starts from for a quote's candidates, worked out once."""
+        sums = self._sums(vectors)
+        return sums, (self._inputs(vectors) if self.layer is not None and vectors else None)
+
+    def given(self, prepared: tuple[list[float], np.ndarray | None],
+              additions: Sequence[Sequence[tuple[int, int, float]]]) -> list[list[float]]:
+        """The scores under each of several histories: ``additions[h]`` lists the
+        (candidate, feature, value) that history h adds to the prepared candidates'
+        features, what the speakers before the quote say of them."""
+        sums, inputs = prepared
+        w = self.linear
+        out = []
+        for added in additions:
+            scores = list(sums)
+            for k, j, x in added:
+                scores[k] += w[j] * x
+            out.append(scores)
+        if inputs is None:
+            return out
+        # every history's additions at once, as one (history, candidate, feature) array
+        added = np.zeros((len(additions),) + (inputs.shape[0], len(w)))
+        flat = [(h, k, j, x) for h, adds in enumerate(additions) for k, j, x in adds]
+        if flat:
+            hs, ks, js, xs = zip(*flat)
+            np.add.at(added, (hs, ks, js), xs)
+        units = np.tanh(inputs + added @ self._weights)
+        return (np.asarray(out) + units @ self._out).tolist()
 
 
 @dataclass(frozen=True)
 class SpeakerModel:
-    """Weights for the first and second reading, in the order of ``features.NAMES``."""
+    """Weights for the first and second reading, in the order of ``features.NAMES``, each
+    with its hidden layer (none in a model fitted without one)."""
 
     first: tuple[float, ...]
     second: tuple[float, ...]
     names: tuple[str, ...] = NAMES
     trained_on: tuple[str, ...] = ()
+    first_layer: Layer | None = None
+    second_layer: Layer | None = None
+
+    @cached_property
+    def readings(self) -> tuple[Reading, Reading]:
+        return Reading(self.first, self.first_layer), Reading(self.second, self.second_layer)
+
+    def reading(self, second: bool) -> Reading:
+        return self.readings[second]
 
     def scores(self, vectors: Sequence[Sequence[float] | dict[int, float]], second: bool
                ) -> list[float]:
-        """Each candidate's score: a dense vector's dot product with the weights, or a
-        sparse one's (index -> value) sum over the features it has."""
-        w = self.second if second else self.first
-        return [sum([w[k] * x for k, x in v.items()]) if isinstance(v, dict)
-                else sum(map(mul, w, v)) for v in vectors]
+        """Each candidate's score in the first or the second reading."""
+        return self.readings[second].scores(vectors)
 
     def to_json(self) -> str:
-        return json.dumps({"features": list(self.names), "first": list(self.first),
-                           "second": list(self.second), "trained_on": list(self.trained_on)},
-                          indent=1)
+        data = {"features": list(self.names), "first": list(self.first),
+                "second": list(self.second), "trained_on": list(self.trained_on)}
+        if self.first_layer is not None and self.second_layer is not None:
+            data["hidden"] = {"first": self.first_layer.to_dict(),
+                              "second": self.second_layer.to_dict()}
+        return json.dumps(data, indent=1)
 
     @classmethod
     def from_dict(cls, data: dict) -> "SpeakerModel":
         names = tuple(data["features"])
         if names != NAMES:
             raise ValueError("the speaker model was fitted for other features; retrain it")
+        hidden = data.get("hidden") or {}
+        layers = [Layer.from_dict(hidden[r], len(names)) if r in hidden else None
+                  for r in ("first", "second")]
         return cls(tuple(data["first"]), tuple(data["second"]), names,
-                   tuple(data.get("trained_on", ())))
+                   tuple(data.get("trained_on", ())), *layers)
 
     def save(self, path: str | Path) -> None:
         Path(path).write_text(self.to_json() + "\n", encoding="utf-8")
@@ -72,15 +179,21 @@ def default_model() -> SpeakerModel | None:
     return SpeakerModel.from_dict(json.loads(text))
 
 
-def train(novels, l2: float = 0.2, reporter=None) -> SpeakerModel:
-    """Fit both readings on gold novels (``storycast.evaluation.GoldNovel``)."""
-    from .fitting import fit_conditional_logit, training_quotes
+def train(novels, l2: float = 0.2, reporter=None, hidden: int = HIDDEN) -> SpeakerModel:
+    """Fit both readings on gold novels (``storycast.evaluation.GoldNovel``); ``hidden``
+    tanh units in each reading's hidden layer, none for a plain conditional logit."""
+    from .fitting import fit, training_quotes
 
     prepared = [training_quotes(n) for n in novels]
-    first = fit_conditional_logit([g for p in prepared for g in p.groups(None, "first")], l2)
-    model = SpeakerModel(tuple(first), tuple(first))
-    teacher = fit_conditional_logit([g for p in prepared for g in p.groups(model, "teacher")], l2)
-    model = SpeakerModel(tuple(first), tuple(teacher))
+
+    def fitted(stage: str, model: SpeakerModel | None):
+        return fit([g for p in prepared for g in p.groups(model, stage)], l2, hidden)
+
+    first, first_layer = fitted("first", None)
+    model = SpeakerModel(first, first, first_layer=first_layer, second_layer=first_layer)
+    teacher, teacher_layer = fitted("teacher", model)
+    model = SpeakerModel(first, teacher, first_layer=first_layer, second_layer=teacher_layer)
     # The second reading is fitted on the histories a beam decodes with the teacher model.
-    second = fit_conditional_logit([g for p in prepared for g in p.groups(model, "second")], l2)
-    return SpeakerModel(tuple(first), tuple(second), NAMES, tuple(n.name for n in novels))
+    second, second_layer = fitted("second", model)
+    return SpeakerModel(first, second, NAMES, tuple(n.name for n in novels),
+                        first_layer, second_layer)

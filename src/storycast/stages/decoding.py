@@ -10,11 +10,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..models.speaker import SpeakerModel, softmax
+from ..models.speaker import Reading, SpeakerModel, softmax
 from .context import CONVERSATION_GAP, Context, count_descriptions, learn_kin_calls
 from .features import (
     INDEX,
-    PAST,
     PAST_CONJOINED,
     PAST_REACH,
     candidates,
@@ -75,7 +74,7 @@ def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
     tags = ctx.doc.layer("tags")
     known = [a or f for a, f in zip(anchors, first)]
     learn_from_guesses(ctx, known)
-    weights = past_weights(model.second)
+    reading = model.reading(second=True)
     beams = [History(0.0, None, None, 0.0, {})]
     for i in range(len(quotes)):
         new_conversation = (i == 0 or
@@ -93,13 +92,14 @@ def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
                      for h in beams]
             continue
         vecs = quote_features(ctx, i, cands, known, past=False)
-        base = model.scores(vecs, second=True)
+        prepared = reading.prepare(vecs)
         pos = {c: k for k, c in enumerate(cands)}
         plan = past_plan(quotes, i, untagged(tags[i]))
         extended: list[tuple[float, str, History, float, dict[str, int]]] = []
-        for h in beams:
-            turns = {} if new_conversation else h.turns
-            probs = _given_past(weights, base, vecs, pos, evidence_of(plan, h.recent, turns))
+        turns_of = [{} if new_conversation else h.turns for h in beams]
+        given = _given_past(reading, prepared, vecs, pos, [
+            evidence_of(plan, h.recent, turns) for h, turns in zip(beams, turns_of)])
+        for h, turns, probs in zip(beams, turns_of, given):
             if anchors[i] in pos:
                 options = [pos[anchors[i]]]
             else:  # no history keeps more than ``width`` of its own extensions
@@ -120,25 +120,22 @@ def learn_from_guesses(ctx: Context, known: list[str | None]) -> None:
     ctx.voices = learn_voices(ctx.doc.text, ctx.doc.quotes, known, ctx.voices)
 
 
-def past_weights(weights) -> dict[str, tuple[float, list[tuple[int, float]]]]:
-    """Per past feature, its weight and its conjunctions' (flag index, weight)."""
-    return {name: (weights[INDEX[name]], [(flag, weights[k]) for flag, k in
-                                          PAST_CONJOINED.get(name, ())]) for name in PAST}
-
-
-def _given_past(weights, base: list[float], vecs, pos, evidence) -> list[float]:
-    """The candidates' probabilities once the speakers before the quote are known
-    (``evidence``: what they say of it, by evidence_of)."""
-    scores = list(base)
-    for c, name, value in evidence:
-        k = pos.get(c)
-        if k is not None:
-            w, conjoined = weights[name]
-            scores[k] += w * value
-            for flag, wc in conjoined:
-                if vecs[k].get(flag):
-                    scores[k] += wc * value
-    return softmax(scores)
+def _given_past(reading: Reading, prepared, vecs, pos, evidences) -> list[list[float]]:
+    """The candidates' probabilities under each history, once the speakers before the
+    quote are known (``evidences``: what each history's speakers say of it, by evidence_of;
+    ``prepared``: the reading's start on the quote's candidates)."""
+    additions = []
+    for evidence in evidences:
+        added = []
+        for c, name, value in evidence:
+            k = pos.get(c)
+            if k is not None:
+                added.append((k, INDEX[name], value))
+                for flag, conjoined in PAST_CONJOINED.get(name, ()):
+                    if vecs[k].get(flag):
+                        added.append((k, conjoined, value))
+        additions.append(added)
+    return [softmax(scores) for scores in reading.given(prepared, additions)]
 
 
 def path_logprobs(ctx: Context, model: SpeakerModel, known: list[str | None],
@@ -148,7 +145,7 @@ def path_logprobs(ctx: Context, model: SpeakerModel, known: list[str | None],
     the beam weighs when it compares whole histories."""
     quotes = ctx.doc.quotes
     tags = ctx.doc.layer("tags")
-    weights = past_weights(model.second)
+    reading = model.reading(second=True)
     out: list[float | None] = []
     turns: dict[str, int] = {}
     for i in range(len(quotes)):
@@ -159,7 +156,7 @@ def path_logprobs(ctx: Context, model: SpeakerModel, known: list[str | None],
             vecs = quote_features(ctx, i, cands, known, past=False)
             pos = {c: k for k, c in enumerate(cands)}
             evidence = past_evidence(quotes, i, untagged(tags[i]), path.__getitem__, turns)
-            probs = _given_past(weights, model.scores(vecs, second=True), vecs, pos, evidence)
+            probs = _given_past(reading, reading.prepare(vecs), vecs, pos, [evidence])[0]
             out.append(math.log(max(probs[pos[path[i]]], 1e-9)))
         else:
             out.append(None)
