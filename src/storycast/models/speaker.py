@@ -56,6 +56,7 @@ class Reading:
         self.linear = tuple(linear)
         self.layer = layer
         if layer is not None:
+            self._linear = np.array(self.linear, dtype=float)
             self._weights = np.array(layer.weights, dtype=float)
             self._bias = np.array(layer.bias, dtype=float)
             self._out = np.array(layer.out, dtype=float)
@@ -65,10 +66,10 @@ class Reading:
         return [sum([w[k] * x for k, x in v.items()]) if isinstance(v, dict)
                 else sum(map(mul, w, v)) for v in vectors]
 
-    def _inputs(self, vectors) -> np.ndarray:
-        """The hidden units' inputs, one row per candidate."""
+    def _rows(self, vectors) -> np.ndarray:
+        """The candidates' features as one dense array, a row each."""
         if not isinstance(vectors[0], dict):
-            return np.asarray(vectors, dtype=float) @ self._weights + self._bias
+            return np.asarray(vectors, dtype=float)
         rows, cols, values = [], [], []
         for row, v in enumerate(vectors):
             rows += [row] * len(v)
@@ -76,43 +77,46 @@ class Reading:
             values += v.values()
         x = np.zeros((len(vectors), len(self.linear)))
         x[rows, cols] = values
-        return x @ self._weights + self._bias
+        return x
 
     def scores(self, vectors: Sequence[Sequence[float] | dict[int, float]]) -> list[float]:
         """Each candidate's score, from a dense vector or a sparse one (index -> value)."""
-        sums = self._sums(vectors)
         if self.layer is None or not vectors:
-            return sums
-        return (np.asarray(sums) + np.tanh(self._inputs(vectors)) @ self._out).tolist()
+            return self._sums(vectors)
+        x = self._rows(vectors)
+        return (x @ self._linear + np.tanh(x @ self._weights + self._bias) @ self._out).tolist()
 
-    def prepare(self, vectors) -> tuple[list[float], np.ndarray | None]:
-        """What ``given`` starts from for a quote's candidates, worked out once."""
-        sums = self._sums(vectors)
-        return sums, (self._inputs(vectors) if self.layer is not None and vectors else None)
+    def prepare(self, vectors) -> tuple:
+        """What ``given`` starts from for a quote's candidates, worked out once: their
+        linear scores, and the hidden units' inputs."""
+        if self.layer is None or not vectors:
+            return self._sums(vectors), None
+        x = self._rows(vectors)
+        return x @ self._linear, x @ self._weights + self._bias
 
-    def given(self, prepared: tuple[list[float], np.ndarray | None],
-              additions: Sequence[Sequence[tuple[int, int, float]]]) -> list[list[float]]:
+    def given(self, prepared: tuple, additions: Sequence[Sequence[tuple[int, int, float]]]
+              ) -> list[list[float]]:
         """The scores under each of several histories: ``additions[h]`` lists the
         (candidate, feature, value) that history h adds to the prepared candidates'
         features, what the speakers before the quote say of them."""
         sums, inputs = prepared
-        w = self.linear
-        out = []
-        for added in additions:
-            scores = list(sums)
-            for k, j, x in added:
-                scores[k] += w[j] * x
-            out.append(scores)
         if inputs is None:
+            w = self.linear
+            out = []
+            for added in additions:
+                scores = list(sums)
+                for k, j, x in added:
+                    scores[k] += w[j] * x
+                out.append(scores)
             return out
         # every history's additions at once, as one (history, candidate, feature) array
-        added = np.zeros((len(additions),) + (inputs.shape[0], len(w)))
+        added = np.zeros((len(additions), inputs.shape[0], len(self.linear)))
         flat = [(h, k, j, x) for h, adds in enumerate(additions) for k, j, x in adds]
         if flat:
             hs, ks, js, xs = zip(*flat)
             np.add.at(added, (hs, ks, js), xs)
         units = np.tanh(inputs + added @ self._weights)
-        return (np.asarray(out) + units @ self._out).tolist()
+        return (sums + added @ self._linear + units @ self._out).tolist()
 
 
 @dataclass(frozen=True)
