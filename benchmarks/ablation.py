@@ -35,7 +35,7 @@ TYPES = ("explicit", "anaphoric", "implicit")
 FAMILIES = {
     "tag": "tag_name gender_match gender_mismatch gender_unknown recent_same_gender_1 "
            "recent_same_gender_2 relation narrator_tag tag_description description_vote "
-           "tag_pronoun",
+           "tag_pronoun antecedent_near antecedent_object antecedent_first",
     "narration": "rank_1 rank_2 rank_3 rank_1_implicit window_count paragraph_subject "
                  "mentioned_after closing_subject closing_speaker newcomer "
                  "last_in_previous_paragraph narrated_after last_named",

@@ -128,14 +128,49 @@ def test_she_said_never_fits_the_one_who_tells_the_story():
     assert narrator[INDEX["gender_unknown"]] == 0.0
 
 
+def narrated(text: str):
+    """The document read up to the speaker stage, whose speakers would rewrite what the
+    tags' pronouns stand for, and its context."""
+    from storycast.analysis import default_pipeline
+
+    doc = Document(text)
+    pipeline = default_pipeline()
+    names = [s.name for s in pipeline.stages]
+    pipeline.stages = pipeline.stages[:names.index("speakers")]
+    pipeline.run(doc)
+    ctx = build_context(doc)
+    anchor_speakers(ctx, doc.layer("tags"))
+    return doc, ctx
+
+
+KATE_AND_ANN = ('Kate and Ann stood at the gate.\n\n"Go in," said Ann.\n\n'
+                'In this manner Kate talked on to Ann, till they were at the door, '
+                'when turning round, she added, "Goodbye."')
+
+
 def test_she_said_counts_the_subject_of_its_own_sentence():
     # "she" is Kate, who talked on, not Ann, named last
-    doc, ctx = analysed('Kate and Ann stood at the gate.\n\n"Go in," said Ann.\n\n'
-                        'In this manner Kate talked on to Ann, till they were at the door, '
-                        'when turning round, she added, "Goodbye."')
+    doc, ctx = narrated(KATE_AND_ANN)
     vecs = by_candidate(doc, ctx, 1)
     assert vecs["Kate"][INDEX["tag_pronoun"]] == 1.0
     assert vecs["Ann"][INDEX["tag_pronoun"]] == 0.0
+
+
+def test_where_each_woman_was_last_named_before_she_said():
+    # both named in the tag's own sentence; Ann after "to", an object; neither opens it
+    doc, ctx = narrated(KATE_AND_ANN)
+    vecs = by_candidate(doc, ctx, 1)
+    near, obj, first = INDEX["antecedent_near"], INDEX["antecedent_object"], INDEX["antecedent_first"]
+    assert (vecs["Kate"][near], vecs["Kate"][obj], vecs["Kate"][first]) == (1.0, 0.0, 0.0)
+    assert (vecs["Ann"][near], vecs["Ann"][obj], vecs["Ann"][first]) == (1.0, 1.0, 0.0)
+    # a woman whose name opens the sentence before is near and first; one whose name opens
+    # a sentence further back only first; a man neither
+    doc, ctx = narrated('Kate, Ann and Tom stood at the gate.\n\n"Go in," said Tom.\n\n'
+                        'Ann laughed. Tom waited. Kate stood up. "No," she said.')
+    vecs = by_candidate(doc, ctx, 1)
+    assert (vecs["Kate"][near], vecs["Kate"][first]) == (1.0, 1.0)
+    assert (vecs["Ann"][near], vecs["Ann"][first]) == (0.0, 1.0)
+    assert vecs["Tom"][near] == vecs["Tom"][first] == 0.0
 
 
 def test_a_described_speaker_counts_the_scene_again_and_a_kinsman_does_not():

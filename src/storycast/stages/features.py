@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 
 from ..spans import Quote
 from .context import (
@@ -45,6 +46,7 @@ NAMES = (
     "conversation_tagged", "conversation_addressed", "conversation_pair",
     "spoken_of", "narrated_after", "answers_called", "answered_called", "tag_pronoun",
     "prev3_turn", "prev_told", "own_told", "chapter_count", "last_named", "voice",
+    "antecedent_near", "antecedent_object", "antecedent_first",
 )
 # Conjunctions: features that count again, with weights of their own, when a flag is set.
 # For "he said" the turn pattern and the scene among the candidates the pronoun fits ("he"
@@ -363,6 +365,36 @@ def _tag_features(ctx: Context, i: int, tag: Tag | None, cands: list[str], put) 
         for m in ctx.scene.between(tag.start, tag.end):
             if m.kind == "pronoun":
                 put(m.character, "tag_pronoun")
+        _antecedents(ctx, i, tag, gender, cands, put)
+
+
+_PREPOSITION = re.compile(r"\b(?:to|with|at|from|for|of|by|upon|on|towards?|into|after|before|"
+                          r"behind|beside|about|against|near|than|like|seeing)\s+$", re.IGNORECASE)
+
+
+def _antecedents(ctx: Context, i: int, tag: Tag, gender: str, cands: list[str], put) -> None:
+    """Where each candidate of the pronoun's sex was last named before "she said": in the
+    same sentence or the one before (near), after a preposition ("upon seeing Edna": an
+    object, seldom what the next "she" stands for), or opening its sentence (a subject).
+    (Any naming of the candidate opening that sentence, "Kate shook her head.", counted as
+    opening it, scored 0.8303 in three-fold cross-validation by novel, against 0.8325.)"""
+    q = ctx.doc.quotes[i]
+    since = ctx.doc.paragraphs[max(0, q.paragraph - 1)].start
+    starts, text = ctx.sentence_starts, ctx.doc.text
+    here = bisect.bisect_right(starts, tag.start) - 1
+    seen = set()
+    for m in ctx.scene.before(tag.start, since):
+        c = m.character
+        if c in seen or c not in cands or ctx.chars[c].gender != gender:
+            continue
+        seen.add(c)
+        at = bisect.bisect_right(starts, m.start) - 1
+        if here - at <= 1:
+            put(c, "antecedent_near")
+        if _PREPOSITION.search(text, max(0, m.start - 12), m.start):
+            put(c, "antecedent_object")
+        if at >= 0 and not text[starts[at]:m.start].strip(" \t\n\"'\u201c\u2018"):
+            put(c, "antecedent_first")
 
 
 def _tag_among(ctx: Context, i: int, tag: Tag | None, cands: list[str], put) -> None:
