@@ -138,6 +138,15 @@ def test_narration_that_is_not_a_tag(narration):
     ("And suddenly, as they turned back, he jerked out:",
      ("pronoun", "he", 35, 37, ":", "before", "male")),
     ("Mr. Bennet looked up from his book:", ("name", "Mr. Bennet", 0, 10, ":", "before", None)),
+    # the subject of a clause closed before the verb is not the verb's
+    ("Mrs. Bennet assured her that they never sat there after dinner; and then added,",
+     ("name", "Mrs. Bennet", 0, 11, "added", "before", None)),
+    ("Mr. John Knightley looked as if he did not comprehend the pleasure, but said only,",
+     ("name", "Mr. John Knightley", 0, 18, "said", "before", None)),
+    # ... but it is when nothing closes it, or no one else is there
+    ("so that he raised his cap and said,", ("pronoun", "he", 8, 10, "said", "before", "male")),
+    ("It seemed that he was tired; and then added,",
+     ("pronoun", "he", 15, 17, "added", "before", "male")),
 ])
 def test_tag_before_a_quote(narration, expected):
     assert before(narration) == expected

@@ -318,6 +318,9 @@ _CLAUSE_OPENERS = frozenset("and but then so when while as till until whereupon 
                             "which if though although because yet or nor now once even just too "
                             "not never soon afterwards afterward later meanwhile next here there "
                             "thereupon instantly directly".split())
+# Words opening a clause within the sentence whose subject is not the speech verb's: "assured
+# her that they never sat there after dinner; and then added".
+_COMPLEMENTIZERS = frozenset("that whether if".split())
 # "Emma heard him say": the one heard is the speaker.
 _HEARING = frozenset("heard hear hears hearing overheard overhear overhearing".split())
 _OBJECT_PRONOUNS = {"him": "male", "her": "female", "them": None, "it": None}
@@ -393,9 +396,16 @@ def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None
         n = m if m >= 0 else n - 1  # no earlier comma: "Mr. Beebe was back, saying"
         aside = m - 1
     adjacent = n  # a name right before the verb is its subject: "After a pause Sir Thomas added"
+    inner = None  # the subject of a clause within, taken only when no other is found
     for n in range(n, -1, -1):
         word = tokens[n][0]
         if word.lower().rstrip(".") in _SUBJECT_PRONOUNS:
+            if n > 0 and tokens[n - 1][0].lower() in _COMPLEMENTIZERS and \
+                    any(t[0] in ",;" for t in tokens[n + 1:verb]):
+                # the subject of a clause closed before the verb: "Mrs. Bennet assured her
+                # that they never sat there after dinner; and then added"
+                inner = inner or n
+                continue
             return _noun_phrase(tokens, n)
         if word in _PERSON_HEADS and n > 0:
             d = n - 1
@@ -420,7 +430,7 @@ def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None
             np = _noun_phrase(tokens, j)
             if np is not None and np.kind == "name":
                 return np
-    return None
+    return _noun_phrase(tokens, inner) if inner is not None else None
 
 
 def find_tags(text: str, quotes: list[Quote], paragraphs) -> list[Tag | None]:
