@@ -64,6 +64,7 @@ def tags_of(text: str) -> list[tuple | None]:
     ("said the voice of old Mr. Emerson.", ("name", "Mr. Emerson", 22, 33, "said", "after", None)),
     # a style of address, not a name
     ("said her Ladyship.", ("description", "her Ladyship", 5, 17, "said", "after", None)),
+    ("was all Lady Bertram's reply.", ("name", "Lady Bertram", 8, 20, "was", "after", None)),
     # one of several, not named
     ("said one woman.", ("description", "one woman", 5, 14, "said", "after", None)),
     ("said another gentleman in a gruff voice;",
@@ -138,6 +139,18 @@ def test_narration_that_is_not_a_tag(narration):
     ("And suddenly, as they turned back, he jerked out:",
      ("pronoun", "he", 35, 37, ":", "before", "male")),
     ("Mr. Bennet looked up from his book:", ("name", "Mr. Bennet", 0, 10, ":", "before", None)),
+    # the one it is said to, closing the lead-in
+    ("The Queen turned angrily away from him, and said to the Knave",
+     ("name", "Queen", 4, 9, "said", "before", None)),
+    # a description before a relative clause
+    ("The driver, who was leaning on the gate, called out,",
+     ("description", "The driver", 0, 10, "called", "before", None)),
+    ("And the old man, whose hat was wet, said,",
+     ("description", "the old man", 4, 15, "said", "before", None)),
+    # what someone says, owned
+    ("Mary's declaration was,", ("name", "Mary", 0, 4, "was", "before", None)),
+    ("Mary s declaration was,", ("name", "Mary", 0, 4, "was", "before", None)),
+    ("His answer was:", ("pronoun", "His", 0, 3, "was", "before", "male")),
     # the subject of a clause closed before the verb is not the verb's
     ("Mrs. Bennet assured her that they never sat there after dinner; and then added,",
      ("name", "Mrs. Bennet", 0, 11, "added", "before", None)),

@@ -214,7 +214,8 @@ def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False
         word, a, b = tokens[1]  # "was her answer"
         return Tag("pronoun", word, a, b, "was", "after", "male" if word == "his" else "female")
     if tokens[0][0] == "was" and len(tokens) > 1:
-        np = _noun_phrase(tokens, 1)  # "was Mr. Emerson's reply"
+        at = 2 if tokens[1][0] in ("all", "only", "then") else 1  # "was all Lady Bertram's reply"
+        np = _noun_phrase(tokens, at)  # "was Mr. Emerson's reply"
         if np is not None and np.kind == "name" and np.text.endswith(("'s", "\u2019s")) \
                 and len(tokens) > 2:
             np.text = np.text[:-2]
@@ -276,10 +277,14 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
         return None
     if not tokens:
         return None
+    owned = _owned_words(tokens)
+    if owned is not None:  # "Mary's declaration was,"
+        return owned
     ends_open = tokens[-1][0] in ",:-\u2014" or len(tokens) <= 6
     for n in range(len(tokens) - 1, -1, -1):
         word = tokens[n][0]
-        if word.islower() and _is_speech_verb(word, False) and (ends_open or n >= len(tokens) - 3):
+        if word.islower() and _is_speech_verb(word, False) and (
+                ends_open or n >= len(tokens) - 3 or _said_to_end(tokens, n)):
             subject = _subject_before(tokens, n)
             if subject is not None:
                 subject.verb, subject.position = word.lower().rstrip("."), "before"
@@ -291,6 +296,45 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
             subject.verb, subject.position = ":", "before"
         return subject
     return None
+
+
+# What someone says, owned: "Mary's declaration was," "Elizabeth's answer was:"
+_UTTERANCES = frozenset("reply answer rejoinder response declaration exclamation remark "
+                        "observation comment question words cry retort".split())
+
+
+def _owned_words(tokens: list[tuple[str, int, int]]) -> Tag | None:
+    """The owner of the words a lead-in announces: "Mary's declaration was," or "His answer
+    was:" (the sentence ending on "was" and a comma or colon)."""
+    if len(tokens) < 4 or tokens[-1][0] not in ",:" or tokens[-2][0] != "was" \
+            or tokens[-3][0].lower() not in _UTTERANCES:
+        return None
+    owner = len(tokens) - 4
+    word, s, e = tokens[owner]
+    if word.lower() in _OWNERS and _OWNERS[word.lower()] != "narrator":
+        return Tag("pronoun", word, s, e, "was", "before", _OWNERS[word.lower()])
+    if owner >= 1 and word in ("s", "'s"):
+        owner -= 1  # "Mary s declaration": an apostrophe lost
+    name = tokens[owner][0]
+    if not (name.endswith(("'s", "\u2019s")) or owner < len(tokens) - 4):
+        return None
+    j = owner
+    while j > 0 and _is_name_word(tokens[j - 1][0], initial=j == 1):
+        j -= 1
+    np = _noun_phrase(tokens, j) if _is_name_word(tokens[j][0], initial=j == 0) else None
+    if np is None or np.kind != "name":
+        return None
+    if np.text.endswith(("'s", "\u2019s")):
+        np.text, np.end = np.text[:-2], np.end - 2
+    np.verb, np.position = "was", "before"
+    return np
+
+
+def _said_to_end(tokens: list[tuple[str, int, int]], verb: int) -> bool:
+    """Whether the lead-in ends with the verb and whom it is said to: "The Queen turned
+    angrily away from him, and said to the Knave"."""
+    rest = [t[0] for t in tokens[verb + 1:]]
+    return 2 <= len(rest) <= 5 and rest[0] == "to" and all(w[:1].isalpha() for w in rest)
 
 
 def beat_before(text: str, start: int, end: int) -> Tag | None:
@@ -373,6 +417,23 @@ def _heard(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None:
     return None
 
 
+_ARTICLES = frozenset(("the", "a", "an", "his", "her", "their"))
+
+
+def _described_before_who(tokens: list[tuple[str, int, int]], head: int) -> Tag | None:
+    """"the driver" in "The driver, who was leaning on the gate, called out": a person
+    described, a relative clause after, opening the speech verb's clause."""
+    d = head - 1
+    while d >= 0 and d > head - 4 and tokens[d][0].isalpha() and tokens[d][0].islower() \
+            and tokens[d][0] not in _ARTICLES and tokens[d][0] not in _SUBJECT_PRONOUNS \
+            and tokens[d][0] not in _NP_STOP and tokens[d][0] not in _OBJECT_BEFORE:
+        d -= 1  # "the old man", not "the man on horseback" nor "the gentleman he addressed"
+    if d < 0 or tokens[d][0].lower() not in _ARTICLES or not _opens_clause(tokens, d):
+        return None
+    words = tokens[d:head + 1]
+    return Tag("description", " ".join(w[0] for w in words), words[0][1], words[-1][2], "", "")
+
+
 def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None:
     """The subject of the speech verb: the nearest name or pronoun before it that opens
     its clause.
@@ -415,6 +476,11 @@ def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None
                 words = tokens[d:n + 1]
                 return Tag("description", " ".join(w[0] for w in words), words[0][1],
                            words[-1][2], "", "")
+        if word.isalpha() and word.islower() and n + 2 < verb and tokens[n + 1][0] == "," \
+                and tokens[n + 2][0].lower() in ("who", "whose"):
+            described = _described_before_who(tokens, n)  # "The driver, who was leaning on
+            if described is not None:                     # the gate, called out,"
+                return described
         # A sentence-opening ordinary word is no name, unless the verb follows it: "May said".
         if _is_name_word(word, initial=n == 0 and n + 1 != verb):
             j = n
