@@ -183,6 +183,24 @@ def test_a_tag_between_two_spans_is_inside():
         ("name", "Tom", 14, 17, "said", "inside", None)]
 
 
+def test_narration_between_two_pieces_that_leads_into_the_second_tags_the_quote():
+    # one quote in two pieces, the narration between a lead-in to the second
+    text = '"Yes," and with a swerve of voice and body he added, "in her letters."'
+    assert tags_of(text) == [("pronoun", "he", 43, 45, "added", "inside", "male")]
+    narration = "Then she cried:"
+    assert shape(tag_after(narration, 0, len(narration), True, inside=True)) == (
+        "pronoun", "she", 5, 8, "cried", "after", "female")
+    # more than a sentence between them, or no one person, is no lead-in
+    from storycast.stages.tags import _lead_in_between
+    for narration in ("and the rain fell. Then he added,", "and then they added,"):
+        assert _lead_in_between(narration, 0, len(narration)) is None
+    assert _lead_in_between("and then he added,", 0, 18).text == "he"
+
+
+def test_was_all_she_said():
+    assert after("was all she said.") == ("pronoun", "she", 8, 11, "said", "after", "female")
+
+
 def test_find_tags_after_before_and_none():
     text = ('"Hello," beamed Tom.\n\n'
             '"Hello." Tom beamed at her.\n\n'

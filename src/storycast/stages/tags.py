@@ -44,6 +44,10 @@ _PHRASAL = frozenset("put broke chimed cut struck burst went spoke piped joined"
 _PARTICLES = frozenset(("in", "out", "up", "on"))
 
 
+# Words opening a tag's sentence before its subject: '"Dear old boy." Then she cried:'
+_CONNECTIVES = frozenset(("Then", "And", "But", "So", "Presently"))
+
+
 BEAT = "beat"  # the verb of a beat: 'She folded the paper. "The side of whoever cooks."'
 
 
@@ -196,6 +200,14 @@ def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False
     if owner is not None:
         owner.position = "after"
         return owner
+    if inside and len(tokens) > 2 and tokens[0][0] in _CONNECTIVES and \
+            _SUBJECT_PRONOUNS.get(tokens[1][0].lower()):
+        tokens = tokens[1:]  # '"Dear old boy." Then she cried: "Ronny, ..."'
+    if len(tokens) > 3 and tokens[0][0] == "was" and tokens[1][0] in ("all", "only") \
+            and tokens[2][0].lower() in ("he", "she") and _is_speech_verb(tokens[3][0], False):
+        word, a, b = tokens[2]  # '"Can Mrs. Moore be with me?" was all she said.'
+        return Tag("pronoun", word, a, b, tokens[3][0].lower().rstrip("."), "after",
+                   _SUBJECT_PRONOUNS[word.lower()])
     i = 0
     while i < 2 and i < len(tokens) and tokens[i][0].lower().endswith("ly") and tokens[i][0].islower():
         i += 1
@@ -508,7 +520,10 @@ def find_tags(text: str, quotes: list[Quote], paragraphs) -> list[Tag | None]:
         para_start = para.start if para else 0
         tag = None
         for (_, b), (c, _) in zip(q.spans, q.spans[1:]):  # a tag between two spans
-            tag = tag or tag_after(text, _past_mark(text, b), c, True, inside=True)
+            # "I wonder," Winsett broke off, "how..."; or narration ending in a lead-in:
+            # '"Yes." And with a swerve of voice that Aziz did not follow he added, "In her'
+            tag = tag or tag_after(text, _past_mark(text, b), c, True, inside=True) \
+                or _lead_in_between(text, _past_mark(text, b), _before_mark(text, c))
         if tag is not None:
             tag.position = "inside"
         after_end = para_end
@@ -537,6 +552,18 @@ def find_tags(text: str, quotes: list[Quote], paragraphs) -> list[Tag | None]:
                     tag = None  # '"...," I remarked.' tags the quote it follows, not the next
         tags.append(tag)
     return tags
+
+
+def _lead_in_between(text: str, start: int, end: int) -> Tag | None:
+    """The tag of narration between two pieces of one quote that reads as a lead-in to the
+    second, one sentence long: '"Yes." And with a swerve of voice and body that Aziz did not
+    follow he added, "In her letters."'"""
+    if _SENTENCE_BREAK.search(text, start, end):
+        return None
+    tag = tag_before(text, start, end)
+    if tag is None or (tag.kind == "pronoun" and tag.gender is None):
+        return None  # "they said": no one person
+    return tag
 
 
 def _tag_from_previous_paragraph(text: str, quotes: list[Quote], i: int, paragraphs) -> Tag | None:
