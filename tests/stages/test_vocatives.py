@@ -33,6 +33,17 @@ def test_a_nickname_of_the_given_name_is_still_taken():
     assert names_of(story)["Margaret"] == ["Margaret", "Meg"]
 
 
+def test_a_line_that_calls_its_listener_by_name_calls_someone_else_by_the_other():
+    # "Are we, Theobald?" in a line to Margaret, who is called by her own name in it
+    story = ('Margaret sat by the fire. Mr. Wilcox came in.\n\n"Is it late?" said Margaret.\n\n'
+             '"Margaret, you look tired. Are we going to have it, Theobald?" said Mr. Wilcox.\n\n'
+             '"No," said Margaret.\n\n"Margaret, you must rest. Eh, Theobald?" said Mr. Wilcox.\n')
+    assert names_of(story)["Margaret"] == ["Margaret"]
+    # called alone, the same name would be hers
+    alone = story.replace("Margaret, you look tired. ", "").replace("Margaret, you must rest. ", "")
+    assert "Theobald" in names_of(alone)["Margaret"]
+
+
 def test_a_name_holding_another_characters_name_is_not_the_listeners():
     story = ('Tibby came down late. Margaret and Helen were at breakfast.\n\n'
              '"I want tea," said Tibby.\n\n"You are late," said Margaret.\n\n'

@@ -68,6 +68,10 @@ def adopt_vocatives(doc: Document) -> bool:
     owned = {m.start for m in doc.mentions if m.character}
     quotes = doc.quotes
     owner = {a: c.id for c in doc.characters for a in c.aliases if " " not in a}
+    called: dict[int, set[str]] = {}  # per quote, the characters it calls by a known name
+    for m in doc.mentions:
+        if m.kind == "vocative" and m.character and m.attrs.get("quote") is not None:
+            called.setdefault(m.attrs["quote"], set()).add(m.character)
     changed = False
     for form in forms.values():
         if form.vocative == 0 or any(m.start in owned for m in form.mentions):
@@ -79,7 +83,9 @@ def adopt_vocatives(doc: Document) -> bool:
             i = m.attrs.get("quote")
             if m.kind == "vocative" and i is not None:
                 who = _said_to(quotes, i)
-                if who and who in chars:
+                # "Margaret, you've got black marks again ... Are we, Theobald?": a line
+                # calling its listener by name calls someone else by the other
+                if who and who in chars and who not in called.get(i, ()):
                     votes[who] += 1
         if not votes:
             continue
