@@ -118,3 +118,20 @@ def test_the_family_name_is_not_a_given_name_after_miss(aliases, family):
     from storycast.spans import Character
     from storycast.stages.context import surname
     assert surname(Character("c1", aliases[0], aliases)) == family
+
+
+
+def test_a_paragraph_of_narration_opens_on_its_subject_by_name_or_by_sex():
+    import storycast
+    from storycast.document import Document
+    from storycast.stages.context import build_context, narration_subject
+
+    doc = storycast.analyze(Document(
+        'Tom came in.\n\n"Is it true?" said Tom.\n\nThen at last Helen looked up.\n\n'
+        '"Yes."\n\nShe nodded.\n\nThe clock struck, and Tom went out.\n'))
+    name = {c.id: c.name for c in doc.characters}
+    ctx = build_context(doc)
+    subjects = [narration_subject(ctx, p) for p in range(len(doc.paragraphs))]
+    assert [(name.get(who), sex) for who, sex in subjects] == [
+        ("Tom", None), (None, None), ("Helen", None), (None, None), (None, "female"),
+        (None, None)]

@@ -253,3 +253,40 @@ def test_what_both_readings_share_is_what_a_fresh_reading_works_out():
     mine = quote_features(again, i, cands, speakers)
     mine[0][INDEX["tag_name"]] = 5.0
     assert quote_features(again, i, cands, speakers) == fresh
+
+
+NARRATED_TURNS = """\
+Tom came into the kitchen, where Helen sat.
+
+"Is it true?" said Tom.
+
+But Helen was silent.
+
+"Well?"
+
+"Tell me first."
+
+He nodded.
+
+"Then go."
+
+The kettle on the hob began to sing.
+
+"Now?"
+"""
+
+
+def test_a_turn_told_in_narration_between_two_lines_marks_its_subject_and_the_speaker_before():
+    doc, ctx = analysed(NARRATED_TURNS)
+    well, tell, go, now = (by_candidate(doc, ctx, i) for i in (1, 2, 3, 4))
+    across, subject = INDEX["prev_turn_across"], INDEX["between_subject"]
+    # "But Helen was silent." between Tom's line and "Well?"
+    assert well["Helen"][subject] == 1 and well["Tom"][subject] == 0
+    assert well["Tom"][across] == 1 and well["Helen"][across] == 0
+    assert all(v[across] == 0 and v[subject] == 0 for v in tell.values())  # nothing between
+    # "He nodded.": the man of the two
+    assert go["Tom"][subject] == 1 and go["Helen"][subject] == 0
+    assert sum(v[across] for v in go.values()) == 1
+    # a paragraph that opens on no one marks no one, though the turns still count across it
+    assert all(v[subject] == 0 for v in now.values())
+    assert sum(v[across] for v in now.values()) == 1

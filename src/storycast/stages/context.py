@@ -404,6 +404,35 @@ def last_in_previous_paragraph(ctx: "Context", quotes: list[Quote], i: int) -> s
     return found[-1].character if found else None
 
 
+_OPENERS = frozenset("but and then so still yet presently here now at last once again".split())
+_SUBJECT_SEX = {"he": "male", "she": "female"}
+
+
+def narration_subject(ctx: "Context", p: int) -> tuple[str | None, str | None]:
+    """Who a paragraph of narration opens on: ("Helen", None) for "Helen was silent.",
+    (None, "male") for "He nodded.", after an opening "But" or "Then"; (None, None) else."""
+    para = ctx.doc.paragraphs[p]
+    text = ctx.doc.text[para.start:para.end]
+    at = len(text) - len(text.lstrip())
+    for _ in range(4):  # up to three opening words
+        m = _WORD_AT.match(text, at)
+        if not m:
+            return None, None
+        word = m.group(1).lower()
+        if word in _SUBJECT_SEX:
+            return None, _SUBJECT_SEX[word]
+        found = ctx.scene.between(para.start + m.start(1), para.end)
+        if found and found[0].start == para.start + m.start(1):
+            return found[0].character, None
+        if word not in _OPENERS:
+            return None, None
+        at = m.end()
+    return None, None
+
+
+_WORD_AT = re.compile(rf"([{LETTER}]+)[\s,]*")
+
+
 def in_conversation(quotes: list[Quote], i: int, j: int) -> bool:
     return 0 <= j < len(quotes) and abs(quotes[i].paragraph - quotes[j].paragraph) <= CONVERSATION_GAP
 

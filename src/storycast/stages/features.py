@@ -22,6 +22,7 @@ from .context import (
     description_key,
     in_conversation,
     last_in_previous_paragraph,
+    narration_subject,
     next_paragraph_newcomer,
     paragraph_subject,
     resolve_description,
@@ -47,6 +48,7 @@ NAMES = (
     "spoken_of", "narrated_after", "answers_called", "answered_called", "tag_pronoun",
     "prev3_turn", "prev_told", "own_told", "chapter_count", "last_named", "voice",
     "antecedent_near", "antecedent_object", "antecedent_first",
+    "prev_turn_across", "prev2_turn_across", "between_subject",
 )
 # Conjunctions: features that count again, with weights of their own, when a flag is set.
 # For "he said" the turn pattern and the scene among the candidates the pronoun fits ("he"
@@ -265,6 +267,13 @@ def _settled_features(ctx: Context, i: int, cands: list[str]) -> list[Features]:
             v[_CHAPTER] = math.log1p(local.get(c, 0)) / 3
         put(ctx.narrator, "narrator")
         put(ctx.narrator, "narrator_implicit", float(implicit))
+        if implicit and i > 0 and in_conversation(quotes, i, i - 1) \
+                and quotes[i].paragraph - quotes[i - 1].paragraph == 2:
+            # "He nodded." between two lines: whoever it is about, by name or by sex
+            who, sex = narration_subject(ctx, quotes[i].paragraph - 1)
+            for c in missing:
+                if c == who or (sex and not who and ctx.chars[c].gender == sex):
+                    put(c, "between_subject")
         box.update(zip(missing, vecs))
     return [Features(box[c]) for c in cands]
 
@@ -479,7 +488,8 @@ def _scene_facts(ctx: Context, quotes: list[Quote], i: int, put, implicit: bool)
 
 
 PAST = ("prev_same_paragraph", "prev_turn", "prev2_turn", "prev3_turn", "prev_turn_implicit",
-        "prev2_turn_implicit", "recent_speaker", "conversation_turns")
+        "prev2_turn_implicit", "recent_speaker", "conversation_turns", "prev_turn_across",
+        "prev2_turn_across")
 
 
 PAST_REACH = 6  # quotes back that past evidence looks at
@@ -489,7 +499,9 @@ def past_plan(quotes: list[Quote], i: int, implicit: bool) -> tuple:
     """Which earlier turns speak for quote i, the same whoever said them: whether the last
     line is in its paragraph (1) or a turn before it (2), or neither (0); whether the turns
     two and three back count; whether the line is untagged; and how many quotes back each
-    recent line of the conversation is (0 for the last)."""
+    recent line of the conversation is (0 for the last); and whether a paragraph of
+    narration stands between the line and the last ("He nodded."), which often gives the
+    last speaker the next line too."""
     q = quotes[i]
     turn, two, three = 0, False, False
     if in_conversation(quotes, i, i - 1):
@@ -503,7 +515,8 @@ def past_plan(quotes: list[Quote], i: int, implicit: bool) -> tuple:
     here = q.paragraph
     back = tuple(i - 1 - j for j in range(max(0, i - PAST_REACH), i)
                  if here - quotes[j].paragraph <= CONVERSATION_GAP)
-    return turn, two, three, implicit, back
+    across = turn == 2 and implicit and here - quotes[i - 1].paragraph == 2
+    return turn, two, three, implicit, back, across
 
 
 def evidence_of(plan: tuple, recent, turns: dict[str, int]
@@ -511,7 +524,7 @@ def evidence_of(plan: tuple, recent, turns: dict[str, int]
     """What the speakers before a quote say of it, as (character, feature, value) triples:
     ``plan`` is its past_plan, ``recent`` the speakers of the PAST_REACH quotes before it,
     latest first, and ``turns`` the turns each character has taken in the conversation."""
-    turn, two, three, implicit, back = plan
+    turn, two, three, implicit, back, across = plan
     out: list[tuple[str | None, str, float]] = []
     if turn:
         s1 = recent[0]
@@ -521,12 +534,16 @@ def evidence_of(plan: tuple, recent, turns: dict[str, int]
             out.append((s1, "prev_turn", 1.0))
             if implicit:
                 out.append((s1, "prev_turn_implicit", 1.0))
+            if across:
+                out.append((s1, "prev_turn_across", 1.0))
             if two:
                 s2 = recent[1]
                 if s2 != s1:
                     out.append((s2, "prev2_turn", 1.0))
                     if implicit:
                         out.append((s2, "prev2_turn_implicit", 1.0))
+                    if across:
+                        out.append((s2, "prev2_turn_across", 1.0))
                 if three:
                     s3 = recent[2]
                     if s3 not in (s1, s2):  # three taking turns
