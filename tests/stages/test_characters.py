@@ -158,6 +158,28 @@ def test_a_cast_entry_that_is_only_a_surname_another_carries_is_that_person(tmp_
     assert [names[q.speaker] for q in doc.quotes] == ["Josiah Bounderby", "Louisa Bounderby"]
 
 
+def test_a_full_name_with_a_title_goes_to_the_cast_entry_of_its_given_name():
+    from storycast.stages.cast_match import CastIndex
+    from storycast.stages.names import Form
+
+    cast = [["Elizabeth", "Lizzy", "My Dear Miss Elizabeth"], ["Jane", "Miss Bennet"],
+            ["Sir William Lucas", "Sir William"], ["William Collins", "Mr. Collins"]]
+    index = CastIndex(cast)
+
+    def form(name: str, cls: str | None = None) -> Form:
+        from collections import Counter
+        return Form(cls=cls, title=None, core=name.split(" ", 1)[1] if cls else name,
+                    surfaces=Counter([name]))
+
+    # "Miss Elizabeth Bennet" is Elizabeth, whose names carry no other family name, not
+    # the cast's "Miss Bennet"; "Miss Bennet" alone still is Jane
+    assert index.match(form("Miss Elizabeth Bennet", "miss")) == 0
+    assert index.match(form("Miss Bennet", "miss")) == 1
+    # a given name with another family's name is not that entry: "William Price"
+    assert index.match(form("William Price")) is None
+    assert index.match(form("William Lucas")) == 2
+
+
 # -- a modern first-person story with curly quotes ---------------------------------------
 def test_a_short_first_person_story_has_its_narrator_and_its_people(story):
     doc = story("the-bridge.txt")
@@ -408,7 +430,7 @@ def test_a_man_said_once_in_apposition_is_a_man():
     doc = storycast.analyze(Document(
         'Eliza stood at the window.\n\n"We\'re closed," she said.\n\n'
         'Declan Hart, a tall man in a wet coat, stood dripping on her doormat.\n\n'
-        '"Not to me, you\'re not."'))
+        '"Not to me, you\'re not." He shook the rain from his hat.'))
     cast = {c.name: c.gender for c in doc.characters}
     assert cast == {"Eliza": "female", "Declan Hart": "male"}
     names = {c.id: c.name for c in doc.characters}

@@ -27,7 +27,10 @@ class CastIndex:
         self.titled: dict[tuple[str, str], set[int]] = {}  # (class, last word) -> entries
         self.first: dict[str, set[int]] = {}
         self.last: dict[str, set[int]] = {}
+        self.given: dict[str, set[int]] = {}  # first words of names that are no bare surname
+        self.surnames: dict[int, set[str]] = {}  # last words of each entry's full names
         for k, names in enumerate(cast):
+            given: set[str] = set()
             for name in names:
                 self.exact.setdefault(normalize(name), set()).add(k)
                 cls, title, core = split_honorific(_DOTS.sub(r"\1", name))
@@ -39,6 +42,12 @@ class CastIndex:
                 self.first.setdefault(words[0].lower(), set()).add(k)
                 if len(words) > 1:
                     self.last.setdefault(words[-1].lower(), set()).add(k)
+                    self.surnames.setdefault(k, set()).add(words[-1].lower())
+                if len(words) > 1 or not (cls or title):  # not "Miss Bingley", "Colonel Brandon"
+                    self.given.setdefault(words[0].lower(), set()).add(k)
+                    given.add(words[0].lower())
+            # "My Dear Miss Eliza" ends in a given name, not a family one
+            self.surnames[k] = self.surnames.get(k, set()) - given
 
     def match(self, form: Form) -> int | None:
         """The one cast entry this form names, or None when none or several fit."""
@@ -52,6 +61,12 @@ class CastIndex:
     def _tries(self, form: Form):
         yield set().union(*(self.exact.get(normalize(n), set()) for n in form.names))
         core = form.core.lower()
+        if len(form.words) > 1:
+            # "Miss Elizabeth Bennet" is the cast's "Elizabeth", not its "Miss Bennet":
+            # the one entry with that given name and no other family name
+            family = form.words[-1].lower()
+            yield {k for k in self.given.get(form.words[0].lower(), ())
+                   if not self.surnames[k] or family in self.surnames[k]}
         if form.cls:
             yield self.titled.get((form.cls, form.words[-1].lower()), set())
             return
