@@ -120,7 +120,6 @@ def test_the_family_name_is_not_a_given_name_after_miss(aliases, family):
     assert surname(Character("c1", aliases[0], aliases)) == family
 
 
-
 def test_a_paragraph_of_narration_opens_on_its_subject_by_name_or_by_sex():
     import storycast
     from storycast.document import Document

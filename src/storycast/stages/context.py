@@ -406,6 +406,7 @@ def last_in_previous_paragraph(ctx: "Context", quotes: list[Quote], i: int) -> s
 
 _OPENERS = frozenset("but and then so still yet presently here now at last once again".split())
 _SUBJECT_SEX = {"he": "male", "she": "female"}
+_WORD_AT = re.compile(rf"([{LETTER}]+)[\s,]*")
 
 
 def narration_subject(ctx: "Context", p: int) -> tuple[str | None, str | None]:
@@ -428,9 +429,6 @@ def narration_subject(ctx: "Context", p: int) -> tuple[str | None, str | None]:
             return None, None
         at = m.end()
     return None, None
-
-
-_WORD_AT = re.compile(rf"([{LETTER}]+)[\s,]*")
 
 
 def in_conversation(quotes: list[Quote], i: int, j: int) -> bool:

@@ -267,8 +267,7 @@ def _settled_features(ctx: Context, i: int, cands: list[str]) -> list[Features]:
             v[_CHAPTER] = math.log1p(local.get(c, 0)) / 3
         put(ctx.narrator, "narrator")
         put(ctx.narrator, "narrator_implicit", float(implicit))
-        if implicit and i > 0 and in_conversation(quotes, i, i - 1) \
-                and quotes[i].paragraph - quotes[i - 1].paragraph == 2:
+        if implicit and i > 0 and quotes[i].paragraph - quotes[i - 1].paragraph == 2:
             # "He nodded." between two lines: whoever it is about, by name or by sex
             who, sex = narration_subject(ctx, quotes[i].paragraph - 1)
             for c in missing:
