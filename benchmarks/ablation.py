@@ -38,10 +38,10 @@ FAMILIES = {
            "tag_pronoun antecedent_near antecedent_object antecedent_first",
     "narration": "rank_1 rank_2 rank_3 rank_1_implicit window_count paragraph_subject "
                  "mentioned_after closing_subject closing_speaker newcomer "
-                 "last_in_previous_paragraph narrated_after last_named",
+                 "last_in_previous_paragraph narrated_after last_named between_subject",
     "turns": "prev_same_paragraph prev_turn prev2_turn prev3_turn prev_turn_implicit "
              "prev2_turn_implicit recent_speaker conversation_turns next_same_paragraph "
-             "next_turn next2_turn",
+             "next_turn next2_turn prev_turn_across prev2_turn_across",
     "vocatives": "prev_vocative own_vocative next_vocative named_inside answers_called "
                  "answered_called prev_told own_told",
     "conversation cast": "conversation_tagged conversation_addressed conversation_pair spoken_of",
