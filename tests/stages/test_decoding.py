@@ -51,3 +51,23 @@ def test_a_second_pass_reads_the_quotes_ahead_as_the_first_pass_decided():
     twice, seen_twice = decode(ctx, model, anchors, first, passes=2)
     assert seen_twice == [who for who, _ in once]
     assert names(doc, [who for who, _ in twice])[3:] == EXCHANGE[:len(LINES)]
+
+
+def test_a_conversation_that_sees_what_it_saw_before_keeps_its_decisions():
+    # two conversations, far apart: a pass whose guesses for the first are those the last
+    # pass saw keeps the last pass's decisions there (here deliberately odd ones), and
+    # reads the second afresh, as its guesses changed
+    story = DINNER + "The evening went on.\n\nThe fire burned low.\n\nNobody moved.\n\n" + DINNER
+    doc = storycast.analyze(Document(story))
+    ctx = build_context(doc)
+    model = default_model()
+    anchors = anchor_speakers(ctx, doc.layer("tags"))
+    first = first_reading(ctx, model, anchors)
+    n = len(doc.quotes) // 2
+    fresh = beam_reading(ctx, model, anchors, first)
+    odd = [(anchors[i] or doc.quotes[2].speaker, 0.5) for i in range(len(doc.quotes))]
+    seen = list(first)
+    seen[n + 5] = None  # the second conversation saw other guesses last time
+    again = beam_reading(ctx, model, anchors, first, last=odd, last_seen=seen)
+    assert again[:n] == odd[:n]
+    assert again[n:] == fresh[n:]

@@ -58,27 +58,49 @@ def decode(ctx: Context, model: SpeakerModel, anchors: list[str | None],
     for the quotes after each quote: the last pass's (speaker, confidence) per quote, and
     the guesses it was read with."""
     guesses = first
+    decided: list[tuple[str | None, float]] | None = None
     for _ in range(passes):
-        seen = guesses
-        decided = beam_reading(ctx, model, anchors, seen, width)
+        seen, before = guesses, (None if decided is None else seen)
+        decided = beam_reading(ctx, model, anchors, seen, width, decided, before)
         guesses = [who for who, _ in decided]
     return decided, seen
 
 
 def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
-                 first: list[str | None], width: int = BEAM_WIDTH
+                 first: list[str | None], width: int = BEAM_WIDTH,
+                 last: list[tuple[str | None, float]] | None = None,
+                 last_seen: list[str | None] | None = None
                  ) -> list[tuple[str | None, float]]:
     """The likeliest speaker of every quote, with the chosen history's confidence in it;
-    ``first`` gives the speakers guessed so far, who the quotes ahead are taken to be."""
+    ``first`` gives the speakers guessed so far, who the quotes ahead are taken to be.
+
+    Given the decisions of a ``last`` reading made seeing ``last_seen``, a conversation
+    whose guesses are those it saw then keeps its decisions: its quotes would see what
+    they saw before."""
     quotes = ctx.doc.quotes
     tags = ctx.doc.layer("tags")
     known = [a or f for a, f in zip(anchors, first)]
     learn_from_guesses(ctx, known)
     reading = model.reading(second=True)
     beams = [History(0.0, None, None, 0.0, {})]
+    skip_to = 0
     for i in range(len(quotes)):
+        if i < skip_to:
+            continue
         new_conversation = (i == 0 or
                             quotes[i].paragraph - quotes[i - 1].paragraph > CONVERSATION_GAP)
+        if new_conversation and last is not None and last_seen is not None:
+            end = i + 1
+            while end < len(quotes) and \
+                    quotes[end].paragraph - quotes[end - 1].paragraph <= CONVERSATION_GAP:
+                end += 1
+            if first[i:end] == last_seen[i:end]:
+                h = beams[0]
+                for j in range(i, end):
+                    who, p = last[j]
+                    h = h.grown(who, h.logp, p, {})
+                beams, skip_to = [h], end
+                continue
         cands = candidates(ctx, i, known)
         if cands and not new_conversation:
             # who spoke lately in some history is a candidate, though the first reading
