@@ -57,10 +57,10 @@ def decode(ctx: Context, model: SpeakerModel, anchors: list[str | None],
     """The beam read ``passes`` times, each pass seeing the speakers the one before decided
     for the quotes after each quote: the last pass's (speaker, confidence) per quote, and
     the guesses it was read with."""
-    guesses = first
+    guesses, seen = first, None
     decided: list[tuple[str | None, float]] | None = None
     for _ in range(passes):
-        seen, before = guesses, (None if decided is None else seen)
+        before, seen = seen, guesses  # what the last pass saw, and what this one sees
         decided = beam_reading(ctx, model, anchors, seen, width, decided, before)
         guesses = [who for who, _ in decided]
     return decided, seen
