@@ -347,6 +347,27 @@ def test_a_voice_heard_before_it_is_seen_is_the_one_who_comes_in():
     assert heard_newcomer(ctx, doc.quotes, 1) is None  # tagged, and no voice before it
 
 
+def test_a_line_followed_only_by_its_unowned_voice_is_the_one_who_comes_in():
+    import storycast
+    from storycast.document import Document
+    from storycast.stages.context import build_context, heard_newcomer
+
+    # "The voice was low and amused." is no one's yet: the newcomer of the next paragraph
+    # says the line, and the one who speaks next answers them
+    text = ('Eliza stood at the window of the shop when the bell above the door rang.\n\n'
+            '"We\'re closed," she said, without turning.\n\n'
+            '"Not to me, you\'re not." The voice was low and amused.\n\n'
+            'She knew it before she turned. Declan Hart, a tall man in a wet coat, stood '
+            'dripping on her doormat.\n\n"You\'ve got some nerve," said Eliza.\n')
+    doc = storycast.analyze(Document(text))
+    ctx = build_context(doc)
+    assert doc.character(heard_newcomer(ctx, doc.quotes, 1)).name == "Declan Hart"
+    assert [doc.character(q.speaker).name for q in doc.quotes] == ["Eliza", "Declan Hart", "Eliza"]
+    # a voice that is someone's names its owner another way, and the rule stays out
+    owned = storycast.analyze(Document(text.replace("The voice was", "His voice was")))
+    assert heard_newcomer(build_context(owned), owned.quotes, 1) is None
+
+
 def test_no_voice_heard_no_newcomer_speaks():
     import storycast
     from storycast.document import Document

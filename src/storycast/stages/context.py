@@ -197,20 +197,27 @@ _VOICE_HEARD = re.compile(
     re.IGNORECASE)
 
 
+# a sentence about a voice that is no one's yet: "The voice was low and amused."
+_UNOWNED_VOICE = re.compile(r"(?:The|A|An)(?: [a-z]+)? voice\b")
+
+
 def heard_newcomer(ctx: Context, quotes: list[Quote], i: int) -> str | None:
     """A voice heard before it is seen: an untagged line alone in its paragraph, after a
     paragraph that ends saying a voice is heard ("Suddenly they heard a familiar voice."),
-    is the one the next paragraph brings in ("The couple looked round and saw a smiling
-    Harmony")."""
+    or followed only by a sentence about a voice that is no one's yet ("The voice was low
+    and amused."), is the one the next paragraph brings in ("The couple looked round and
+    saw a smiling Harmony")."""
     q = quotes[i]
     para = ctx.doc.paragraphs[q.paragraph]
     if i and quotes[i - 1].paragraph == q.paragraph or \
             (i + 1 < len(quotes) and quotes[i + 1].paragraph == q.paragraph):
         return None
     text = ctx.doc.text
-    if text[para.start:q.start].strip(_OPENING_MARKS) or \
-            len(text[q.end:para.end].strip(_OPENING_MARKS)) > 2:
+    if text[para.start:q.start].strip(_OPENING_MARKS):
         return None  # narration of its own: not a line on its own
+    after = text[q.end:para.end].strip(_OPENING_MARKS)
+    if after:  # only "The voice was low and amused." may follow it
+        return next_paragraph_newcomer(ctx, quotes, i) if _UNOWNED_VOICE.match(after) else None
     span = closing_sentence(ctx, quotes, i)
     if span is None or (i and quotes[i - 1].end > span[0]) or not _VOICE_HEARD.search(text, *span):
         return None
