@@ -81,10 +81,8 @@ class Reading:
 
     def scores(self, vectors: Sequence[Sequence[float] | dict[int, float]]) -> list[float]:
         """Each candidate's score, from a dense vector or a sparse one (index -> value)."""
-        if self.layer is None or not vectors:
-            return self._sums(vectors)
-        x = self._rows(vectors)
-        return (x @ self._linear + np.tanh(x @ self._weights + self._bias) @ self._out).tolist()
+        sums, inputs = self.prepare(vectors)
+        return sums if inputs is None else (sums + np.tanh(inputs) @ self._out).tolist()
 
     def prepare(self, vectors) -> tuple:
         """What ``given`` starts from for a quote's candidates, worked out once: their

@@ -411,6 +411,12 @@ def last_in_previous_paragraph(ctx: "Context", quotes: list[Quote], i: int) -> s
     return found[-1].character if found else None
 
 
+def narration_between(quotes: list[Quote], i: int) -> bool:
+    """Whether one paragraph, of narration only, stands between quote i and the one before
+    ("Helen was silent.", "He nodded.")."""
+    return i > 0 and quotes[i].paragraph - quotes[i - 1].paragraph == 2
+
+
 _OPENERS = frozenset("but and then so still yet presently here now at last once again".split())
 _SUBJECT_SEX = {"he": "male", "she": "female"}
 _WORD_AT = re.compile(rf"([{LETTER}]+)[\s,]*")

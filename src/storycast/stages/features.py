@@ -22,6 +22,7 @@ from .context import (
     description_key,
     in_conversation,
     last_in_previous_paragraph,
+    narration_between,
     narration_subject,
     next_paragraph_newcomer,
     paragraph_subject,
@@ -267,7 +268,7 @@ def _settled_features(ctx: Context, i: int, cands: list[str]) -> list[Features]:
             v[_CHAPTER] = math.log1p(local.get(c, 0)) / 3
         put(ctx.narrator, "narrator")
         put(ctx.narrator, "narrator_implicit", float(implicit))
-        if implicit and i > 0 and quotes[i].paragraph - quotes[i - 1].paragraph == 2:
+        if implicit and narration_between(quotes, i):
             # "He nodded." between two lines: whoever it is about, by name or by sex
             who, sex = narration_subject(ctx, quotes[i].paragraph - 1)
             for c in missing:
@@ -514,7 +515,7 @@ def past_plan(quotes: list[Quote], i: int, implicit: bool) -> tuple:
     here = q.paragraph
     back = tuple(i - 1 - j for j in range(max(0, i - PAST_REACH), i)
                  if here - quotes[j].paragraph <= CONVERSATION_GAP)
-    across = turn == 2 and implicit and here - quotes[i - 1].paragraph == 2
+    across = implicit and narration_between(quotes, i)
     return turn, two, three, implicit, back, across
 
 

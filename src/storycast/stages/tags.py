@@ -128,8 +128,13 @@ def _noun_phrase(tokens: list[tuple[str, int, int]], i: int, initial: bool = Fal
         while len(words) > 2 and words[-1][0].endswith("ly"):
             words.pop()  # "his wife impatiently": the manner, not the person
         if len(words) >= 2:
-            return Tag("description", " ".join(w[0] for w in words), words[0][1], words[-1][2], "", "")
+            return _description(words)
     return None
+
+
+def _description(words: list[tuple[str, int, int]]) -> Tag:
+    """A description tag over these words: "the old man"."""
+    return Tag("description", " ".join(w[0] for w in words), words[0][1], words[-1][2], "", "")
 
 
 def _name(tokens: list[tuple[str, int, int]], j: int) -> Tag | None:
@@ -442,8 +447,7 @@ def _described_before_who(tokens: list[tuple[str, int, int]], head: int) -> Tag 
         d -= 1  # "the old man", not "the man on horseback" nor "the gentleman he addressed"
     if d < 0 or tokens[d][0].lower() not in _ARTICLES or not _opens_clause(tokens, d):
         return None
-    words = tokens[d:head + 1]
-    return Tag("description", " ".join(w[0] for w in words), words[0][1], words[-1][2], "", "")
+    return _description(tokens[d:head + 1])
 
 
 def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None:
@@ -485,9 +489,7 @@ def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None
             while d > 0 and d > n - 3 and tokens[d][0].lower() not in _DETERMINERS:
                 d -= 1
             if tokens[d][0].lower() in ("the", "his", "her", "their") and _opens_clause(tokens, d):
-                words = tokens[d:n + 1]
-                return Tag("description", " ".join(w[0] for w in words), words[0][1],
-                           words[-1][2], "", "")
+                return _description(tokens[d:n + 1])
         if word.isalpha() and word.islower() and n + 2 < verb and tokens[n + 1][0] == "," \
                 and tokens[n + 2][0].lower() in ("who", "whose"):
             described = _described_before_who(tokens, n)  # "The driver, who was leaning on
