@@ -60,6 +60,7 @@ _APPOSITION = re.compile(r"(?:\b(?:my|his|her|our|their|a|an)\s+(?:uncle|aunt|fr
                          r"\bfor (?:example|instance)|\bnamely),$")
 _LOWER_RUN = re.compile(r"[a-z]+")
 _WORD_CHAR = re.compile(r"\w")
+_LOWER_OR_PAUSE = frozenset("abcdefghijklmnopqrstuvwxyz,;")
 _WORD = re.compile(r"\S+")
 _LINKS = {"the", "of", "de", "da", "di", "del", "van", "von", "der", "la", "le", "du"}
 # Words that open a quote before a vocative: "Oh, Spike", "Hello Harmony", "Thanks Spike".
@@ -119,9 +120,20 @@ class LowerCaseWords:
         was ..."), its first word is still a part of the name."""
         found = self.known.get(phrase)
         if found is None:
-            pattern = r"[a-z,;]\s+" + r"\s+".join(map(re.escape, phrase.split())) + r"\b"
-            found = self.known[phrase] = re.search(pattern, self.text) is not None
+            # the phrase found first, then what comes before it: a pattern opening with
+            # "[a-z,;]" would be tried at every letter of the story
+            pattern = re.compile(r"\s+".join(map(re.escape, phrase.split())) + r"\b")
+            found = self.known[phrase] = any(
+                _after_word(self.text, m.start()) for m in pattern.finditer(self.text))
         return found
+
+
+def _after_word(text: str, at: int) -> bool:
+    """Whether spaces, after a lower-case letter, a comma or a semicolon, come before at."""
+    k = at
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return 0 < k < at and text[k - 1] in _LOWER_OR_PAUSE
 
 
 def _ordinary(word: str) -> bool:
