@@ -84,6 +84,18 @@ class Reading:
         sums, inputs = self.prepare(vectors)
         return sums if inputs is None else (sums + np.tanh(inputs) @ self._out).tolist()
 
+    def scores_many(self, groups: Sequence[Sequence[dict[int, float]]]) -> list[list[float]]:
+        """``scores`` of several quotes' candidates, worked out together."""
+        flat = [v for group in groups for v in group]
+        if not flat:
+            return [[] for _ in groups]
+        scores = self.scores(flat)
+        out, at = [], 0
+        for group in groups:
+            out.append(scores[at:at + len(group)])
+            at += len(group)
+        return out
+
     def prepare(self, vectors) -> tuple:
         """What ``given`` starts from for a quote's candidates, worked out once: their
         linear scores, and the hidden units' inputs."""
@@ -107,12 +119,13 @@ class Reading:
                     scores[k] += w[j] * x
                 out.append(scores)
             return out
-        # every history's additions at once, as one (history, candidate, feature) array
-        added = np.zeros((len(additions), inputs.shape[0], len(self.linear)))
-        flat = [(h, k, j, x) for h, adds in enumerate(additions) for k, j, x in adds]
-        if flat:
-            hs, ks, js, xs = zip(*flat)
-            np.add.at(added, (hs, ks, js), xs)
+        # every history's additions at once, as one (history, candidate, feature) array,
+        # summed by flat position
+        width, rows = len(self.linear), inputs.shape[0]
+        at = [(h * rows + k) * width + j for h, adds in enumerate(additions) for k, j, _ in adds]
+        values = [x for adds in additions for _, _, x in adds]
+        added = np.bincount(at, weights=values, minlength=len(additions) * rows * width
+                            ).reshape(len(additions), rows, width)
         units = np.tanh(inputs + added @ self._weights)
         return (sums + added @ self._linear + units @ self._out).tolist()
 

@@ -75,20 +75,19 @@ def anchor_speakers(ctx: Context, tags: list[Tag | None]) -> list[str | None]:
     return anchors
 
 
-def _decide(ctx: Context, model: SpeakerModel, i: int, known: list[str | None]
-            ) -> str | None:
-    cands = candidates(ctx, i, known)
-    if not cands:
-        return None
-    scores = model.scores(quote_features(ctx, i, cands, known), second=False)
-    return cands[max(range(len(cands)), key=lambda k: scores[k])]
-
-
 def first_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None]) -> list[str | None]:
     """Each quote on its own, knowing only the tagged speakers around it.  A quote whose tag
     names its speaker is that speaker's: the model is not asked (every reading keeps it)."""
     ctx.descriptions = {}
-    return [anchor or _decide(ctx, model, i, anchors) for i, anchor in enumerate(anchors)]
+    asked = [(i, cands) for i, anchor in enumerate(anchors) if not anchor
+             for cands in [candidates(ctx, i, anchors)] if cands]
+    # the quotes are independent of one another here, so the model scores them all at once
+    scored = model.reading(second=False).scores_many(
+        [quote_features(ctx, i, cands, anchors) for i, cands in asked])
+    out = list(anchors)
+    for (i, cands), scores in zip(asked, scored):
+        out[i] = cands[max(range(len(cands)), key=scores.__getitem__)]
+    return out
 
 
 def sketch(ctx: Context, model: SpeakerModel) -> list[str | None]:
