@@ -34,6 +34,15 @@ def assert_one_line_error(status: int, out: str, err: str, *words: str) -> None:
 
 # -- analyze ------------------------------------------------------------------
 
+def test_the_command_keeps_blas_to_one_thread_unless_told_otherwise(capsys, monkeypatch):
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    run(capsys, "analyze", "no-such-story.txt")
+    assert cli.os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
+    run(capsys, "analyze", "no-such-story.txt")
+    assert cli.os.environ["OPENBLAS_NUM_THREADS"] == "4"
+
+
 def test_analyze_prints_a_summary_with_the_cast(capsys, tiny_story):
     status, out, err = run(capsys, "analyze", tiny_story)
     assert status == 0 and err == ""

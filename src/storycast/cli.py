@@ -240,6 +240,9 @@ def _error(message: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line ``argv`` (default: ``sys.argv[1:]``); returns the exit status."""
+    # The speaker model multiplies a few candidates by a hundred features at a time: more
+    # BLAS threads than one only wait on each other and take a core from a corpus worker.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
