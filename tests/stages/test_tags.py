@@ -225,6 +225,20 @@ def test_a_tag_closing_the_previous_paragraph():
     assert tags_of(text) == [("name", "Mr. Bennet", 0, 10, "observed", "before", None)]
 
 
+@pytest.mark.parametrize("closing", [
+    "Edmund looked round at Mr. Rushworth too, but had nothing to say.",
+    "Mrs. Wilcox had still not returned.",
+    "Tom said nothing.",
+])
+def test_a_sentence_that_denies_its_speech_verb_tags_no_line(closing):
+    assert tags_of(f'{closing}\n\n"Your father\'s return will be an event."') == [None]
+
+
+@pytest.mark.parametrize("lead_in", ["Emma could not help saying,", "She said nothing but,"])
+def test_a_lead_in_that_denies_its_verb_still_tags_the_line(lead_in):
+    assert tags_of(f'{lead_in} "It is very much to his credit."')[0][2] == 0
+
+
 def test_the_tag_of_a_quote_does_not_also_lead_into_the_next_paragraph():
     text = '"You have a genius for it," I remarked.\n\n"I appreciate its importance."'
     assert tags_of(text) == [("pronoun", "I", 28, 29, "remarked", "after", "narrator"), None]

@@ -302,6 +302,8 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
         word = tokens[n][0]
         if word.islower() and _is_speech_verb(word, False) and (
                 ends_open or n >= len(tokens) - 3 or _said_to_end(tokens, n)):
+            if finished and _denied(tokens, n):
+                return None  # "Edmund ... had nothing to say.": the one who does not speak
             subject = _subject_before(tokens, n)
             if subject is not None:
                 subject.verb, subject.position = word.lower().rstrip("."), "before"
@@ -345,6 +347,17 @@ def _owned_words(tokens: list[tuple[str, int, int]]) -> Tag | None:
         np.text, np.end = np.text[:-2], np.end - 2
     np.verb, np.position = "was", "before"
     return np
+
+
+_DENYING = frozenset("not nothing never no without n't cannot".split())
+
+
+def _denied(tokens: list[tuple[str, int, int]], verb: int) -> bool:
+    """Whether the speech verb is denied: "had nothing to say", "did not answer", "said
+    nothing".  Only of a sentence the verb closes: one that leads on into the line denies
+    it to say it after all ("could not help saying,", "said nothing else but,")."""
+    near = [t[0].lower().rstrip(".") for t in tokens[max(0, verb - 3):verb + 2]]
+    return any(w in _DENYING or w.endswith("n't") for w in near)
 
 
 def _said_to_end(tokens: list[tuple[str, int, int]], verb: int) -> bool:
