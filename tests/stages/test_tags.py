@@ -265,6 +265,16 @@ def test_description_closing_its_sentence_keeps_its_head_noun_in_place():
     assert tags_of(text) == [("description", "the old man", 16, 27, "said", "after", None)]
 
 
+@pytest.mark.parametrize("lead_in, person", [
+    ("Her partner now drew near, and said,", "Her partner"),
+    ("On seeing her, the maid said at once:", "the maid"),
+    ("The round-bosomed maid came in, drew the curtains, and said:", "The round-bosomed maid"),
+])
+def test_a_described_person_leading_into_a_line_is_its_tag(lead_in, person):
+    found = tags_of(f'{lead_in} "I see that you guess."')[0]
+    assert found[:2] == ("description", person) and found[5] == "before"
+
+
 @pytest.mark.parametrize("tag, person", [
     ("said the policeman very gravely", "the policeman"),
     ("cried a voice close to the door", "a voice"),

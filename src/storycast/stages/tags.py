@@ -405,7 +405,8 @@ _OBJECT_BEFORE = frozenset("to at with for from by of on in into upon towards to
 # Heads of a described subject at the start of its clause: "the other said", "her mother added".
 _PERSON_HEADS = frozenset("other man woman gentleman lady girl boy child mother father wife "
                           "husband sister brother aunt uncle son daughter cousin friend companion "
-                          "stranger doctor".split())
+                          "stranger doctor partner host hostess guest visitor servant maid nurse "
+                          "neighbour neighbor master mistress lover".split())
 
 
 def _opens_clause(tokens: list[tuple[str, int, int]], n: int) -> bool:
