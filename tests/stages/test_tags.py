@@ -265,6 +265,24 @@ def test_description_closing_its_sentence_keeps_its_head_noun_in_place():
     assert tags_of(text) == [("description", "the old man", 16, 27, "said", "after", None)]
 
 
+@pytest.mark.parametrize("lead_in, speaker", [
+    ("Newland made no answer, and after a moment his mother ventured:", "his mother"),
+    ("Miss Crawford, looking with astonished eyes at Mrs. Norris, and then at Fanny, whose "
+     "tears were beginning to shew themselves, immediately said,", "Miss Crawford"),
+    ("They smiled wistfully, and Das, the more articulate, said:", "Das"),
+    ("Archer wondered if her illness had blurred her faculties; but suddenly she broke out:",
+     "she"),
+    ("He was met by Mr. Allen, who, on hearing it, said,", "Mr. Allen"),
+])
+def test_the_subject_of_a_lead_in_among_other_people(lead_in, speaker):
+    assert tags_of(f'{lead_in} "Well, it is settled."')[0][1] == speaker
+
+
+def test_an_aside_inside_a_quote_tags_nothing():
+    text = '"You care only for money. No"--for the other had protested--"your views are no better."'
+    assert tags_of(text) == [None]
+
+
 @pytest.mark.parametrize("lead_in, person", [
     ("Her partner now drew near, and said,", "Her partner"),
     ("On seeing her, the maid said at once:", "the maid"),

@@ -300,7 +300,9 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
     ends_open = tokens[-1][0] in ",:-\u2014" or len(tokens) <= 6
     for n in range(len(tokens) - 1, -1, -1):
         word = tokens[n][0]
-        if word.islower() and _is_speech_verb(word, False) and (
+        phrasal = (word in _PHRASAL and n + 1 < len(tokens)  # "she broke out:"
+                   and tokens[n + 1][0].rstrip(".") in _PARTICLES)
+        if word.islower() and (_is_speech_verb(word, False) or phrasal) and (
                 ends_open or n >= len(tokens) - 3 or _said_to_end(tokens, n)):
             if finished and _denied(tokens, n):
                 return None  # "Edmund ... had nothing to say.": the one who does not speak
@@ -400,6 +402,9 @@ _HEARING = frozenset("heard hear hears hearing overheard overhear overhearing".s
 _OBJECT_PRONOUNS = {"him": "male", "her": "female", "them": None, "it": None}
 # Words after which a name is an object, even just before a phrase set off by commas:
 # "looked at Harriet, smiling, and said" is not said by Harriet.
+# of the words that make what follows an object, those that may yet lead to the one who
+# speaks: "and Das, the more articulate, said", "met by Mr. Allen, who said"
+_NOT_AGENTLESS = frozenset(("and", "or", "by"))
 _OBJECT_BEFORE = frozenset("to at with for from by of on in into upon towards toward near about "
                            "after before behind than like and or".split())
 # Heads of a described subject at the start of its clause: "the other said", "her mother added".
@@ -440,6 +445,8 @@ def _heard(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None:
     """"Alice heard it say", "Emma heard him add": the one heard speaks."""
     for h in range(verb - 2, max(-1, verb - 6), -1):
         if tokens[h][0].lower() in _HEARING:
+            if any(t[0] in ",;:" for t in tokens[h + 1:verb]):
+                return None  # "who, on hearing it, said": the hearer speaks
             word, s, e = tokens[h + 1]
             if word.lower() in _OBJECT_PRONOUNS:
                 return Tag("pronoun", word, s, e, "", "", _OBJECT_PRONOUNS[word.lower()])
@@ -479,6 +486,7 @@ def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None
     while n >= 0 and tokens[n][0].islower() and (tokens[n][0].endswith("ly") or
                                                  tokens[n][0] in _ADVERBS):
         n -= 1
+    next_to_verb = n if tokens[verb][0] != ":" else -1  # "distressing to the gentleman:"
     aside = -1  # the name just before a phrase set off by commas: "Mr. Crawford, approaching"
     if n >= 0 and tokens[n][0] == ",":
         m = n - 1
@@ -502,7 +510,11 @@ def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None
             d = n - 1
             while d > 0 and d > n - 3 and tokens[d][0].lower() not in _DETERMINERS:
                 d -= 1
-            if tokens[d][0].lower() in ("the", "his", "her", "their") and _opens_clause(tokens, d):
+            # the head right before the verb is its subject wherever its phrase begins:
+            # "Newland made no answer, and after a moment his mother ventured:"
+            if tokens[d][0].lower() in ("the", "his", "her", "their") and (
+                    _opens_clause(tokens, d) or n == next_to_verb
+                    and tokens[d - 1][0].lower() not in _OBJECT_BEFORE - {"for"}):
                 return _description(tokens[d:n + 1])
         if word.isalpha() and word.islower() and n + 2 < verb and tokens[n + 1][0] == "," \
                 and tokens[n + 2][0].lower() in ("who", "whose"):
@@ -515,8 +527,12 @@ def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None
             while j > 0 and _is_name_word(tokens[j - 1][0], initial=j == 1):
                 j -= 1
             set_off = n == aside and j > 0 and tokens[j - 1][0].lower() not in _OBJECT_BEFORE
-            if not (n == adjacent or set_off or _opens_clause(tokens, j)
-                    or _owns_or_leads(tokens, n, verb)):
+            # "looked at Mrs. Norris, and then at Fanny, whose tears were beginning to shew
+            # themselves, immediately said": an object, unless the one it is done by
+            object_set_off = (n == aside and j > 0
+                              and tokens[j - 1][0].lower() in _OBJECT_BEFORE - _NOT_AGENTLESS)
+            if object_set_off or not (n == adjacent or set_off or _opens_clause(tokens, j)
+                                      or _owns_or_leads(tokens, n, verb)):
                 continue  # an object: "turned to the Mock Turtle, and said"
             if j >= 3 and tokens[j - 1][0].lower() == "the" and tokens[j - 2][0] == "," \
                     and _is_name_word(tokens[j - 3][0]):
@@ -574,8 +590,9 @@ def _lead_in_between(text: str, start: int, end: int) -> Tag | None:
     """The tag of narration between two pieces of one quote that reads as a lead-in to the
     second, one sentence long: '"Yes." And with a swerve of voice and body that Aziz did not
     follow he added, "In her letters."'"""
-    if _SENTENCE_BREAK.search(text, start, end):
-        return None
+    if _SENTENCE_BREAK.search(text, start, end) \
+            or text[start:end].lstrip("-\u2014 ").startswith("for "):
+        return None  # nor does an aside: '"No"--for the other had protested--"your'
     tag = tag_before(text, start, end)
     if tag is None or (tag.kind == "pronoun" and tag.gender is None):
         return None  # "they said": no one person
