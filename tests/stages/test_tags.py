@@ -278,6 +278,17 @@ def test_the_subject_of_a_lead_in_among_other_people(lead_in, speaker):
     assert tags_of(f'{lead_in} "Well, it is settled."')[0][1] == speaker
 
 
+@pytest.mark.parametrize("lead_in, speaker", [
+    ("Just as she came up to them she heard one of them say,", None),
+    ("She heard a voice say,", "a voice"),
+    ("And Frank Churchill was heard to say,", "Frank Churchill"),
+    ("Margaret was stupefied. She heard herself saying,", "She"),
+])
+def test_one_heard_speaking_is_the_speaker_not_the_hearer(lead_in, speaker):
+    found = tags_of(f'{lead_in} "Look out now, Five!"')[0]
+    assert (found[1] if found else None) == speaker
+
+
 def test_an_aside_inside_a_quote_tags_nothing():
     text = '"You care only for money. No"--for the other had protested--"your views are no better."'
     assert tags_of(text) == [None]

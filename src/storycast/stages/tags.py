@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..document import Document
 from ..letters import LETTER
 from ..lexicon import (HONORIFICS, NON_NAMES, PARTICLES, SPEECH_VERBS, STYLES, TITLE_CLASS,
-                       common_words)
+                       common_words, noun_gender)
 from ..spans import Quote
 from . import stage
 from .quotes import DOUBLE_MARKS, SINGLE_MARKS
@@ -441,18 +441,33 @@ def _owns_or_leads(tokens: list[tuple[str, int, int]], n: int, verb: int) -> boo
             and tokens[n + 2][0].lower() in ("who", "whose"))
 
 
+_UNHEARD = Tag("none", "", 0, 0, "", "")  # no one is heard: the subject speaks
+
+
 def _heard(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None:
-    """"Alice heard it say", "Emma heard him add": the one heard speaks."""
+    """"Alice heard it say", "Emma heard him add", "she heard one of them say": the one
+    heard speaks (None when the tag cannot say who); _UNHEARD when no one is heard."""
     for h in range(verb - 2, max(-1, verb - 6), -1):
         if tokens[h][0].lower() in _HEARING:
-            if any(t[0] in ",;:" for t in tokens[h + 1:verb]):
-                return None  # "who, on hearing it, said": the hearer speaks
             word, s, e = tokens[h + 1]
+            if any(t[0] in ",;:" for t in tokens[h + 1:verb]) or word.lower() in _REFLEXIVE \
+                    or h > 0 and tokens[h - 1][0].lower() in _BEING:
+                # "who, on hearing it, said", "heard herself saying", "was heard to say":
+                # the subject speaks
+                return _UNHEARD
             if word.lower() in _OBJECT_PRONOUNS:
                 return Tag("pronoun", word, s, e, "", "", _OBJECT_PRONOUNS[word.lower()])
             np = _noun_phrase(tokens, h + 1)
-            return np if np is not None and np.kind == "name" else None
-    return None
+            if np is not None and (np.kind == "name" or np.kind == "description" and (
+                    np.text.split()[-1].lower() in _PERSON_HEADS | {"voice"}
+                    or noun_gender(np.text.split()[-1].lower()))):
+                return np
+            return None
+    return _UNHEARD
+
+
+_REFLEXIVE = frozenset("herself himself myself themselves yourself ourselves".split())
+_BEING = frozenset("was were is are be been being".split())
 
 
 _ARTICLES = frozenset(("the", "a", "an", "his", "her", "their"))
@@ -480,8 +495,8 @@ def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None
     """
     if not tokens[verb][0].lower().endswith("ed"):
         heard = _heard(tokens, verb)
-        if heard is not None:
-            return heard
+        if heard is not _UNHEARD:
+            return heard  # the one heard, or no one the tag can name: never the hearer
     n = verb - 1
     while n >= 0 and tokens[n][0].islower() and (tokens[n][0].endswith("ly") or
                                                  tokens[n][0] in _ADVERBS):
