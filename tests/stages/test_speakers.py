@@ -313,6 +313,19 @@ def test_a_beat_opened_by_a_titled_name_is_one_sentence():
     assert who is not None and doc.character(who).name == "Mr. Hale"
 
 
+@pytest.mark.parametrize("beat", [
+    "Mr. Hale was silent.", "Mr. Hale only smiled.", "Mr. Hale expressed his surprise.",
+])
+def test_a_beat_that_keeps_its_person_silent_names_no_speaker(beat):
+    import storycast
+    from storycast.document import Document
+    from storycast.stages.context import beat_speaker, build_context
+
+    text = ('Margaret and Mr. Hale sat by the fire.\n\n"It is cold," said Margaret.\n\n'
+            f'"Yes."\n\n"We should go," said Margaret.\n\n{beat} "Not in this rain."\n')
+    assert beat_speaker(build_context(storycast.analyze(Document(text))), 3) is None
+
+
 @pytest.mark.parametrize("opening, speaker", [
     ("I'm always late on Sundays.", "Narrator"),  # "I poured myself a coffee."
     ("True.", "Marcus"),  # "He laughed and flipped the pancake."

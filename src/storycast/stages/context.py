@@ -139,8 +139,19 @@ def beat_speaker(ctx: Context, i: int) -> str | None:
     found = ctx.scene.between(opening, q.start)
     if not found or found[0].kind != "name" or text[opening:found[0].start].strip(_OPENING_MARKS):
         return None
+    if any(w in _NO_OWN_WORDS for w in _LOWER_WORD.findall(text, opening, q.start)):
+        return None
     after = text[found[0].end:found[0].end + 30].split(None, 1)
     return found[0].character if after and after[0][:1].islower() else None
+
+
+# A beat that tells of the one acting keeping silent, or of their words without quoting
+# them, has had their turn: "Isabella was silent.", "Henry only smiled.", "Edmund expressed
+# his pleasure and surprise.", "Anne said what was proper, and enquired after her husband."
+_NO_OWN_WORDS = frozenset(
+    "silent speechless listened listening only said expressed enquired inquired assented "
+    "agreed replied answered told assured asked sounded".split())
+_LOWER_WORD = re.compile(r"[a-z]+")
 
 
 def closing_sentence(ctx: Context, quotes: list[Quote], i: int) -> tuple[int, int] | None:
