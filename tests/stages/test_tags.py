@@ -289,6 +289,26 @@ def test_one_heard_speaking_is_the_speaker_not_the_hearer(lead_in, speaker):
     assert (found[1] if found else None) == speaker
 
 
+@pytest.mark.parametrize("text, expected", [
+    ('"Oh, no; with this gentleman!" answered Daisy s mamma.', None),  # someone of hers
+    ('"We must burn the house down!" said the Rabbit\'s voice.', ("name", "Rabbit's")),
+    ('"Sorry." Marianne said no more, but looked hurt.', None),
+    ('"Yes," screamed the girl. Sikes looked on.', ("description", "the girl")),
+    ('He intimated this to Mrs. Sparsit at the Bank, adding: "But go."', ("pronoun", "He")),
+])
+def test_whose_the_narration_after_or_before_a_line_says_it_is(text, expected):
+    found = tags_of(text)[0]
+    assert (found[:2] if found else None) == expected
+
+
+def test_a_lead_in_with_a_speech_verb_in_ing_tags_the_line():
+    text = 'Lady Bertram soon brought the matter to a certainty by carelessly observing, "Well."'
+    assert tags_of(text)[0][:2] == ("name", "Lady Bertram")
+    text = ('Fanny had scarcely passed the servants, when Lady Bertram came from the room to meet '
+            'her; came with no indolent step; and falling on her neck, said, "Dear Fanny!"')
+    assert tags_of(text)[0][:2] == ("name", "Lady Bertram")
+
+
 def test_an_aside_inside_a_quote_tags_nothing():
     text = '"You care only for money. No"--for the other had protested--"your views are no better."'
     assert tags_of(text) == [None]

@@ -75,6 +75,9 @@ def _tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
 
 def _is_speech_verb(word: str, loose: bool) -> bool:
     w = word.lower().rstrip(".")
+    if w.endswith("ing") and len(w) > 5 and w != "thinking":  # "calling out", "observing"
+        stem = w[:-3]
+        return any(v in SPEECH_VERBS for v in (stem, stem + "e", stem[:-1]))
     return w in SPEECH_VERBS or (loose and len(w) > 4 and w.endswith("ed"))
 
 
@@ -102,6 +105,7 @@ def _noun_phrase(tokens: list[tuple[str, int, int]], i: int, initial: bool = Fal
         word, e = word.rstrip("."), s + len(word.rstrip("."))
         return Tag("pronoun", word, s, e, "", "", _SUBJECT_PRONOUNS[low])
     j = i
+    ended = False
     while j < len(tokens) and j < i + 4 and not _is_name_word(tokens[j][0], initial and j == i) and (
         tokens[j][0].lower() in _DETERMINERS or (j > i and (tokens[j][0].islower() or
                                                            tokens[j][0].lower().rstrip(".") in STYLES))
@@ -111,8 +115,9 @@ def _noun_phrase(tokens: list[tuple[str, int, int]], i: int, initial: bool = Fal
     ):
         j += 1
         if tokens[j - 1][0].endswith("."):
-            break  # "said the old man." ends the sentence, and the phrase
-    if j < len(tokens) and _is_name_word(tokens[j][0], initial and j == i):
+            ended = True  # "said the other. Elizabeth thought": the phrase ends with its sentence
+            break
+    if not ended and j < len(tokens) and _is_name_word(tokens[j][0], initial and j == i):
         return _name(tokens, j)
     if low == "the" and j == i + 2 and tokens[i + 1][0].lower() == "voice" and j < len(tokens) \
             and tokens[j][0] == "of":
@@ -224,6 +229,8 @@ def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False
         if j < len(tokens) and tokens[j][0] in _PARTICLES:
             j += 1  # "put in Fielding", "broke out the Nawab"
         np = _noun_phrase(tokens, j) or _epithet_name(tokens, j)
+        if np is not None and np.kind == "name" and _owns_another(tokens, np):
+            return None  # "answered Daisy's mamma": someone of hers
         if np is not None:
             np.verb, np.position = verb, "after"
             return np
@@ -246,6 +253,8 @@ def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False
     for n in range(k, min(k + 4, len(tokens))):
         word = tokens[n][0]
         if word.islower() and (_is_speech_verb(word, loose) or inside and n == k and word.isalpha()):
+            if _denied(tokens, n, ("without",)) and not inside:
+                return None  # '"..." Marianne said no more, but looked exceedingly hurt.'
             np.verb, np.position = word.lower().rstrip("."), "after"
             return np
         if not (word.lower() in _ADVERBS or word.lower().endswith("ly")):
@@ -351,15 +360,26 @@ def _owned_words(tokens: list[tuple[str, int, int]]) -> Tag | None:
     return np
 
 
+def _owns_another(tokens: list[tuple[str, int, int]], np: Tag) -> bool:
+    """Whether a name is a possessive owning a person: "Daisy's mamma", "Daisy s mamma"."""
+    k = next((n for n, t in enumerate(tokens) if t[1] >= np.end), len(tokens))
+    if not np.text.endswith(("'s", "\u2019s")):
+        if k == len(tokens) or tokens[k][0] not in ("s", "'s", "\u2019s"):
+            return False
+        k += 1  # "Daisy s mamma": the apostrophe lost
+    owned = tokens[k][0].rstrip(".,;:!?") if k < len(tokens) else ""
+    return owned.isalpha() and owned.islower() and owned not in _VOICES  # "Hamidullah's voice"
+
+
 _DENYING = frozenset("not nothing never no without n't cannot".split())
 
 
-def _denied(tokens: list[tuple[str, int, int]], verb: int) -> bool:
+def _denied(tokens: list[tuple[str, int, int]], verb: int, but: tuple[str, ...] = ()) -> bool:
     """Whether the speech verb is denied: "had nothing to say", "did not answer", "said
     nothing".  Only of a sentence the verb closes: one that leads on into the line denies
     it to say it after all ("could not help saying,", "said nothing else but,")."""
     near = [t[0].lower().rstrip(".") for t in tokens[max(0, verb - 3):verb + 2]]
-    return any(w in _DENYING or w.endswith("n't") for w in near)
+    return any((w in _DENYING and w not in but) or w.endswith("n't") for w in near)
 
 
 def _said_to_end(tokens: list[tuple[str, int, int]], verb: int) -> bool:
@@ -441,6 +461,8 @@ def _owns_or_leads(tokens: list[tuple[str, int, int]], n: int, verb: int) -> boo
             and tokens[n + 2][0].lower() in ("who", "whose"))
 
 
+_ASIDE_REACH = 12  # words a phrase set off by commas before the verb may have
+
 _UNHEARD = Tag("none", "", 0, 0, "", "")  # no one is heard: the subject speaks
 
 
@@ -505,11 +527,17 @@ def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None
     aside = -1  # the name just before a phrase set off by commas: "Mr. Crawford, approaching"
     if n >= 0 and tokens[n][0] == ",":
         m = n - 1
-        while m >= 0 and tokens[m][0] != ",":
+        # a phrase set off is short and within its clause: "Lady Bertram came ...; came with
+        # no indolent step; and falling on her neck, said" sets off nothing
+        while m >= 0 and tokens[m][0] != "," and tokens[m][0] not in ";:" and n - m <= _ASIDE_REACH:
             m -= 1
+        if m < 0 or tokens[m][0] != ",":
+            m = -1
         n = m if m >= 0 else n - 1  # no earlier comma: "Mr. Beebe was back, saying"
         aside = m - 1
-    adjacent = n  # a name right before the verb is its subject: "After a pause Sir Thomas added"
+    # a name right before the verb is its subject: "After a pause Sir Thomas added"; not one
+    # before a comma with no phrase set off: "he intimated this to her at the Bank, adding:"
+    adjacent = n if aside != -2 else -1
     inner = None  # the subject of a clause within, taken only when no other is found
     for n in range(n, -1, -1):
         word = tokens[n][0]
