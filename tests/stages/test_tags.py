@@ -309,6 +309,18 @@ def test_a_lead_in_with_a_speech_verb_in_ing_tags_the_line():
     assert tags_of(text)[0][:2] == ("name", "Lady Bertram")
 
 
+@pytest.mark.parametrize("narration, expected", [
+    ("This was followed by a short silence. Miss Bertram began again.", "Miss Bertram"),
+    ("At length, she spoke again.", "she"),
+    ("To his relief, George began to talk.", "George"),
+    ("Daisy was looking at him intently; she began to color.", None),
+])
+def test_a_sentence_opening_the_paragraph_and_closed_by_its_speech_verb_leads_in(narration,
+                                                                                 expected):
+    found = tags_of(f'{narration} "You seemed to enjoy your drive."')[0]
+    assert (found[1] if found else None) == expected
+
+
 def test_an_aside_inside_a_quote_tags_nothing():
     text = '"You care only for money. No"--for the other had protested--"your views are no better."'
     assert tags_of(text) == [None]

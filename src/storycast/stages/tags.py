@@ -315,6 +315,10 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
                 ends_open or n >= len(tokens) - 3 or _said_to_end(tokens, n)):
             if finished and _denied(tokens, n):
                 return None  # "Edmund ... had nothing to say.": the one who does not speak
+            after = [t[0].lower().rstrip(".") for t in tokens[n + 1:]]
+            if finished and "to" in after and not (
+                    after[after.index("to") + 1:][:1] and _talks(after[after.index("to") + 1])):
+                return None  # "she began to color.", not "George began to talk."
             subject = _subject_before(tokens, n)
             if subject is not None:
                 subject.verb, subject.position = word.lower().rstrip("."), "before"
@@ -358,6 +362,10 @@ def _owned_words(tokens: list[tuple[str, int, int]]) -> Tag | None:
         np.text, np.end = np.text[:-2], np.end - 2
     np.verb, np.position = "was", "before"
     return np
+
+
+def _talks(word: str) -> bool:
+    return word in ("talk", "speak") or _is_speech_verb(word, False)
 
 
 def _owns_another(tokens: list[tuple[str, int, int]], np: Tag) -> bool:
@@ -619,8 +627,12 @@ def find_tags(text: str, quotes: list[Quote], paragraphs) -> list[Tag | None]:
             if named is not None and named.kind == "name":
                 tag = named
         if tag is None:
+            # "This was followed by a short silence. Miss Bertram began again. '...'": a
+            # sentence the verb closes leads in within the paragraph too
             tag = tag_before(text, before_start, before_end) \
                 or beat_before(text, before_start, before_end)
+            if tag is None and before_start == para_start:
+                tag = tag_before(text, before_start, before_end, finished_ok=True)
             if tag is None and before_start == para_start and q.paragraph > 0:
                 tag = _tag_from_previous_paragraph(text, quotes, i, paragraphs)
                 if tag is not None and tags and tags[-1] is not None and tags[-1].start == tag.start:
