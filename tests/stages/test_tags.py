@@ -321,6 +321,14 @@ def test_a_sentence_opening_the_paragraph_and_closed_by_its_speech_verb_leads_in
     assert (found[1] if found else None) == expected
 
 
+@pytest.mark.parametrize("lead_in, owner", [
+    ("His answer was puzzling:", "His"), ("Her first exclamation was:", "Her"),
+    ("Mary s declaration was,", "Mary"),
+])
+def test_the_owner_of_the_words_a_lead_in_announces_speaks(lead_in, owner):
+    assert tags_of(f'{lead_in} "I shall probably want to live."')[0][1] == owner
+
+
 def test_an_aside_inside_a_quote_tags_nothing():
     text = '"You care only for money. No"--for the other had protested--"your views are no better."'
     assert tags_of(text) == [None]

@@ -337,20 +337,29 @@ _UTTERANCES = frozenset("reply answer rejoinder response declaration exclamation
                         "observation comment question words cry retort".split())
 
 
+_UTTERANCE_KINDS = frozenset("first usual only whole last sole ready next calm quick".split())
+
+
 def _owned_words(tokens: list[tuple[str, int, int]]) -> Tag | None:
     """The owner of the words a lead-in announces: "Mary's declaration was," or "His answer
     was:" (the sentence ending on "was" and a comma or colon)."""
-    if len(tokens) < 4 or tokens[-1][0] not in ",:" or tokens[-2][0] != "was" \
-            or tokens[-3][0].lower() not in _UTTERANCES:
+    if len(tokens) < 4 or tokens[-1][0] not in ",:":
         return None
-    owner = len(tokens) - 4
+    # "was," / "was:", or one word after it: "His answer was puzzling:"
+    was = next((k for k in (len(tokens) - 2, len(tokens) - 3) if tokens[k][0] == "was"), None)
+    if was is None or was < 2 or tokens[was - 1][0].lower() not in _UTTERANCES:
+        return None
+    owner = was - 2
+    if tokens[owner][0].lower() in _UTTERANCE_KINDS and owner >= 1:
+        owner -= 1  # "her usual remark was"
     word, s, e = tokens[owner]
     if word.lower() in _OWNERS and _OWNERS[word.lower()] != "narrator":
         return Tag("pronoun", word, s, e, "was", "before", _OWNERS[word.lower()])
-    if owner >= 1 and word in ("s", "'s"):
+    split = owner >= 1 and word in ("s", "'s")
+    if split:
         owner -= 1  # "Mary s declaration": an apostrophe lost
     name = tokens[owner][0]
-    if not (name.endswith(("'s", "\u2019s")) or owner < len(tokens) - 4):
+    if not (name.endswith(("'s", "\u2019s")) or split):
         return None
     j = owner
     while j > 0 and _is_name_word(tokens[j - 1][0], initial=j == 1):
