@@ -329,6 +329,12 @@ def test_the_owner_of_the_words_a_lead_in_announces_speaks(lead_in, owner):
     assert tags_of(f'{lead_in} "I shall probably want to live."')[0][1] == owner
 
 
+def test_a_phrasal_verb_after_a_line_tags_it():
+    assert tags_of('"Let us find something else to talk about," he burst out.')[0][:2] == (
+        "pronoun", "he")
+    assert tags_of('"Lefferts!" Archer broke out contemptuously.')[0][:2] == ("name", "Archer")
+
+
 def test_an_aside_inside_a_quote_tags_nothing():
     text = '"You care only for money. No"--for the other had protested--"your views are no better."'
     assert tags_of(text) == [None]

@@ -252,7 +252,10 @@ def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False
     k = next((n for n, t in enumerate(tokens) if t[1] >= np.end), len(tokens))
     for n in range(k, min(k + 4, len(tokens))):
         word = tokens[n][0]
-        if word.islower() and (_is_speech_verb(word, loose) or inside and n == k and word.isalpha()):
+        phrasal = word in _PHRASAL and n + 1 < len(tokens) and \
+            tokens[n + 1][0].rstrip(".") in _PARTICLES  # '"..." he burst out.'
+        if word.islower() and (_is_speech_verb(word, loose) or phrasal
+                               or inside and n == k and word.isalpha()):
             if _denied(tokens, n, ("without",)) and not inside:
                 return None  # '"..." Marianne said no more, but looked exceedingly hurt.'
             np.verb, np.position = word.lower().rstrip("."), "after"
