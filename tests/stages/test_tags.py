@@ -332,6 +332,15 @@ def test_the_owner_of_the_words_a_lead_in_announces_speaks(lead_in, owner):
 def test_a_phrasal_verb_after_a_line_tags_it():
     assert tags_of('"Let us find something else to talk about," he burst out.')[0][:2] == (
         "pronoun", "he")
+    assert tags_of('"At least I loved you--" he brought out.')[0][:2] == ("pronoun", "he")
+    assert tags_of('"Whose is it?" Philip brought up the rear.') == [None]
+
+
+@pytest.mark.parametrize("after, owner", [
+    ("was Henry s answer.", "Henry"), ("was Mr. Allen s consolation.", "Mr. Allen"),
+])
+def test_words_owned_by_a_name_whose_apostrophe_was_lost_tag_the_line(after, owner):
+    assert tags_of(f'"My brother does know it," {after}')[0][:2] == ("name", owner)
     assert tags_of('"Lefferts!" Archer broke out contemptuously.')[0][:2] == ("name", "Archer")
 
 

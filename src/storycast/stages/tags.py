@@ -41,6 +41,7 @@ _INTRODUCING = frozenset("said began continued added replied answered observed r
 _QUOTE_CHARS = DOUBLE_MARKS + SINGLE_MARKS
 # "put in Fielding", "broke out the Nawab": verbs that speak with a particle.
 _PHRASAL = frozenset("put broke chimed cut struck burst went spoke piped joined".split())
+_OUT_ONLY = frozenset(("brought", "threw"))  # "he brought out", not "brought up the rear"
 _PARTICLES = frozenset(("in", "out", "up", "on"))
 
 
@@ -79,6 +80,15 @@ def _is_speech_verb(word: str, loose: bool) -> bool:
         stem = w[:-3]
         return any(v in SPEECH_VERBS for v in (stem, stem + "e", stem[:-1]))
     return w in SPEECH_VERBS or (loose and len(w) > 4 and w.endswith("ed"))
+
+
+def _phrasal(tokens: list[tuple[str, int, int]], n: int) -> bool:
+    """Whether tokens[n] and the particle after it say a line: "broke out", "put in"."""
+    if n + 1 >= len(tokens):
+        return False
+    word, particle = tokens[n][0], tokens[n + 1][0].rstrip(".,;:")
+    return (word in _PHRASAL and particle in _PARTICLES
+            or word in _OUT_ONLY and particle == "out")
 
 
 def _is_name_word(word: str, initial: bool = False) -> bool:
@@ -223,8 +233,7 @@ def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False
         i += 1
     verb = tokens[i][0].lower().rstrip(".") if i < len(tokens) else ""
     if i < len(tokens) and tokens[i][0].islower() and (
-            _is_speech_verb(tokens[i][0], loose) or verb in _PHRASAL and i + 1 < len(tokens)
-            and tokens[i + 1][0] in _PARTICLES):
+            _is_speech_verb(tokens[i][0], loose) or _phrasal(tokens, i)):
         j = i + 1
         if j < len(tokens) and tokens[j][0] in _PARTICLES:
             j += 1  # "put in Fielding", "broke out the Nawab"
@@ -246,14 +255,18 @@ def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False
             np.end -= 2
             np.verb, np.position = "was", "after"
             return np
+        k = next((n for n, t in enumerate(tokens) if np is not None and t[1] >= np.end), 0)
+        if np is not None and np.kind == "name" and 0 < k < len(tokens) - 1 \
+                and tokens[k][0] == "s" and tokens[k + 1][0].rstrip(".,;") in _UTTERANCES:
+            np.verb, np.position = "was", "after"  # "was Henry s answer": an apostrophe lost
+            return np
     np = _noun_phrase(tokens, 0)
     if np is None:
         return None
     k = next((n for n, t in enumerate(tokens) if t[1] >= np.end), len(tokens))
     for n in range(k, min(k + 4, len(tokens))):
         word = tokens[n][0]
-        phrasal = word in _PHRASAL and n + 1 < len(tokens) and \
-            tokens[n + 1][0].rstrip(".") in _PARTICLES  # '"..." he burst out.'
+        phrasal = _phrasal(tokens, n)  # '"..." he burst out.'
         if word.islower() and (_is_speech_verb(word, loose) or phrasal
                                or inside and n == k and word.isalpha()):
             if _denied(tokens, n, ("without",)) and not inside:
@@ -312,8 +325,7 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
     ends_open = tokens[-1][0] in ",:-\u2014" or len(tokens) <= 6
     for n in range(len(tokens) - 1, -1, -1):
         word = tokens[n][0]
-        phrasal = (word in _PHRASAL and n + 1 < len(tokens)  # "she broke out:"
-                   and tokens[n + 1][0].rstrip(".") in _PARTICLES)
+        phrasal = _phrasal(tokens, n)  # "she broke out:"
         if word.islower() and (_is_speech_verb(word, False) or phrasal) and (
                 ends_open or n >= len(tokens) - 3 or _said_to_end(tokens, n)):
             if finished and _denied(tokens, n):
@@ -337,7 +349,8 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
 
 # What someone says, owned: "Mary's declaration was," "Elizabeth's answer was:"
 _UTTERANCES = frozenset("reply answer rejoinder response declaration exclamation remark "
-                        "observation comment question words cry retort".split())
+                        "observation comment question words cry retort consolation information "
+                        "inquiry enquiry conclusion advice greeting".split())
 
 
 _UTTERANCE_KINDS = frozenset("first usual only whole last sole ready next calm quick".split())
