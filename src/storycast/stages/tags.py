@@ -255,11 +255,12 @@ def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False
             np.end -= 2
             np.verb, np.position = "was", "after"
             return np
-        k = next((n for n, t in enumerate(tokens) if np is not None and t[1] >= np.end), 0)
-        if np is not None and np.kind == "name" and 0 < k < len(tokens) - 1 \
-                and tokens[k][0] == "s" and tokens[k + 1][0].rstrip(".,;") in _UTTERANCES:
-            np.verb, np.position = "was", "after"  # "was Henry s answer": an apostrophe lost
-            return np
+        if np is not None and np.kind == "name":  # "was Henry s answer": an apostrophe lost
+            k = next((n for n, t in enumerate(tokens) if t[1] >= np.end), len(tokens))
+            if k + 1 < len(tokens) and tokens[k][0] == "s" \
+                    and tokens[k + 1][0].rstrip(".,;") in _UTTERANCES:
+                np.verb, np.position = "was", "after"
+                return np
     np = _noun_phrase(tokens, 0)
     if np is None:
         return None
@@ -351,8 +352,7 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
 _UTTERANCES = frozenset("reply answer rejoinder response declaration exclamation remark "
                         "observation comment question words cry retort consolation information "
                         "inquiry enquiry conclusion advice greeting".split())
-
-
+# words that may stand between the owner and the words: "her usual remark was"
 _UTTERANCE_KINDS = frozenset("first usual only whole last sole ready next calm quick".split())
 
 
@@ -409,8 +409,8 @@ _DENYING = frozenset("not nothing never no without n't cannot".split())
 
 def _denied(tokens: list[tuple[str, int, int]], verb: int, but: tuple[str, ...] = ()) -> bool:
     """Whether the speech verb is denied: "had nothing to say", "did not answer", "said
-    nothing".  Only of a sentence the verb closes: one that leads on into the line denies
-    it to say it after all ("could not help saying,", "said nothing else but,")."""
+    nothing".  Asked only of a sentence the verb closes: one that leads on into the line
+    denies it to say it after all ("could not help saying,", "said nothing else but,")."""
     near = [t[0].lower().rstrip(".") for t in tokens[max(0, verb - 3):verb + 2]]
     return any((w in _DENYING and w not in but) or w.endswith("n't") for w in near)
 
@@ -455,11 +455,11 @@ _HEARING = frozenset("heard hear hears hearing overheard overhear overhearing".s
 _OBJECT_PRONOUNS = {"him": "male", "her": "female", "them": None, "it": None}
 # Words after which a name is an object, even just before a phrase set off by commas:
 # "looked at Harriet, smiling, and said" is not said by Harriet.
-# of the words that make what follows an object, those that may yet lead to the one who
-# speaks: "and Das, the more articulate, said", "met by Mr. Allen, who said"
-_NOT_AGENTLESS = frozenset(("and", "or", "by"))
 _OBJECT_BEFORE = frozenset("to at with for from by of on in into upon towards toward near about "
                            "after before behind than like and or".split())
+# Of those, the ones that may yet lead to the one who speaks: "and Das, the more
+# articulate, said", "met by Mr. Allen, who said"
+_NOT_AGENTLESS = frozenset(("and", "or", "by"))
 # Heads of a described subject at the start of its clause: "the other said", "her mother added".
 _PERSON_HEADS = frozenset("other man woman gentleman lady girl boy child mother father wife "
                           "husband sister brother aunt uncle son daughter cousin friend companion "
@@ -558,19 +558,21 @@ def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None
         n -= 1
     next_to_verb = n if tokens[verb][0] != ":" else -1  # "distressing to the gentleman:"
     aside = -1  # the name just before a phrase set off by commas: "Mr. Crawford, approaching"
+    lone_comma = False
     if n >= 0 and tokens[n][0] == ",":
         m = n - 1
         # a phrase set off is short and within its clause: "Lady Bertram came ...; came with
         # no indolent step; and falling on her neck, said" sets off nothing
-        while m >= 0 and tokens[m][0] != "," and tokens[m][0] not in ";:" and n - m <= _ASIDE_REACH:
+        while m >= 0 and tokens[m][0] not in ",;:" and n - m <= _ASIDE_REACH:
             m -= 1
-        if m < 0 or tokens[m][0] != ",":
-            m = -1
-        n = m if m >= 0 else n - 1  # no earlier comma: "Mr. Beebe was back, saying"
-        aside = m - 1
+        lone_comma = m < 0 or tokens[m][0] != ","
+        if lone_comma:
+            n -= 1  # no earlier comma: "Mr. Beebe was back, saying"
+        else:
+            n, aside = m, m - 1
     # a name right before the verb is its subject: "After a pause Sir Thomas added"; not one
     # before a comma with no phrase set off: "he intimated this to her at the Bank, adding:"
-    adjacent = n if aside != -2 else -1
+    adjacent = -1 if lone_comma else n
     inner = None  # the subject of a clause within, taken only when no other is found
     for n in range(n, -1, -1):
         word = tokens[n][0]
