@@ -11,7 +11,8 @@ import math
 from dataclasses import dataclass
 
 from ..models.speaker import Reading, SpeakerModel, softmax
-from .context import CONVERSATION_GAP, Context, count_descriptions, learn_kin_calls
+from .context import (CONVERSATION_GAP, Context, conversation_starts, count_descriptions,
+                      learn_kin_calls)
 from .features import (
     INDEX,
     PAST_CONJOINED,
@@ -83,17 +84,16 @@ def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
     learn_from_guesses(ctx, known)
     reading = model.reading(second=True)
     beams = [History(0.0, None, None, 0.0, {})]
+    if not ctx.opens:
+        ctx.opens = conversation_starts(quotes)
+    opens = ctx.opens
     skip_to = 0
     for i in range(len(quotes)):
         if i < skip_to:
             continue
-        new_conversation = (i == 0 or
-                            quotes[i].paragraph - quotes[i - 1].paragraph > CONVERSATION_GAP)
+        new_conversation = opens[i] == i
         if new_conversation and last is not None and last_seen is not None:
-            end = i + 1
-            while end < len(quotes) and \
-                    quotes[end].paragraph - quotes[end - 1].paragraph <= CONVERSATION_GAP:
-                end += 1
+            end = next((j for j in range(i + 1, len(quotes)) if opens[j] == j), len(quotes))
             if first[i:end] == last_seen[i:end]:
                 h = beams[0]
                 for j in range(i, end):

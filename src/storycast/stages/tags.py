@@ -255,12 +255,10 @@ def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False
             np.end -= 2
             np.verb, np.position = "was", "after"
             return np
-        if np is not None and np.kind == "name":  # "was Henry s answer": an apostrophe lost
-            k = next((n for n, t in enumerate(tokens) if t[1] >= np.end), len(tokens))
-            if k + 1 < len(tokens) and tokens[k][0] == "s" \
-                    and tokens[k + 1][0].rstrip(".,;") in _UTTERANCES:
-                np.verb, np.position = "was", "after"
-                return np
+        if np is not None and np.kind == "name" \
+                and _possessed(tokens, np).rstrip(".,;") in _UTTERANCES:
+            np.verb, np.position = "was", "after"  # "was Henry s answer": an apostrophe lost
+            return np
     np = _noun_phrase(tokens, 0)
     if np is None:
         return None
@@ -393,14 +391,20 @@ def _talks(word: str) -> bool:
     return word in ("talk", "speak") or _is_speech_verb(word, False)
 
 
-def _owns_another(tokens: list[tuple[str, int, int]], np: Tag) -> bool:
-    """Whether a name is a possessive owning a person: "Daisy's mamma", "Daisy s mamma"."""
+def _possessed(tokens: list[tuple[str, int, int]], np: Tag) -> str:
+    """The token a possessive name owns: "mamma" in "Daisy's mamma" and in "Daisy s mamma"
+    (an apostrophe lost); "" when the name owns nothing."""
     k = next((n for n, t in enumerate(tokens) if t[1] >= np.end), len(tokens))
     if not np.text.endswith(("'s", "\u2019s")):
         if k == len(tokens) or tokens[k][0] not in ("s", "'s", "\u2019s"):
-            return False
-        k += 1  # "Daisy s mamma": the apostrophe lost
-    owned = tokens[k][0].rstrip(".,;:!?") if k < len(tokens) else ""
+            return ""
+        k += 1
+    return tokens[k][0] if k < len(tokens) else ""
+
+
+def _owns_another(tokens: list[tuple[str, int, int]], np: Tag) -> bool:
+    """Whether a name is a possessive owning a person: "Daisy's mamma", "Daisy s mamma"."""
+    owned = _possessed(tokens, np).rstrip(".,;:!?")
     return owned.isalpha() and owned.islower() and owned not in _VOICES  # "Hamidullah's voice"
 
 
