@@ -366,6 +366,8 @@ def test_a_described_person_leading_into_a_line_is_its_tag(lead_in, person):
     ("cried the boy falling back", "the boy"),
     ("said her aunt next morning", "her aunt"),
     ("said the sleeping child", "the sleeping child"),  # a modifier before the head stays
+    ("her husband conceded", "her husband"),  # an -ed verb after the head is no modifier
+    ("the poor lady grieved", "the poor lady"),
 ])
 def test_a_description_ends_where_the_person_does(tag, person):
     text = f'"Stand back," {tag}.'
@@ -442,3 +444,90 @@ def test_a_name_leading_into_a_line_outweighs_the_next_sentence_s_pronoun():
     # with no name before it, the pronoun after the line is its tag
     assert tags_of('"Who is this?" She said it to the Knave.') == [
         ("pronoun", "She", 15, 18, "said", "after", "female")]
+
+
+# -- lines said with, said to someone, said from ----------------------------------------
+@pytest.mark.parametrize("lead_in, expected", [
+    ("He cut her short with,", ("pronoun", "He", "cut")),
+    ("when Mrs. Weston ended with", ("name", "Mrs. Weston", "ended")),
+    ("She was interrupted by Mrs. Allen:", ("name", "Mrs. Allen", "interrupted")),
+    ("At length Darcy spoke, and in a constrained manner said,", ("name", "Darcy", "said")),
+    ("Then the old man said,", ("description", "the old man", "said")),
+])
+def test_the_one_a_lead_in_has_speak(lead_in, expected):
+    found = tags_of(f'{lead_in} "I am going to Kingston."')[0]
+    assert (found[0], found[1], found[4]) == expected and found[5] == "before"
+
+
+@pytest.mark.parametrize("lead_in", [
+    # the subject hears the line, and the tag does not say who speaks it
+    "Catherine found Mrs. Allen just returned from the pump-room, and was immediately "
+    "greeted with,",
+    "she found herself abruptly addressed with,",
+    "She was asked,",
+    "She looked at Mr. Allen with,",  # "with" after a name says nothing of speaking
+])
+def test_a_lead_in_whose_subject_hears_the_line_tags_no_one(lead_in):
+    assert tags_of(f'{lead_in} "Well, my dear, here you are."') == [None]
+
+
+@pytest.mark.parametrize("after, expected", [
+    ("came the Collector's voice.", ("name", "Collector", 28, 37, "voice", "after", None)),
+    ("came his voice from the hall.", ("pronoun", "his", 24, 27, "voice", "after", "male")),
+    ("from the Major.", ("name", "Major", 28, 33, "from", "after", None)),
+    ("from Mr. Wilcox, who thought it amusing.",
+     ("name", "Mr. Wilcox", 24, 34, "from", "after", None)),
+])
+def test_a_line_come_from_someone_is_theirs(after, expected):
+    assert tags_of(f'"Now we have him," {after}') == [expected]
+
+
+def test_a_name_ends_with_its_sentence():
+    text = '"Bow to the board," said Bumble. Oliver brushed away two tears.'
+    assert tags_of(text) == [("name", "Bumble", 25, 31, "said", "after", None)]
+    assert tags_of('"Sit," said Mr. J. Smith.') == [
+        ("name", "Mr. J. Smith", 12, 24, "said", "after", None)]
+
+
+def test_a_pronoun_kept_silent_is_no_beat():
+    assert tags_of('She was still silent. "Life is a performance on the violin."') == [None]
+
+
+def test_a_sentence_closing_on_went_on_leads_in_the_next_paragraph():
+    text = 'Fanny obeyed.\n\nSir Thomas, trying to suppress a smile, went on.\n\n"You are not aware."'
+    assert tags_of(text) == [("name", "Sir Thomas", 15, 25, "went", "before", None)]
+    assert tags_of('Fanny obeyed.\n\nThe carriage went on.\n\n"You are not aware."') == [None]
+
+
+def test_the_previous_paragraph_leads_in_only_a_quote_opening_its_own():
+    text = ('She bade her friend adieu and went on.\n\n'
+            'Catherine found Mrs. Allen at home, and was greeted with, "Well, my dear."')
+    assert tags_of(text) == [None]
+
+
+@pytest.mark.parametrize("after, expected", [
+    ("was uttered at the same moment by Catherine; and she ran.",
+     ("name", "Catherine", 52, 61, "uttered", "after", None)),
+    ("was an artless exclamation of Catherine's.",
+     ("name", "Catherine", 48, 57, "exclamation", "after", None)),
+    ("was the firm reply of Mr. Limbkins.",
+     ("name", "Mr. Limbkins", 40, 52, "reply", "after", None)),
+    ("he heard her mother say.", ("description", "her mother", 27, 37, "say", "after", None)),
+    ("Archer heard Lawrence Lefferts say.",
+     ("name", "Lawrence Lefferts", 31, 48, "say", "after", None)),
+])
+def test_narration_after_a_line_that_says_whose_it_was(after, expected):
+    assert tags_of(f'"Tis James, sir!" {after}') == [expected]
+
+
+def test_the_next_sentence_s_hearer_does_not_take_a_line_the_lead_in_names():
+    text = 'Philip replied, "I should like to see you now." He heard Miss Abbott gasp.'
+    assert tags_of(text) == [("name", "Philip", 0, 6, "replied", "before", None)]
+
+
+def test_narration_leading_into_the_next_line_leaves_this_one_its_own_lead_in():
+    text = ('The Fish-Footman handed a letter over to the other, saying, in a solemn tone, '
+            '"For the Duchess. An invitation to play croquet." The Frog-Footman repeated, in '
+            'the same solemn tone, "From the Queen. An invitation for the Duchess."')
+    assert tags_of(text) == [("name", "Fish-Footman", 4, 16, "saying", "before", None),
+                             ("name", "Frog-Footman", 132, 144, "repeated", "before", None)]

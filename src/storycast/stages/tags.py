@@ -121,6 +121,8 @@ def _noun_phrase(tokens: list[tuple[str, int, int]], i: int, initial: bool = Fal
                                                            tokens[j][0].lower().rstrip(".") in STYLES))
         and tokens[j][0].lower() not in _NP_STOP
         and not (j > i + 1 and _is_speech_verb(tokens[j][0], False))  # "the subaltern cried"
+        and not (j > i + 1 and tokens[j - 1][0] in _PERSON_HEADS
+                 and _is_speech_verb(tokens[j][0], True))  # "her husband conceded"
         and not (j > i + 1 and tokens[j][0].endswith("ing"))  # "the boy falling back"
     ):
         j += 1
@@ -156,7 +158,9 @@ def _name(tokens: list[tuple[str, int, int]], j: int) -> Tag | None:
     """The name starting at tokens[j]: "Mr. Darcy", "Mr. van der Luyden", "Lady Catherine"."""
     k = j
     while k + 1 < len(tokens):
-        nxt = tokens[k + 1][0]
+        nxt, here = tokens[k + 1][0], tokens[k][0]
+        if here.endswith(".") and len(here) > 2 and here[:-1].lower() not in HONORIFICS:
+            break  # the sentence ends with the name: '"..." said Adela. Mrs. Moore smiled.'
         if _is_name_word(nxt):
             k += 1
         elif nxt in PARTICLES and k + 2 < len(tokens) and tokens[k + 2][0][:1].isupper():
@@ -169,8 +173,7 @@ def _name(tokens: list[tuple[str, int, int]], j: int) -> Tag | None:
     text = " ".join(t[0] for t in tokens[j:k + 1]).rstrip(".")
     if k == j and text.lower() in TITLE_CLASS:
         return None  # "Mr." alone; but "the King" or "the Captain" is someone
-    last = tokens[k][0]
-    end = tokens[k][2] - (1 if last.endswith(".") and last.rstrip(".").lower() not in HONORIFICS else 0)
+    end = tokens[k][2] - (len(tokens[k][0]) - len(tokens[k][0].rstrip(".")))  # as the text
     return Tag("name", text, tokens[j][1], end, "", "")
 
 
@@ -187,19 +190,20 @@ _OWNERS = {"his": "male", "her": "female", "my": "narrator"}
 _VOICES = frozenset(("voice", "tone"))
 
 
-def voice_owner(tokens: list[tuple[str, int, int]]) -> Tag | None:
+def voice_owner(tokens: list[tuple[str, int, int]], closing: bool = False) -> Tag | None:
     """A sentence whose subject is someone's voice: "His voice was rough.", "Mom's voice cut
-    through the noise.": the one whose voice it is speaks the quotation beside it."""
-    if len(tokens) < 3:
+    through the noise.": the one whose voice it is speaks the quotation beside it.  With
+    ``closing`` the voice may end the words: '"..." came the Collector's voice.'"""
+    if len(tokens) < (2 if closing else 3):
         return None
     word, s, e = tokens[0]
-    if word.lower() in _OWNERS and tokens[1][0].lower() in _VOICES:
+    if word.lower() in _OWNERS and tokens[1][0].lower().rstrip(".,;") in _VOICES:
         return Tag("pronoun", word, s, e, "voice", "", _OWNERS[word.lower()])
     np = _noun_phrase(tokens, 0, initial=True)
     if np is None or np.kind != "name" or not np.text.endswith(("'s", "\u2019s")):
         return None
     k = next((n for n, t in enumerate(tokens) if t[1] >= np.end), len(tokens))
-    if k + 1 < len(tokens) and tokens[k][0].lower() in _VOICES:
+    if k + (not closing) < len(tokens) and tokens[k][0].lower().rstrip(".,;") in _VOICES:
         np.text, np.end, np.verb = np.text[:-2], np.end - 2, "voice"
         return np
     return None
@@ -217,9 +221,17 @@ def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False
     if not tokens or tokens[0][0][0] in ".!?" or tokens[0][0][:1] in _QUOTE_CHARS:
         return None
     owner = None if inside else voice_owner(tokens)  # '"Five minutes." His voice was rough.'
+    if owner is None and tokens[0][0] == "came":
+        owner = voice_owner(tokens[1:], closing=True)  # '"..." came the Collector's voice.'
     if owner is not None:
         owner.position = "after"
         return owner
+    if tokens[0][0] == "from" and len(tokens) > 1:  # '"M--m--m!" from Mr. Wilcox, who thought'
+        np = _noun_phrase(tokens, 1)
+        if np is not None and (np.kind == "name" or np.kind == "description"
+                               and np.text.split()[-1].lower() in _PERSON_HEADS):
+            np.verb, np.position = "from", "after"
+            return np
     if inside and len(tokens) > 2 and tokens[0][0] in _CONNECTIVES and \
             _SUBJECT_PRONOUNS.get(tokens[1][0].lower()):
         tokens = tokens[1:]  # '"Dear old boy." Then she cried: "Ronny, ..."'
@@ -243,6 +255,9 @@ def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False
         if np is not None:
             np.verb, np.position = verb, "after"
             return np
+    told = _told_after(tokens)
+    if told is not None:
+        return told
     if tokens[0][0] == "was" and len(tokens) > 2 and tokens[1][0] in ("his", "her"):
         word, a, b = tokens[1]  # "was her answer"
         return Tag("pronoun", word, a, b, "was", "after", "male" if word == "his" else "female")
@@ -263,6 +278,14 @@ def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False
     if np is None:
         return None
     k = next((n for n, t in enumerate(tokens) if t[1] >= np.end), len(tokens))
+    if loose and k < len(tokens) and tokens[k][0] in ("heard", "overheard"):
+        # '"..." he heard her mother say': the one heard
+        verb = next((n for n in range(k + 2, min(k + 6, len(tokens)))
+                     if _is_speech_verb(tokens[n][0], False)), None)
+        heard = _heard(tokens, verb) if verb is not None else _UNHEARD
+        if heard is not _UNHEARD and heard is not None:
+            heard.verb, heard.position = tokens[verb][0].lower().rstrip("."), "after"
+        return None if heard is _UNHEARD else heard
     for n in range(k, min(k + 4, len(tokens))):
         word = tokens[n][0]
         phrasal = _phrasal(tokens, n)  # '"..." he burst out.'
@@ -274,6 +297,35 @@ def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False
             return np
         if not (word.lower() in _ADVERBS or word.lower().endswith("ly")):
             break
+    return None
+
+
+def _told_after(tokens: list[tuple[str, int, int]]) -> Tag | None:
+    """Narration after a line that says whose it was: '"..." was uttered at the same moment
+    by Catherine', '"..." was an artless exclamation of Catherine's'."""
+    if len(tokens) < 3 or tokens[0][0] not in ("was", "were"):
+        return None
+    if tokens[1][0].endswith("ed") and _is_speech_verb(tokens[1][0], True):
+        by = next((n for n in range(2, min(10, len(tokens) - 1)) if tokens[n][0] == "by"), None)
+        if by is None or any(t[0] in ".;!?" for t in tokens[2:by]):
+            return None
+        np = _noun_phrase(tokens, by + 1)
+        if np is not None and np.kind == "name":
+            np.verb, np.position = tokens[1][0].lower(), "after"
+            return np
+        return None
+    if tokens[1][0] not in ("a", "an", "the"):
+        return None
+    n = 2
+    while n < min(6, len(tokens)) and tokens[n][0].islower() and tokens[n][0] not in _UTTERANCES:
+        n += 1
+    if n + 2 < len(tokens) and tokens[n][0] in _UTTERANCES and tokens[n + 1][0] == "of":
+        np = _noun_phrase(tokens, n + 2)
+        if np is not None and np.kind == "name":
+            if np.text.endswith(("'s", "\u2019s")):
+                np.text, np.end = np.text[:-2], np.end - 2
+            np.verb, np.position = tokens[n][0], "after"
+            return np
     return None
 
 
@@ -314,7 +366,8 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
         return owner
     if finished and not finished_ok:
         return None  # the narration is a finished sentence: no tag leads into the quote
-    if finished and not any(t[0].lower().rstrip(".") in _INTRODUCING for t in tokens[-3:]):
+    if finished and not any(t[0].lower().rstrip(".") in _INTRODUCING for t in tokens[-3:]) \
+            and [t[0] for t in tokens[-2:]] != ["went", "on."]:  # "Sir Thomas ... went on."
         return None
     if not tokens:
         return None
@@ -322,6 +375,9 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
     if owned is not None:  # "Mary's declaration was,"
         return owned
     ends_open = tokens[-1][0] in ",:-\u2014" or len(tokens) <= 6
+    with_verb = _verb_with(tokens)
+    if with_verb is not None and _passive(tokens, with_verb):
+        return None  # "and was immediately greeted with,": the subject hears the line
     for n in range(len(tokens) - 1, -1, -1):
         word = tokens[n][0]
         phrasal = _phrasal(tokens, n)  # "she broke out:"
@@ -329,6 +385,13 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
                 ends_open or n >= len(tokens) - 3 or _said_to_end(tokens, n)):
             if finished and _denied(tokens, n):
                 return None  # "Edmund ... had nothing to say.": the one who does not speak
+            if _passive(tokens, n):
+                # "She was interrupted by Mrs. Allen:" is Mrs. Allen's; "she was asked," no one's
+                by = _noun_phrase(tokens, n + 2) if tokens[n + 1:n + 2] and \
+                    tokens[n + 1][0] == "by" else None
+                if by is not None:
+                    by.verb, by.position = word.lower(), "before"
+                return by
             after = [t[0].lower().rstrip(".") for t in tokens[n + 1:]]
             if finished and "to" in after and not (
                     after[after.index("to") + 1:][:1] and _talks(after[after.index("to") + 1])):
@@ -343,7 +406,46 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
         if subject is not None:
             subject.verb, subject.position = ":", "before"
         return subject
+    if with_verb is not None:
+        # "He cut her short with,": the line is what the subject does it with
+        subject = _subject_before(tokens, with_verb)
+        if subject is not None:
+            subject.verb, subject.position = tokens[with_verb][0], "before"
+        return subject
     return None
+
+
+# What may stand between a verb and the "with" that brings in the line: "cut her short with"
+_WITH_OBJECTS = frozenset("her him them me us herself himself themselves short".split())
+# Before a participle, the words that make it passive: "was greeted", "found herself addressed"
+_PASSIVE_BEFORE = frozenset("was were been being be is are herself himself themselves".split())
+
+
+def _verb_with(tokens: list[tuple[str, int, int]]) -> int | None:
+    """The verb of a lead-in ending on "with" ("he cut her short with,", "Mrs. Weston ended
+    with"), where the line says what it is done with."""
+    n = len(tokens) - 1
+    if n >= 0 and tokens[n][0] in ",:":
+        n -= 1
+    if n < 1 or tokens[n][0] != "with":
+        return None
+    n -= 1
+    while n > 0 and (tokens[n][0] in _WITH_OBJECTS or tokens[n][0].endswith("ly")):
+        n -= 1
+    word = tokens[n][0]
+    return n if word.isalpha() and word.islower() and word not in _NP_STOP else None
+
+
+def _passive(tokens: list[tuple[str, int, int]], verb: int) -> bool:
+    """Whether the verb is a participle said of its subject: "was greeted", "was interrupted
+    by Mrs. Allen", "found herself abruptly addressed"."""
+    if not tokens[verb][0].endswith("ed"):
+        return False
+    n = verb - 1
+    while n >= 0 and tokens[n][0].islower() and (tokens[n][0].endswith("ly") or
+                                                 tokens[n][0] in ("then", "again", "now")):
+        n -= 1
+    return n >= 0 and tokens[n][0].lower() in _PASSIVE_BEFORE
 
 
 # What someone says, owned: "Mary's declaration was," "Elizabeth's answer was:"
@@ -440,11 +542,14 @@ def beat_before(text: str, start: int, end: int) -> Tag | None:
     verb = tokens[1][0].rstrip(".")  # "He laughed."
     if not (verb.isalpha() and verb.islower()):
         return None
+    if any(t[0].rstrip(".") in _SILENT for t in tokens):
+        return None  # 'She was still silent. "..."': someone else speaks
     word, s, e = tokens[0]
     return Tag("pronoun", word, s, e, BEAT, "before", _SUBJECT_PRONOUNS[word.lower()])
 
 
 _BEAT_PRONOUNS = frozenset(("He", "She", "I"))
+_SILENT = frozenset(("silent", "speechless"))
 
 # Words after which a name still opens its clause, so may be its subject.
 _CLAUSE_OPENERS = frozenset("and but then so when while as till until whereupon where that who "
@@ -481,8 +586,13 @@ def _opens_clause(tokens: list[tuple[str, int, int]], n: int) -> bool:
         return True
     before = tokens[n - 1][0]
     low = before.lower()
+    if low in _AT_PHRASES and n >= 2 and tokens[n - 2][0].lower() == "at":
+        return True  # "At length Darcy spoke, and ... said"
     return (not before[:1].isalpha() or not before.islower() or low in _CLAUSE_OPENERS
             or (low in _ADVERBS and low != "at") or low.endswith("ly"))  # "looked at Katharine"
+
+
+_AT_PHRASES = frozenset(("length", "last", "once", "first"))  # adverbs opening with "at"
 
 
 def _owns_or_leads(tokens: list[tuple[str, int, int]], n: int, verb: int) -> bool:
@@ -514,7 +624,9 @@ def _heard(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None:
                 # "who, on hearing it, said", "heard herself saying", "was heard to say":
                 # the subject speaks
                 return _UNHEARD
-            if word.lower() in _OBJECT_PRONOUNS:
+            owner = word.lower() in ("her", "his") and h + 2 < verb \
+                and tokens[h + 2][0] in _PERSON_HEADS  # "heard her mother say"
+            if word.lower() in _OBJECT_PRONOUNS and not owner:
                 return Tag("pronoun", word, s, e, "", "", _OBJECT_PRONOUNS[word.lower()])
             np = _noun_phrase(tokens, h + 1)
             if np is not None and (np.kind == "name" or np.kind == "description" and (
@@ -589,8 +701,8 @@ def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None
                 continue
             return _noun_phrase(tokens, n)
         if word in _PERSON_HEADS and n > 0:
-            d = n - 1
-            while d > 0 and d > n - 3 and tokens[d][0].lower() not in _DETERMINERS:
+            d = n - 1  # back to the article over a few modifiers: "the little old man"
+            while d > 0 and d > n - 4 and tokens[d][0].lower() not in _ARTICLES:
                 d -= 1
             # the head right before the verb is its subject wherever its phrase begins:
             # "Newland made no answer, and after a moment his mother ventured:"
@@ -657,6 +769,11 @@ def find_tags(text: str, quotes: list[Quote], paragraphs) -> list[Tag | None]:
             named = tag_before(text, before_start, before_end)
             if named is not None and named.kind == "name":
                 tag = named
+        elif tag is not None and tag.position == "after" and after_end < para_end \
+                and text[:_before_mark(text, after_end)].rstrip().endswith((",", ":")):
+            # 'when Mr. Bounderby said, "Your health!" she answered, "Thank you."': the
+            # narration after the line leads into the next, and the line has a lead-in of its own
+            tag = tag_before(text, before_start, before_end) or tag
         if tag is None:
             # "This was followed by a short silence. Miss Bertram began again. '...'": a
             # sentence the verb closes leads in within the paragraph too
@@ -664,7 +781,8 @@ def find_tags(text: str, quotes: list[Quote], paragraphs) -> list[Tag | None]:
                 or beat_before(text, before_start, before_end)
             if tag is None and before_start == para_start:
                 tag = tag_before(text, before_start, before_end, finished_ok=True)
-            if tag is None and before_start == para_start and q.paragraph > 0:
+            if tag is None and before_start == para_start and q.paragraph > 0 \
+                    and not text[para_start:before_end].strip():  # the quote opens its paragraph
                 tag = _tag_from_previous_paragraph(text, quotes, i, paragraphs)
                 if tag is not None and tags and tags[-1] is not None and tags[-1].start == tag.start:
                     tag = None  # '"...," I remarked.' tags the quote it follows, not the next
