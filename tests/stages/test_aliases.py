@@ -84,6 +84,16 @@ def test_spelling_variant_joins_the_commoner_spelling():
     assert grouped(form("Russell", 6), form("Russel", 2)) == {frozenset({"Russell", "Russel"})}
 
 
+def test_a_misspelt_surname_joins_the_far_commoner_spelling_with_its_honorific():
+    assert grouped(form("Mr. Brownlow", 40), form("Mr. Browlow", 1)) == {
+        frozenset({"Mr. Brownlow", "Mr. Browlow"})}
+    # not a spelling said nearly as often, nor another honorific's
+    assert grouped(form("Mr. Brownlow", 4), form("Mr. Browlow", 1)) == {
+        frozenset({"Mr. Brownlow"}), frozenset({"Mr. Browlow"})}
+    assert grouped(form("Mrs. Brownlow", 40), form("Mr. Browlow", 1)) == {
+        frozenset({"Mrs. Brownlow"}), frozenset({"Mr. Browlow"})}
+
+
 def test_short_form_joins_the_longer_name():
     assert grouped(form("Harmony", 12), form("Harm", 3)) == {frozenset({"Harmony", "Harm"})}
 

@@ -335,6 +335,17 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
             if len(variants) == 1 and f.core[0] == forms[variants[0]].core[0]:
                 g.union(variants[0], i)
 
+    # "Mr. Browlow", once, beside "Mr. Brownlow", often: a surname misspelt
+    for i in singles:
+        f = forms[i]
+        if not f.cls or f.title or len(f.core) < 5:
+            continue
+        variants = [j for j in singles if j != i and forms[j].cls == f.cls
+                    and forms[j].count >= MISSPELT * f.count and forms[j].core[0] == f.core[0]
+                    and edit_distance_one(forms[j].core, f.core)]
+        if len(variants) == 1:
+            g.union(variants[0], i)
+
     # 5. "the Major", "Mademoiselle": a title said alone in the narration is the person the
     # text gives that title with a name ("Major Callendar", "Mademoiselle Reisz"), when one
     # such name is said far more than any other ("Major Roberts", twice).
@@ -354,6 +365,7 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
 
 
 MISS_DOMINANCE = 5  # times as often named as any other woman of the family
+MISSPELT = 5  # times as often as a surname one letter off is the name's right spelling
 
 
 def _dominant(forms: list[Form], g: Groups, candidates: list[int]) -> int | None:
