@@ -194,6 +194,26 @@ def test_a_name_spoken_of_is_not_a_vocative(text, name):
     assert not [m for m in doc.mentions if m.kind == "vocative"]
 
 
+@pytest.mark.parametrize("text, name", [
+    ('"You said to me--\'Mr. Knightley, I am going to do so-and-so\'--and did," he said.',
+     "Mr. Knightley"),
+    ('"\'Mr. Knightley.\'--You always called me, \'Mr. Knightley;\' it is formal."',
+     "Mr. Knightley"),
+    ("'He said \"No, Emma, never\" and left,' she said.", "Emma"),
+])
+def test_a_name_within_words_the_line_quotes_is_not_a_vocative(text, name):
+    found = [m[0] for m in names(text) if m[1] in name]
+    assert found and set(found) == {"name"}
+
+
+@pytest.mark.parametrize("text", [
+    '"\'Tis true, Emma, and you know it."',  # an elision is no quotation mark
+    '"She said \'yes\' to me, Emma, and meant it."',  # the words quoted are closed
+])
+def test_a_name_after_a_quotation_within_the_line_is_still_called(text):
+    assert [m[0] for m in names(text) if m[1] == "Emma"] == ["vocative"]
+
+
 def test_names_in_narration_are_never_vocatives():
     assert names("Spike, Buffy and Giles walked in.") == [
         ("name", "Spike", 0, 5), ("name", "Buffy", 7, 12), ("name", "Giles", 17, 22)]

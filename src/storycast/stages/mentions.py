@@ -222,6 +222,8 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: LowerCaseWords,
     if span is None:
         return False
     a, b = span
+    if _nested(text, a, s):
+        return False  # "'Mr. Knightley, I am going to do so-and-so'": words quoted, not said
     before = text[a:s].rstrip()
     after = text[e:b].lstrip()
     if after.startswith(".") and after[1:2].isalpha():
@@ -262,6 +264,27 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: LowerCaseWords,
         return following.replace("'", "").isalpha() and not _looks_like_verb(following) \
             and following not in _PRONOUNS and name not in lower  # "Is he", "Upon my"
     return opened and closed
+
+
+# Quotation marks of the other family than a quote's own, opening and closing words quoted
+# within it: an opening one follows a space, a dash or the quote's own mark, a closing one a
+# letter or a stop; an apostrophe inside a word ("don't") is neither.
+_NESTED = {
+    True: (re.compile(r"(?:^|(?<=[\s(\-\u2014\"\u201c]))['\u2018]"
+                      r"(?!(?:[Tt](?:is|was|were|will|would)|em|cause|til)\b)"),  # "'Tis"
+           re.compile(r"(?<=[\w.,!?;:])['\u2019](?=[\s,.;:!?\-\u2014]|$)")),
+    False: (re.compile(r"(?:^|(?<=[\s(\-\u2014'\u2018]))[\"\u201c]"),
+            re.compile(r"(?<=[\w.,!?;:])[\"\u201d](?=[\s,.;:!?\-\u2014]|$)")),
+}
+
+
+def _nested(text: str, a: int, s: int) -> bool:
+    """Whether offset s of the quote span starting at a lies within words it quotes:
+    'looks--\'Mr. Knightley, I am going to do so-and-so\'' within a double-quoted line."""
+    opening, closing = _NESTED[text[a - 1:a] not in ("'", "\u2018", "\u2019")]
+    opened = [m.end() for m in opening.finditer(text, a, s)]
+    return bool(opened) and not any(m.start() >= opened[-1]
+                                    for m in closing.finditer(text, opened[-1], s))
 
 
 def _endearment_before(before: str) -> bool:
