@@ -74,3 +74,20 @@ def test_train_on_a_folder_without_annotations_fails_cleanly(tmp_path, capsys):
     (tmp_path / "empty").mkdir()
     assert cli.main(["train", str(tmp_path / "empty")]) == 2
     assert "not a PDNC novel folder" in capsys.readouterr().err
+
+
+def test_the_hidden_layer_starts_from_the_plain_conditional_logit(monkeypatch):
+    from storycast.models import fitting
+
+    # two candidates a quote: the right one has the first feature, the other the second
+    width = len(NAMES)
+
+    def row(k):
+        return [1.0 if j == k else 0.0 for j in range(width)]
+
+    groups = [([row(0), row(1)], [0]), ([row(1), row(0)], [1]), ([row(0), row(2)], [0])]
+    plain = fitting.fit_conditional_logit(groups, 0.2)
+    assert plain[0] > 0 > plain[1]
+    monkeypatch.setattr(fitting, "HIDDEN_STEPS", 0)  # no step taken: where the fit starts
+    linear, _ = fitting.fit_layered(groups, 0.2, 4)
+    assert linear == pytest.approx(plain, abs=1e-3)  # not the zeros of a cold start

@@ -770,9 +770,10 @@ def find_tags(text: str, quotes: list[Quote], paragraphs) -> list[Tag | None]:
             if named is not None and named.kind == "name":
                 tag = named
         elif tag is not None and tag.position == "after" and after_end < para_end \
-                and text[:_before_mark(text, after_end)].rstrip().endswith((",", ":")):
-            # 'when Mr. Bounderby said, "Your health!" she answered, "Thank you."': the
-            # narration after the line leads into the next, and the line has a lead-in of its own
+                and text[last:_before_mark(text, after_end)].rstrip().endswith((",", ":")):
+            # 'The Fish-Footman ... saying, "For the Duchess." The Frog-Footman repeated,
+            # "From the Queen."': the narration after the line leads into the next, and the
+            # line has a lead-in of its own
             tag = tag_before(text, before_start, before_end) or tag
         if tag is None:
             # "This was followed by a short silence. Miss Bertram began again. '...'": a
