@@ -336,11 +336,12 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
                 g.union(variants[0], i)
 
     # "Mr. Browlow", once, beside "Mr. Brownlow", often: a surname misspelt
-    for i in singles:
+    surnamed = [i for i in singles if forms[i].cls and not forms[i].title]
+    for i in surnamed:
         f = forms[i]
-        if not f.cls or f.title or len(f.core) < 5:
+        if len(f.core) < 5:
             continue
-        variants = [j for j in singles if j != i and forms[j].cls == f.cls
+        variants = [j for j in surnamed if j != i and forms[j].cls == f.cls
                     and forms[j].count >= MISSPELT * f.count and forms[j].core[0] == f.core[0]
                     and edit_distance_one(forms[j].core, f.core)]
         if len(variants) == 1:
