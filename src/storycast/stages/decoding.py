@@ -11,8 +11,7 @@ import math
 from dataclasses import dataclass
 
 from ..models.speaker import Reading, SpeakerModel, softmax
-from .context import (CONVERSATION_GAP, Context, conversation_starts, count_descriptions,
-                      learn_kin_calls)
+from .context import Context, conversation_starts, count_descriptions, learn_kin_calls
 from .features import (
     INDEX,
     PAST_CONJOINED,
@@ -170,8 +169,9 @@ def path_logprobs(ctx: Context, model: SpeakerModel, known: list[str | None],
     reading = model.reading(second=True)
     out: list[float | None] = []
     turns: dict[str, int] = {}
+    opens = conversation_starts(quotes)
     for i in range(len(quotes)):
-        if i == 0 or quotes[i].paragraph - quotes[i - 1].paragraph > CONVERSATION_GAP:
+        if opens[i] == i:
             turns = {}
         cands = candidates(ctx, i, known)
         if path[i] in cands:
