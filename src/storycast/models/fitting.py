@@ -139,10 +139,15 @@ def fit(groups, l2: float, hidden: int = 0) -> tuple[tuple[float, ...], "Layer |
 
 def fit_conditional_logit(groups, l2: float) -> list[float]:
     """Maximise sum log P(right candidate) with P a softmax over each quote's candidates."""
+    return _fit_logit(_design(groups), l2)
+
+
+def _fit_logit(design: tuple, l2: float) -> list[float]:
+    """``fit_conditional_logit`` on a design already laid out by ``_design``."""
     import numpy as np
     from scipy.optimize import minimize
 
-    X, group_of, target, starts = _design(groups)
+    X, group_of, target, starts = design
 
     def loss(w):
         p = _softmax_by_quote(X @ w, group_of, starts)
@@ -164,7 +169,8 @@ def fit_layered(groups, l2: float, hidden: int) -> tuple[tuple[float, ...], "Lay
 
     from ..stages.features import INDEX
 
-    X, group_of, target, starts = _design(groups)
+    design = _design(groups)
+    X, group_of, target, starts = design
     n_features = X.shape[1]
     seen = np.ones((n_features, 1))
     seen[[INDEX[name] for name in HIDDEN_BLIND]] = 0.0
@@ -194,7 +200,7 @@ def fit_layered(groups, l2: float, hidden: int) -> tuple[tuple[float, ...], "Lay
     # The linear weights start where the plain conditional logit ends, so the layer's few
     # steps go to what the sum cannot weigh rather than to relearning the sum
     rng = np.random.default_rng(SEED)
-    theta0 = np.concatenate([fit_conditional_logit(groups, l2),
+    theta0 = np.concatenate([_fit_logit(design, l2),
                              rng.normal(0, 0.1, n_features * hidden),
                              np.zeros(hidden), rng.normal(0, 0.1, hidden)])
     result = minimize(loss, theta0, jac=True, method="L-BFGS-B",

@@ -12,7 +12,7 @@ from ..spans import Character, Quote
 from .quotes import DOUBLE_MARKS
 from .ranks import holders, rank_of, titled
 from .scene import Scene
-from .tags import Tag
+from .tags import SILENT_WORDS, Tag
 from .voice import Voices
 
 CONVERSATION_GAP = 2  # paragraphs between quotes before a conversation is over
@@ -148,8 +148,8 @@ def beat_speaker(ctx: Context, i: int) -> str | None:
 # A beat that tells of the one acting keeping silent, or of their words without quoting
 # them, has had their turn: "Isabella was silent.", "Henry only smiled.", "Edmund expressed
 # his pleasure and surprise.", "Anne said what was proper, and enquired after her husband."
-_NO_OWN_WORDS = frozenset(
-    "silent speechless listened listening only said expressed enquired inquired assented "
+_NO_OWN_WORDS = SILENT_WORDS | frozenset(
+    "listened listening only said expressed enquired inquired assented "
     "agreed replied answered told assured asked sounded".split())
 _LOWER_WORD = re.compile(r"[a-z]+")
 
@@ -410,6 +410,13 @@ def conversation_starts(quotes: list[Quote]) -> list[int]:
         out.append(out[-1] if i and q.paragraph - quotes[i - 1].paragraph <= CONVERSATION_GAP
                    else i)
     return out
+
+
+def openings(ctx: Context) -> list[int]:
+    """``conversation_starts`` of the story's quotes, worked out once per context."""
+    if not ctx.opens:
+        ctx.opens = conversation_starts(ctx.doc.quotes)
+    return ctx.opens
 
 
 def last_in_previous_paragraph(ctx: "Context", quotes: list[Quote], i: int) -> str | None:

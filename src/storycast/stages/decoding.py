@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 
 from ..models.speaker import Reading, SpeakerModel, softmax
-from .context import Context, conversation_starts, count_descriptions, learn_kin_calls
+from .context import Context, count_descriptions, learn_kin_calls, openings
 from .features import (
     INDEX,
     PAST_CONJOINED,
@@ -83,9 +83,7 @@ def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
     learn_from_guesses(ctx, known)
     reading = model.reading(second=True)
     beams = [History(0.0, None, None, 0.0, {})]
-    if not ctx.opens:
-        ctx.opens = conversation_starts(quotes)
-    opens = ctx.opens
+    opens = openings(ctx)
     skip_to = 0
     for i in range(len(quotes)):
         if i < skip_to:
@@ -169,7 +167,7 @@ def path_logprobs(ctx: Context, model: SpeakerModel, known: list[str | None],
     reading = model.reading(second=True)
     out: list[float | None] = []
     turns: dict[str, int] = {}
-    opens = conversation_starts(quotes)
+    opens = openings(ctx)
     for i in range(len(quotes)):
         if opens[i] == i:
             turns = {}

@@ -18,13 +18,13 @@ from .context import (
     called_gender,
     closing_subject,
     conversation_cast,
-    conversation_starts,
     description_key,
     in_conversation,
     last_in_previous_paragraph,
     narration_between,
     narration_subject,
     next_paragraph_newcomer,
+    openings,
     paragraph_subject,
     resolve_description,
     resolve_name,
@@ -566,9 +566,7 @@ def past_evidence(quotes: list[Quote], i: int, implicit: bool, speaker_of, turns
 
 def _opening(ctx: Context, i: int) -> int:
     """The first quote of quote i's conversation."""
-    if not ctx.opens:
-        ctx.opens = conversation_starts(ctx.doc.quotes)
-    return ctx.opens[i]
+    return openings(ctx)[i]
 
 
 def conversation_turns(ctx: Context, i: int, speakers: list[str | None]) -> dict[str, int]:

@@ -282,10 +282,12 @@ def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False
         # '"..." he heard her mother say': the one heard
         verb = next((n for n in range(k + 2, min(k + 6, len(tokens)))
                      if _is_speech_verb(tokens[n][0], False)), None)
-        heard = _heard(tokens, verb) if verb is not None else _UNHEARD
-        if heard is not _UNHEARD and heard is not None:
+        heard = _heard(tokens, verb) if verb is not None else None
+        if heard is _UNHEARD:
+            return None
+        if heard is not None:
             heard.verb, heard.position = tokens[verb][0].lower().rstrip("."), "after"
-        return None if heard is _UNHEARD else heard
+        return heard
     for n in range(k, min(k + 4, len(tokens))):
         word = tokens[n][0]
         phrasal = _phrasal(tokens, n)  # '"..." he burst out.'
@@ -542,14 +544,16 @@ def beat_before(text: str, start: int, end: int) -> Tag | None:
     verb = tokens[1][0].rstrip(".")  # "He laughed."
     if not (verb.isalpha() and verb.islower()):
         return None
-    if any(t[0].rstrip(".") in _SILENT for t in tokens):
+    if any(t[0].rstrip(".") in SILENT_WORDS for t in tokens):
         return None  # 'She was still silent. "..."': someone else speaks
     word, s, e = tokens[0]
     return Tag("pronoun", word, s, e, BEAT, "before", _SUBJECT_PRONOUNS[word.lower()])
 
 
 _BEAT_PRONOUNS = frozenset(("He", "She", "I"))
-_SILENT = frozenset(("silent", "speechless"))
+# Words that keep the one a sentence is about from speaking: no beat of theirs leads in a
+# line ('She was still silent. "..."'); context.py adds words telling what they said.
+SILENT_WORDS = frozenset(("silent", "speechless"))
 
 # Words after which a name still opens its clause, so may be its subject.
 _CLAUSE_OPENERS = frozenset("and but then so when while as till until whereupon where that who "
