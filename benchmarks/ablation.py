@@ -41,7 +41,8 @@ FAMILIES = {
                  "last_in_previous_paragraph narrated_after last_named between_subject",
     "turns": "prev_same_paragraph prev_turn prev2_turn prev3_turn prev_turn_implicit "
              "prev2_turn_implicit recent_speaker conversation_turns next_same_paragraph "
-             "next_turn next2_turn prev_turn_across prev2_turn_across",
+             "next_turn next2_turn prev_turn_across prev2_turn_across anchor_ahead_even "
+             "anchor_ahead_odd anchor_behind_even anchor_behind_odd",
     "vocatives": "prev_vocative own_vocative next_vocative named_inside answers_called "
                  "answered_called prev_told own_told",
     "conversation cast": "conversation_tagged conversation_addressed conversation_pair spoken_of",
@@ -55,6 +56,7 @@ CONJOINED = {f"{n}_{suffix}": n for _, suffix, names in features.CONJUNCTIONS fo
 FLAGS = {flag for flag, _, _ in features.CONJUNCTIONS} - {"gender_match"}
 STAGES = {
     "greedy second reading (beam of 1)": "beam1",
+    "beam without the parity check of runs of turns": "unsettled",
     "first reading only (no decoding of conversations)": "first",
 }
 
@@ -79,16 +81,24 @@ def without_features(names: set[str]):
         yield
 
 
+def _as_decided(ctx, model, anchors, decided):
+    return decided  # no parity check: the beam's decisions stand
+
+
 @contextmanager
 def with_stage(kind: str):
     if kind == "beam1":
         narrow = partial(decoding.beam_reading, width=1)
         with mock.patch.object(decoding, "beam_reading", narrow):
             yield
+    elif kind == "unsettled":
+        with mock.patch.object(speakers, "settle_parity", _as_decided):
+            yield
     else:  # the first reading's guesses stand as the answer
         def first_only(ctx, model, anchors, first, width=decoding.BEAM_WIDTH):
             return [(f, 0.5) for f in first], first
-        with mock.patch.object(speakers, "decode", first_only):
+        with mock.patch.object(speakers, "decode", first_only), \
+                mock.patch.object(speakers, "settle_parity", _as_decided):
             yield
 
 

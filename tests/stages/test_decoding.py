@@ -3,7 +3,13 @@ import storycast
 from storycast.document import Document
 from storycast.models.speaker import default_model
 from storycast.stages.context import build_context
-from storycast.stages.decoding import beam_reading, decode
+from storycast.stages.decoding import (
+    _alternations,
+    _retellings,
+    beam_reading,
+    decode,
+    settle_parity,
+)
 from storycast.stages.speakers import anchor_speakers, first_reading
 
 LINES = ["Nay, why do you?", "I smile at the present.", "Very handsome.",
@@ -71,3 +77,51 @@ def test_a_conversation_that_sees_what_it_saw_before_keeps_its_decisions():
     again = beam_reading(ctx, model, anchors, first, last=odd, last_seen=seen)
     assert again[:n] == odd[:n]
     assert again[n:] == fresh[n:]
+
+
+def test_a_run_told_with_the_wrong_parity_is_told_again():
+    # the exchange after "said Emma to Frank Churchill" given Emma first: she would speak
+    # twice running, so the run is told again with its parity swapped, and alternates
+    # from Frank Churchill, whom she spoke to
+    doc = storycast.analyze(Document(DINNER))
+    ctx = build_context(doc)
+    anchors = anchor_speakers(ctx, doc.layer("tags"))
+    ids = {c.name: c.id for c in doc.characters}
+    wrong = [ids[name] for name in ["Emma", "Frank Churchill"] * 5][:len(LINES)]
+    decided = [(a, 0.95) for a in anchors[:3]] + [(who, 0.6) for who in wrong]
+    assert anchors[3:] == [None] * len(LINES)
+    settled = settle_parity(ctx, default_model(), anchors, decided)
+    assert names(doc, [who for who, _ in settled]) == (
+        ["Mrs. Cole", "Emma", "Emma"] + EXCHANGE[:len(LINES)])
+    assert settled[:3] == decided[:3]
+    assert all(0 < p < 1 and p != 0.6 for _, p in settled[3:])
+
+
+def test_a_run_with_no_one_speaking_twice_running_is_left_as_it_is():
+    doc = storycast.analyze(Document(DINNER))
+    ctx = build_context(doc)
+    anchors = anchor_speakers(ctx, doc.layer("tags"))
+    decided = [(q.speaker, q.confidence) for q in doc.quotes]
+    path = [who for who, _ in decided]
+    # one run, from the first untagged line to the last
+    assert list(_alternations(ctx, anchors, path)) == [(3, len(path))]
+    assert _retellings(ctx, anchors, path, 3, len(path)) == ([path], 3, len(path))
+    assert settle_parity(ctx, default_model(), anchors, decided) == decided
+
+
+def test_a_double_no_tag_names_is_undone_or_the_parity_swapped_from_each_turn():
+    doc = storycast.analyze(Document(DINNER))
+    ctx = build_context(doc)
+    anchors = anchor_speakers(ctx, doc.layer("tags"))
+    path = [q.speaker for q in doc.quotes]
+    path[-1] = path[-2]  # the last line given to the one who spoke the line before it
+    frank, emma = path[3], path[4]
+    assert list(_alternations(ctx, anchors, path)) == [(3, len(path) - 1)]
+    tellings, lo, hi = _retellings(ctx, anchors, path, 3, len(path) - 1)
+    assert (lo, hi) == (3, len(path))  # the double's second line may change
+    assert tellings[0] == path
+    assert tellings[1] == [q.speaker for q in doc.quotes]  # the double undone
+    swap = {frank: emma, emma: frank}
+    swapped_from_fifth = tellings[1][:5] + [swap[who] for who in tellings[1][5:]]
+    assert swapped_from_fifth in tellings
+    assert len(tellings) == 2 + 2 * (hi - lo) - 1

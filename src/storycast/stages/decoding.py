@@ -3,7 +3,9 @@
 Choosing each quote's speaker greedily lets one early mistake run down a conversation (the
 alternation features then point at the wrong person).  The beam keeps several histories
 and scores each next quote under each of them, so a later explicit tag can still rescue
-the untagged turns before it.
+the untagged turns before it.  A run of two people taking turns that the beam ends with
+one of them speaking twice running is then told again with its parity swapped, each
+telling seeing its own turns ahead (settle_parity).
 """
 from __future__ import annotations
 
@@ -11,11 +13,12 @@ import math
 from dataclasses import dataclass
 
 from ..models.speaker import Reading, SpeakerModel, softmax
-from .context import Context, count_descriptions, learn_kin_calls, openings
+from .context import CONVERSATION_GAP, Context, count_descriptions, learn_kin_calls, openings
 from .features import (
     INDEX,
     PAST_CONJOINED,
     PAST_REACH,
+    ahead_evidence,
     candidates,
     evidence_of,
     past_evidence,
@@ -183,6 +186,121 @@ def path_logprobs(ctx: Context, model: SpeakerModel, known: list[str | None],
         if path[i]:
             turns[path[i]] = turns.get(path[i], 0) + 1
     return out
+
+
+def settle_parity(ctx: Context, model: SpeakerModel, anchors: list[str | None],
+                  decided: list[tuple[str | None, float]]) -> list[tuple[str | None, float]]:
+    """Where the beam has two people taking turns and one of them speaking twice running at
+    an end of the run, the run told again: the double undone (when no tag names its
+    speaker), and the parity swapped from each turn on and up to each turn.  Each telling
+    is scored seeing its own speakers ahead as well as behind, where the beam saw the turns
+    ahead only as an earlier pass had them; the likeliest stays."""
+    reading = model.reading(second=True)
+    path = [who for who, _ in decided]
+    out = list(decided)
+    for lo, hi in list(_alternations(ctx, anchors, path)):
+        tellings, lo, hi = _retellings(ctx, anchors, path, lo, hi)
+        if len(tellings) < 2:
+            continue
+        totals, chosen = _scored(ctx, reading, tellings, lo, hi)
+        best = max(range(len(tellings)), key=totals.__getitem__)
+        if best:
+            path = tellings[best]
+            for k in range(lo, hi):
+                if path[k] != out[k][0]:
+                    out[k] = (path[k], chosen[best].get(k, out[k][1]))
+    return out
+
+
+def _alternations(ctx: Context, anchors: list[str | None], path: list[str | None]):
+    """Runs (lo, hi) of quotes no tag or beat names, one to a paragraph, that the path gives
+    to two people by turns."""
+    quotes = ctx.doc.quotes
+    i, n = 0, len(quotes)
+    while i < n:
+        j = i
+        while (path[i] and not anchors[i] and j + 1 < n and path[j + 1] and not anchors[j + 1]
+               and 1 <= quotes[j + 1].paragraph - quotes[j].paragraph <= CONVERSATION_GAP
+               and path[j + 1] != path[j] and (j + 1 - i < 2 or path[j + 1] == path[j - 1])):
+            j += 1
+        if j > i:
+            yield i, j + 1
+        i = j + 1
+
+
+def _retellings(ctx: Context, anchors: list[str | None], path: list[str | None], lo: int,
+                hi: int) -> tuple[list[list[str | None]], int, int]:
+    """The path, then the other ways of telling the run lo..hi-1 of two people taking turns
+    (none when neither end has one of them speaking twice running), and the quotes they
+    may change."""
+    quotes = ctx.doc.quotes
+
+    def doubled(a: int, b: int) -> bool:
+        return (0 <= a and b < len(path) and path[a] == path[b]
+                and 1 <= quotes[b].paragraph - quotes[a].paragraph <= CONVERSATION_GAP)
+
+    before, after = doubled(lo - 1, lo), doubled(hi - 1, hi)
+    if not (before or after):
+        return [path], lo, hi
+    x, y = path[lo], path[lo + 1]
+    first = lo
+    # the one speaking twice running, when no tag names them, may be the run's other
+    if before and not anchors[lo - 1]:
+        lo -= 1
+    if after and not anchors[hi]:
+        hi += 1
+    turned = list(path)
+    turned[lo:hi] = [x if (k - first) % 2 == 0 else y for k in range(lo, hi)]
+    tellings = [path] + ([turned] if turned != path else [])
+    for a, b in [(lo, t) for t in range(lo + 1, hi + 1)] + [(t, hi) for t in range(lo + 1, hi)]:
+        telling = list(turned)
+        telling[a:b] = [y if who == x else x for who in turned[a:b]]
+        tellings.append(telling)
+    return tellings, lo, hi
+
+
+SETTLE_AFTER = 3  # quotes after a run whose turn features its speakers still reach
+
+
+def _scored(ctx: Context, reading: Reading, tellings: list[list[str | None]], lo: int, hi: int
+            ) -> tuple[list[float], list[dict[int, float]]]:
+    """Each telling's log-probability over the quotes its run reaches (two before it, a few
+    after, in its conversation), each quote scored knowing the telling's speakers before
+    and after it; and each telling's probability of its speaker of every quote."""
+    quotes, tags = ctx.doc.quotes, ctx.doc.layer("tags")
+    opens = openings(ctx)
+    n = len(quotes)
+    start, end = max(opens[lo], lo - 2), hi
+    while end < min(n, hi + SETTLE_AFTER) and opens[end] != end:
+        end += 1
+    path = tellings[0]
+    turns: list[dict[str, int]] = [{} for _ in tellings]
+    for j in range(opens[lo], start):
+        if path[j]:
+            for count in turns:
+                count[path[j]] = count.get(path[j], 0) + 1
+    blank: list[str | None] = [None] * n  # the turns ahead come from each telling instead
+    totals = [0.0] * len(tellings)
+    chosen: list[dict[int, float]] = [{} for _ in tellings]
+    for i in range(start, end):
+        cands = candidates(ctx, i, path)
+        if len(cands) > 1:
+            vecs = quote_features(ctx, i, cands, blank, past=False)
+            pos = {c: k for k, c in enumerate(cands)}
+            plan = past_plan(quotes, i, untagged(tags[i]))
+            evidences = [evidence_of(plan, tuple(t[i - 1 - k] if k < i else None
+                                                 for k in range(PAST_REACH)), count)
+                         + ahead_evidence(quotes, i, t) for t, count in zip(tellings, turns)]
+            given = _given_past(reading, reading.prepare(vecs), vecs, pos, evidences)
+            for m, probs in enumerate(given):
+                k = pos.get(tellings[m][i])
+                p = probs[k] if k is not None else 0.0
+                totals[m] += math.log(max(p, 1e-9))
+                chosen[m][i] = p
+        for t, count in zip(tellings, turns):
+            if t[i]:
+                count[t[i]] = count.get(t[i], 0) + 1
+    return totals, chosen
 
 
 def _best(extended: list[tuple[float, str, History, float, dict[str, int]]], width: int

@@ -50,6 +50,7 @@ NAMES = (
     "prev3_turn", "prev_told", "own_told", "chapter_count", "last_named", "voice",
     "antecedent_near", "antecedent_object", "antecedent_first",
     "prev_turn_across", "prev2_turn_across", "between_subject",
+    "anchor_ahead_even", "anchor_ahead_odd", "anchor_behind_even", "anchor_behind_odd",
 )
 # Conjunctions: features that count again, with weights of their own, when a flag is set.
 # For "he said" the turn pattern and the scene among the candidates the pronoun fits ("he"
@@ -71,6 +72,7 @@ CONJUNCTIONS = (
         "prev_turn", "prev2_turn", "prev_vocative", "next_turn", "next2_turn")),
 )
 LAST_NAMED_REACH = 30  # paragraphs back over which how lately someone was named counts
+PARITY_REACH = 8  # quotes either way within which a named turn sets an exchange's parity
 # flags only: the same for every candidate of a quote
 NAMES += ("untagged", "after_question", "described")
 NAMES += tuple(f"{n}_{suffix}" for _, suffix, names in CONJUNCTIONS for n in names)
@@ -274,8 +276,27 @@ def _settled_features(ctx: Context, i: int, cands: list[str]) -> list[Features]:
             for c in missing:
                 if c == who or (sex and not who and ctx.chars[c].gender == sex):
                     put(c, "between_subject")
+        if implicit:
+            _anchor_parity(ctx, quotes, i, put)
         box.update(zip(missing, vecs))
     return [Features(box[c]) for c in cands]
+
+
+def _anchor_parity(ctx: Context, quotes: list[Quote], i: int, put) -> None:
+    """Two people take turns: in an unbroken exchange, one line to a paragraph, the speaker
+    a tag or a beat names k lines away, ahead or behind, says this line too when k is even
+    and hears it when k is odd.  (The same from "she said" k lines away, for everyone of
+    her sex, scored 0.8407 against 0.8431 on one seed of three-fold cross-validation.)"""
+    anchors = ctx.anchors
+    for step, name in ((1, "anchor_ahead"), (-1, "anchor_behind")):
+        j = i
+        while 0 <= j + step < len(quotes) and abs(j + step - i) <= PARITY_REACH:
+            if abs(quotes[j + step].paragraph - quotes[j].paragraph) != 1:
+                break  # two lines in one paragraph, or narration between: no clean exchange
+            j += step
+            if anchors[j]:
+                put(anchors[j], f"{name}_{'odd' if (j - i) % 2 else 'even'}")
+                break
 
 
 def _lately_named(ctx: Context, q: Quote, cands: list[str], vecs: list[Features]) -> None:
@@ -590,14 +611,24 @@ def _turn_features(ctx: Context, quotes: list[Quote], i: int, speakers: list[str
         turns = conversation_turns(ctx, i, speakers)
         for c, name, value in past_evidence(quotes, i, implicit, speakers.__getitem__, turns):
             put(c, name, value)
-    nxt, nxt2 = i + 1, i + 2
+    nxt = i + 1
     if in_conversation(quotes, i, nxt) and quotes[nxt].paragraph != q.paragraph:
         for c in ctx.vocatives.get(nxt, []):
             put(c, "next_vocative")  # "Well, Aziz, ..." answers what Aziz just said
-    if in_conversation(quotes, i, nxt):
-        if quotes[nxt].paragraph == q.paragraph:
-            put(speakers[nxt], "next_same_paragraph")
-        else:
-            put(speakers[nxt], "next_turn")
-            if in_conversation(quotes, i, nxt2) and speakers[nxt2] != speakers[nxt]:
-                put(speakers[nxt2], "next2_turn")
+    for c, name, value in ahead_evidence(quotes, i, speakers):
+        put(c, name, value)
+
+
+def ahead_evidence(quotes: list[Quote], i: int, speakers) -> list[tuple[str | None, str, float]]:
+    """What the speakers taken for the quotes after quote i say of it, as (character,
+    feature, value) triples: the next line's speaker seldom says this one too, the one
+    after that often does."""
+    nxt, nxt2 = i + 1, i + 2
+    if not in_conversation(quotes, i, nxt):
+        return []
+    if quotes[nxt].paragraph == quotes[i].paragraph:
+        return [(speakers[nxt], "next_same_paragraph", 1.0)]
+    out = [(speakers[nxt], "next_turn", 1.0)]
+    if in_conversation(quotes, i, nxt2) and speakers[nxt2] != speakers[nxt]:
+        out.append((speakers[nxt2], "next2_turn", 1.0))
+    return out

@@ -20,7 +20,7 @@ from .context import (
     told_of,
     turn_addressee,
 )
-from .decoding import decode
+from .decoding import decode, settle_parity
 from .descriptions import ANYONE
 from .features import candidates, quote_features
 from .tags import Tag, untagged
@@ -108,6 +108,7 @@ def attribute(ctx: Context, model: SpeakerModel, first: list[str | None] | None 
     if first is None:
         first = first_reading(ctx, model, anchors)
     decided, _ = decode(ctx, model, anchors, first)
+    decided = settle_parity(ctx, model, anchors, decided)
     for q, tag, anchor, (who, p) in zip(quotes, tags, anchors, decided):
         q.type = "implicit" if untagged(tag) else "explicit" if tag.kind == "name" else "anaphoric"
         if anchor is not None:  # a tag or a beat that names the speaker is not argued with
