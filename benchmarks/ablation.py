@@ -44,7 +44,7 @@ FAMILIES = {
              "next_turn next2_turn prev_turn_across prev2_turn_across anchor_ahead_even "
              "anchor_ahead_odd anchor_behind_even anchor_behind_odd",
     "vocatives": "prev_vocative own_vocative next_vocative named_inside answers_called "
-                 "answered_called prev_told own_told",
+                 "answered_called prev_told own_told called_even called_odd",
     "conversation cast": "conversation_tagged conversation_addressed conversation_pair spoken_of",
     "salience and narrator": "global_count chapter_count narrator narrator_implicit",
     "voice": "voice",

@@ -292,7 +292,8 @@ def test_a_turn_told_in_narration_between_two_lines_marks_its_subject_and_the_sp
     assert sum(v[across] for v in now.values()) == 1
 
 
-# Anna is named at the first line, Tom at the sixth; the four lines between are untagged
+# Anna is named at the first line, Tom at the sixth; the four lines between are untagged,
+# and the fourth calls Anna
 EXCHANGE = """\
 "Are you coming?" said Anna.
 
@@ -300,7 +301,7 @@ EXCHANGE = """\
 
 "To the market."
 
-"Not today."
+"Not today, Anna."
 
 "Why not?"
 
@@ -317,16 +318,16 @@ He stayed.
 def test_a_named_turn_sets_the_parity_of_the_untagged_turns_around_it():
     doc, ctx = analysed(EXCHANGE)
     assert [q.paragraph for q in doc.quotes][:6] == [0, 1, 2, 3, 4, 5]
-    parity = [n for n in ("anchor_ahead_even", "anchor_ahead_odd", "anchor_behind_even",
-                          "anchor_behind_odd")]
+    parity = ("anchor_ahead_even", "anchor_ahead_odd", "anchor_behind_even",
+              "anchor_behind_odd", "called_even", "called_odd")
 
     def said(i: int) -> dict[str, list[str]]:
         return {who: [n for n in parity if v[INDEX[n]]]
                 for who, v in by_candidate(doc, ctx, i).items()}
 
-    assert said(1) == {"Anna": ["anchor_behind_odd"], "Tom": ["anchor_ahead_even"]}
-    assert said(2) == {"Anna": ["anchor_behind_even"], "Tom": ["anchor_ahead_odd"]}
-    assert said(4) == {"Anna": ["anchor_behind_even"], "Tom": ["anchor_ahead_odd"]}
+    assert said(1) == {"Anna": ["anchor_behind_odd", "called_even"], "Tom": ["anchor_ahead_even"]}
+    assert said(2) == {"Anna": ["anchor_behind_even", "called_odd"], "Tom": ["anchor_ahead_odd"]}
+    assert said(4) == {"Anna": ["anchor_behind_even", "called_odd"], "Tom": ["anchor_ahead_odd"]}
     # narration between two lines breaks the exchange; a tagged line has none
     assert said(7) == {"Anna": [], "Tom": []}
     assert said(5) == {"Anna": [], "Tom": []}
