@@ -292,14 +292,16 @@ def test_a_turn_told_in_narration_between_two_lines_marks_its_subject_and_the_sp
     assert sum(v[across] for v in now.values()) == 1
 
 
-# Anna is named at the first line, Tom at the sixth; the four lines between are untagged,
-# and the fourth calls Anna
+# Anna is named at the first line, Tom at the seventh; the lines between are untagged, the
+# third paragraph of talk holds two of them (one turn), and the fourth calls Anna
 EXCHANGE = """\
+Tom and Anna stood at the door.
+
 "Are you coming?" said Anna.
 
 "Where?"
 
-"To the market."
+"To the market." The rain fell. "Now."
 
 "Not today, Anna."
 
@@ -317,7 +319,7 @@ He stayed.
 
 def test_a_named_turn_sets_the_parity_of_the_untagged_turns_around_it():
     doc, ctx = analysed(EXCHANGE)
-    assert [q.paragraph for q in doc.quotes][:6] == [0, 1, 2, 3, 4, 5]
+    assert [q.paragraph for q in doc.quotes][:7] == [1, 2, 3, 3, 4, 5, 6]
     parity = ("anchor_ahead_even", "anchor_ahead_odd", "anchor_behind_even",
               "anchor_behind_odd", "called_even", "called_odd")
 
@@ -326,8 +328,10 @@ def test_a_named_turn_sets_the_parity_of_the_untagged_turns_around_it():
                 for who, v in by_candidate(doc, ctx, i).items()}
 
     assert said(1) == {"Anna": ["anchor_behind_odd", "called_even"], "Tom": ["anchor_ahead_even"]}
-    assert said(2) == {"Anna": ["anchor_behind_even", "called_odd"], "Tom": ["anchor_ahead_odd"]}
-    assert said(4) == {"Anna": ["anchor_behind_even", "called_odd"], "Tom": ["anchor_ahead_odd"]}
+    # the two lines of the third paragraph are one turn, two turns after Anna's
+    for i in (2, 3, 5):
+        assert said(i) == {"Anna": ["anchor_behind_even", "called_odd"],
+                           "Tom": ["anchor_ahead_odd"]}
     # narration between two lines breaks the exchange; a tagged line has none
-    assert said(7) == {"Anna": [], "Tom": []}
-    assert said(5) == {"Anna": [], "Tom": []}
+    assert said(8) == {"Anna": [], "Tom": []}
+    assert said(6) == {"Anna": [], "Tom": []}
