@@ -629,7 +629,8 @@ def _turn_features(ctx: Context, quotes: list[Quote], i: int, speakers: list[str
         put(c, name, value)
 
 
-def ahead_evidence(quotes: list[Quote], i: int, speakers) -> list[tuple[str | None, str, float]]:
+def ahead_evidence(quotes: list[Quote], i: int, speakers: list[str | None]
+                   ) -> list[tuple[str | None, str, float]]:
     """What the speakers taken for the quotes after quote i say of it, as (character,
     feature, value) triples: the next line's speaker seldom says this one too, the one
     after that often does."""
