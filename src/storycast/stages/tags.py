@@ -190,6 +190,12 @@ _OWNERS = {"his": "male", "her": "female", "my": "narrator"}
 _VOICES = frozenset(("voice", "tone"))
 
 
+def _drop_possessive(np: Tag) -> None:
+    """Takes the possessive off a name tag: "Catherine's" is Catherine."""
+    if np.text.endswith(("'s", "\u2019s")):
+        np.text, np.end = np.text[:-2], np.end - 2
+
+
 def voice_owner(tokens: list[tuple[str, int, int]], closing: bool = False) -> Tag | None:
     """A sentence whose subject is someone's voice: "His voice was rough.", "Mom's voice cut
     through the noise.": the one whose voice it is speaks the quotation beside it.  With
@@ -204,7 +210,8 @@ def voice_owner(tokens: list[tuple[str, int, int]], closing: bool = False) -> Ta
         return None
     k = next((n for n, t in enumerate(tokens) if t[1] >= np.end), len(tokens))
     if k + (not closing) < len(tokens) and tokens[k][0].lower().rstrip(".,;") in _VOICES:
-        np.text, np.end, np.verb = np.text[:-2], np.end - 2, "voice"
+        _drop_possessive(np)
+        np.verb = "voice"
         return np
     return None
 
@@ -266,8 +273,7 @@ def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False
         np = _noun_phrase(tokens, at)  # "was Mr. Emerson's reply"
         if np is not None and np.kind == "name" and np.text.endswith(("'s", "\u2019s")) \
                 and len(tokens) > 2:
-            np.text = np.text[:-2]
-            np.end -= 2
+            _drop_possessive(np)
             np.verb, np.position = "was", "after"
             return np
         if np is not None and np.kind == "name" \
@@ -324,8 +330,7 @@ def _told_after(tokens: list[tuple[str, int, int]]) -> Tag | None:
     if n + 2 < len(tokens) and tokens[n][0] in _UTTERANCES and tokens[n + 1][0] == "of":
         np = _noun_phrase(tokens, n + 2)
         if np is not None and np.kind == "name":
-            if np.text.endswith(("'s", "\u2019s")):
-                np.text, np.end = np.text[:-2], np.end - 2
+            _drop_possessive(np)
             np.verb, np.position = tokens[n][0], "after"
             return np
     return None
@@ -485,8 +490,7 @@ def _owned_words(tokens: list[tuple[str, int, int]]) -> Tag | None:
     np = _noun_phrase(tokens, j) if _is_name_word(tokens[j][0], initial=j == 0) else None
     if np is None or np.kind != "name":
         return None
-    if np.text.endswith(("'s", "\u2019s")):
-        np.text, np.end = np.text[:-2], np.end - 2
+    _drop_possessive(np)
     np.verb, np.position = "was", "before"
     return np
 
