@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 
 from ..models.speaker import Reading, SpeakerModel, softmax
+from ..spans import Quote
 from .context import CONVERSATION_GAP, Context, count_descriptions, learn_kin_calls, openings
 from .features import (
     INDEX,
@@ -220,12 +221,18 @@ def _alternations(ctx: Context, anchors: list[str | None], path: list[str | None
     while i < n:
         j = i
         while (path[i] and not anchors[i] and j + 1 < n and path[j + 1] and not anchors[j + 1]
-               and 1 <= quotes[j + 1].paragraph - quotes[j].paragraph <= CONVERSATION_GAP
+               and _next_turn(quotes, j, j + 1)
                and path[j + 1] != path[j] and (j + 1 - i < 2 or path[j + 1] == path[j - 1])):
             j += 1
         if j > i:
             yield i, j + 1
         i = j + 1
+
+
+def _next_turn(quotes: list[Quote], a: int, b: int) -> bool:
+    """Whether quote b, after quote a, is the next turn of its conversation: in a paragraph
+    of its own, with at most one paragraph of narration between."""
+    return 1 <= quotes[b].paragraph - quotes[a].paragraph <= CONVERSATION_GAP
 
 
 def _retellings(ctx: Context, anchors: list[str | None], path: list[str | None], lo: int,
@@ -236,8 +243,7 @@ def _retellings(ctx: Context, anchors: list[str | None], path: list[str | None],
     quotes = ctx.doc.quotes
 
     def doubled(a: int, b: int) -> bool:
-        return (0 <= a and b < len(path) and path[a] == path[b]
-                and 1 <= quotes[b].paragraph - quotes[a].paragraph <= CONVERSATION_GAP)
+        return 0 <= a and b < len(path) and path[a] == path[b] and _next_turn(quotes, a, b)
 
     before, after = doubled(lo - 1, lo), doubled(hi - 1, hi)
     if not (before or after):
