@@ -1,6 +1,8 @@
 """The Pipeline: up-front checks of needs and produces, the check after each stage, start_at."""
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from storycast.document import Document
@@ -87,3 +89,28 @@ def test_start_at_checks_the_layers_the_skipped_stages_would_have_made():
 def test_start_at_an_unknown_stage():
     with pytest.raises(PipelineError, match="no stage named 'nope'"):
         Pipeline([adds("a")]).run(Document(text="x"), start_at="nope")
+
+
+def test_the_cyclic_collector_waits_while_the_stages_run_and_is_given_back():
+    @stage("watch", produces=("watched",))
+    def watch(doc: Document) -> Document:
+        doc.layers["watched"] = []
+        doc.metadata["collecting"] = gc.isenabled()
+        return doc
+
+    @stage("broken", needs=("watched",), produces=("nothing",))
+    def broken(doc: Document) -> Document:
+        raise ValueError("a stage that fails")
+
+    assert gc.isenabled()
+    doc = Pipeline([watch]).run(Document(text="x"))
+    assert doc.metadata["collecting"] is False and gc.isenabled()
+    with pytest.raises(ValueError):
+        Pipeline([watch, broken]).run(Document(text="x"))
+    assert gc.isenabled()
+    gc.disable()  # a caller who holds it off keeps it off
+    try:
+        Pipeline([watch]).run(Document(text="x"))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -52,6 +52,9 @@ class Context:
     opens: list[int] = field(default_factory=list)  # per quote: its conversation's first
     # per quote: each candidate's features that no reading changes (stages/features.py)
     settled: dict[int, dict] = field(default_factory=dict)
+    # per quote: the last beam pass's candidates, their features (given the turns ahead it
+    # saw), the model's start on them, and what those turns ahead said (stages/decoding.py)
+    beam_lines: dict[int, tuple] = field(default_factory=dict)
     # per quote: its candidates that no reading's speakers change (stages/features.py)
     candidate_facts: dict[int, tuple] = field(default_factory=dict)
     # per quote: what the narration around it says of who speaks it, as (character, feature,

@@ -4,8 +4,9 @@ Choosing each quote's speaker greedily lets one early mistake run down a convers
 alternation features then point at the wrong person).  The beam keeps several histories
 and scores each next quote under each of them, so a later explicit tag can still rescue
 the untagged turns before it.  A run of two people taking turns that the beam ends with
-one of them speaking twice running is then told again with its parity swapped, each
-telling seeing its own turns ahead (settle_parity).
+one of them speaking twice running is then told again with its parity swapped, and any
+other run of two with one of the two swapped for another candidate, each telling seeing
+its own turns ahead (settle_parity).
 """
 from __future__ import annotations
 
@@ -89,6 +90,7 @@ def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
     beams = [History(0.0, None, None, 0.0, {})]
     opens = openings(ctx)
     skip_to = 0
+    ctx.beam_lines = {}
     for i in range(len(quotes)):
         if i < skip_to:
             continue
@@ -116,6 +118,8 @@ def beam_reading(ctx: Context, model: SpeakerModel, anchors: list[str | None],
             continue
         vecs = quote_features(ctx, i, cands, known, past=False)
         prepared = reading.prepare(vecs)
+        # kept for the parity check, with the turns ahead the features were given
+        ctx.beam_lines[i] = (cands, vecs, prepared, ahead_evidence(quotes, i, known))
         pos = {c: k for k, c in enumerate(cands)}
         plan = past_plan(quotes, i, untagged(tags[i]))
         extended: list[tuple[float, str, History, float, dict[str, int]]] = []
@@ -143,6 +147,10 @@ def learn_from_guesses(ctx: Context, known: list[str | None]) -> None:
     ctx.voices = learn_voices(ctx.doc.text, ctx.doc.quotes, known, ctx.voices)
 
 
+# per feature: its index, and the (flag, conjoined feature) pairs it is conjoined in
+_SLOTS = {name: (INDEX[name], PAST_CONJOINED.get(name, [])) for name in INDEX}
+
+
 def _given_past(reading: Reading, prepared, vecs, pos, evidences) -> list[list[float]]:
     """The candidates' probabilities under each history, once the speakers before the
     quote are known (``evidences``: what each history's speakers say of it, by evidence_of;
@@ -153,8 +161,9 @@ def _given_past(reading: Reading, prepared, vecs, pos, evidences) -> list[list[f
         for c, name, value in evidence:
             k = pos.get(c)
             if k is not None:
-                added.append((k, INDEX[name], value))
-                for flag, conjoined in PAST_CONJOINED.get(name, ()):
+                index, conjunctions = _SLOTS[name]
+                added.append((k, index, value))
+                for flag, conjoined in conjunctions:
                     if vecs[k].get(flag):
                         added.append((k, conjoined, value))
         additions.append(added)
@@ -193,9 +202,10 @@ def settle_parity(ctx: Context, model: SpeakerModel, anchors: list[str | None],
                   decided: list[tuple[str | None, float]]) -> list[tuple[str | None, float]]:
     """Where the beam has two people taking turns and one of them speaking twice running at
     an end of the run, the run told again: the double undone (when no tag names its
-    speaker), and the parity swapped from each turn on and up to each turn.  Each telling
-    is scored seeing its own speakers ahead as well as behind, where the beam saw the turns
-    ahead only as an earlier pass had them; the likeliest stays."""
+    speaker), and the parity swapped from each turn on and up to each turn.  A run of two
+    with no double is told again with one of the two swapped for another candidate.  Each
+    telling is scored seeing its own speakers ahead as well as behind, where the beam saw
+    the turns ahead only as an earlier pass had them; the likeliest stays."""
     reading = model.reading(second=True)
     path = [who for who, _ in decided]
     out = list(decided)
@@ -238,8 +248,8 @@ def _next_turn(quotes: list[Quote], a: int, b: int) -> bool:
 def _retellings(ctx: Context, anchors: list[str | None], path: list[str | None], lo: int,
                 hi: int) -> tuple[list[list[str | None]], int, int]:
     """The path, then the other ways of telling the run lo..hi-1 of two people taking turns
-    (none when neither end has one of them speaking twice running), and the quotes they
-    may change."""
+    (with someone else in place of one of them, when neither end has one of them speaking
+    twice running), and the quotes they may change."""
     quotes = ctx.doc.quotes
 
     def doubled(a: int, b: int) -> bool:
@@ -247,7 +257,7 @@ def _retellings(ctx: Context, anchors: list[str | None], path: list[str | None],
 
     before, after = doubled(lo - 1, lo), doubled(hi - 1, hi)
     if not (before or after):
-        return [path], lo, hi
+        return [path] + _stand_ins(ctx, path, lo, hi), lo, hi
     x, y = path[lo], path[lo + 1]
     first = lo
     # the one speaking twice running, when no tag names them, may be the run's other
@@ -263,6 +273,30 @@ def _retellings(ctx: Context, anchors: list[str | None], path: list[str | None],
         telling[a:b] = [y if who == x else x for who in turned[a:b]]
         tellings.append(telling)
     return tellings, lo, hi
+
+
+STAND_IN_RUN = 3  # the shortest run of two whose pair may be wrong
+STAND_INS = 3  # the most people tried in place of either of the two
+
+
+def _stand_ins(ctx: Context, path: list[str | None], lo: int, hi: int
+               ) -> list[list[str | None]]:
+    """The run lo..hi-1 of two people taking turns told with one of them swapped for
+    another candidate of its lines, the first STAND_INS of them in the order the
+    candidates come: the turns may alternate rightly between the wrong pair."""
+    if hi - lo < STAND_IN_RUN:
+        return []
+    pair = (path[lo], path[lo + 1])
+    others: list[str] = []
+    for i in range(lo, hi):
+        others += [c for c in candidates(ctx, i, path) if c not in pair and c not in others]
+    tellings = []
+    for stand_in in others[:STAND_INS]:
+        for one in pair:
+            telling = list(path)
+            telling[lo:hi] = [stand_in if who == one else who for who in path[lo:hi]]
+            tellings.append(telling)
+    return tellings
 
 
 SETTLE_AFTER = 3  # quotes after a run whose turn features its speakers still reach
@@ -290,15 +324,35 @@ def _scored(ctx: Context, reading: Reading, tellings: list[list[str | None]], lo
     chosen: list[dict[int, float]] = [{} for _ in tellings]
     for i in range(start, end):
         cands = candidates(ctx, i, path)
+        # one a telling has speaking is a candidate, as one a history has is in the beam
+        cands += [c for c in dict.fromkeys(t[i] for t in tellings) if c and c not in cands]
+        kept = ctx.beam_lines.get(i)  # the beam's candidates, first, keep its features
+        if kept is not None:
+            cands = kept[0] + [c for c in cands if c not in kept[0]]
         if len(cands) > 1:
-            vecs = quote_features(ctx, i, cands, blank, past=False)
+            if kept is not None and len(cands) == len(kept[0]):
+                # the model's inputs are sums of features: the turns ahead the beam saw
+                # are taken away as each telling's own are added
+                vecs, prepared = kept[1], kept[2]
+                undone = [(c, name, -value) for c, name, value in kept[3]]
+            else:
+                vecs = quote_features(ctx, i, cands, blank, past=False)
+                prepared, undone = reading.prepare(vecs), []
             pos = {c: k for k, c in enumerate(cands)}
             plan = past_plan(quotes, i, untagged(tags[i]))
-            evidences = [evidence_of(plan, tuple(t[i - 1 - k] if k < i else None
-                                                 for k in range(PAST_REACH)), count)
-                         + ahead_evidence(quotes, i, t) for t, count in zip(tellings, turns)]
-            given = _given_past(reading, reading.prepare(vecs), vecs, pos, evidences)
-            for m, probs in enumerate(given):
+            # tellings alike around the quote, turns taken included, are scored once
+            shared: dict[tuple, int] = {}
+            evidences, which = [], []
+            for t, count in zip(tellings, turns):
+                key = (*t[max(0, i - PAST_REACH):i + 3], *(count.get(c, 0) for c in cands))
+                if key not in shared:
+                    shared[key] = len(evidences)
+                    evidences.append(evidence_of(plan, tuple(t[i - 1 - k] if k < i else None
+                                                             for k in range(PAST_REACH)), count)
+                                     + ahead_evidence(quotes, i, t) + undone)
+                which.append(shared[key])
+            given = _given_past(reading, prepared, vecs, pos, evidences)
+            for m, probs in enumerate(given[w] for w in which):
                 k = pos.get(tellings[m][i])
                 p = probs[k] if k is not None else 0.0
                 totals[m] += math.log(max(p, 1e-9))
