@@ -343,12 +343,13 @@ def _scored(ctx: Context, reading: Reading, tellings: list[list[str | None]], lo
             # tellings alike around the quote, turns taken included, are scored once
             shared: dict[tuple, int] = {}
             evidences, which = [], []
+            back = max(0, i - PAST_REACH)
             for t, count in zip(tellings, turns):
-                key = (*t[max(0, i - PAST_REACH):i + 3], *(count.get(c, 0) for c in cands))
+                key = (tuple(t[back:i + 3]), tuple(map(count.get, cands)))
                 if key not in shared:
                     shared[key] = len(evidences)
-                    evidences.append(evidence_of(plan, tuple(t[i - 1 - k] if k < i else None
-                                                             for k in range(PAST_REACH)), count)
+                    recent = t[back:i][::-1] + [None] * (PAST_REACH - (i - back))
+                    evidences.append(evidence_of(plan, recent, count)
                                      + ahead_evidence(quotes, i, t) + undone)
                 which.append(shared[key])
             given = _given_past(reading, prepared, vecs, pos, evidences)
