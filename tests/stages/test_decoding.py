@@ -158,7 +158,7 @@ def test_a_run_given_to_the_wrong_pair_is_told_again_with_another_candidate_in()
         ["Mrs. Cole", "Emma", "Emma"] + EXCHANGE[:len(LINES)])
 
 
-def test_a_run_of_two_lines_is_not_told_with_anyone_else():
+def test_only_a_run_of_three_lines_or_more_is_told_with_someone_else_in():
     doc = storycast.analyze(Document(DINNER))
     ctx = build_context(doc)
     anchors = anchor_speakers(ctx, doc.layer("tags"))
