@@ -114,7 +114,9 @@ RANKS = {
     "dean": ("dean",),
 }
 
-# Capitalised words that are never a character's name on their own.
+# Capitalised words that are never a character's name on their own. Number words but "one"
+# ("One said,") may be: "said Five", a card, a clone or a sibling by number; a word that is
+# also an ordinary one must speak or be spoken to to be a person (names.person_score).
 NON_NAMES = frozenset("""
 esq esquire ladyship lordship
 i a an the and but or nor for so yet of in on at to from by with without about into onto
@@ -129,7 +131,7 @@ monday tuesday wednesday thursday friday saturday sunday
 
 christmas easter spring summer autumn winter
 english french german italian spanish indian american british irish scotch scottish
-one two three four five six seven eight nine ten first second third last
+one first second third last
 all any some every each both either neither none nothing something everything anything
 do does did don't can't won't isn't aren't wasn't weren't shall should would might
 must could can let let's pray please thank thanks indeed perhaps only just still even

@@ -484,3 +484,15 @@ def test_a_family_word_written_as_a_name_is_someone_and_an_i_who_speaks_tells_th
     assert doc.narrator() is not None
     q = next(q for q in doc.quotes if q.text(doc.text).startswith("It builds blisters"))
     assert q.speaker == doc.narrator().id
+
+
+def test_a_number_word_that_speaks_is_a_name_and_one_is_not():
+    from storycast.document import Document
+
+    doc = storycast.analyze(Document(
+        'Alice watched the gardeners at work.\n\n"Look out now, Five!" said Seven.\n\n'
+        '"I couldn\'t help it," said Five, in a sulky tone.\n\n'
+        '"That\'s right, Five!" said Seven.\n\nOne said, "Hush."'))
+    names = {c.id: c.name for c in doc.characters}
+    assert {"Five", "Seven"} <= set(names.values()) and "One" not in names.values()
+    assert [names.get(q.speaker) for q in doc.quotes[:3]] == ["Seven", "Five", "Seven"]

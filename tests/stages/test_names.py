@@ -115,3 +115,11 @@ def test_a_person_noun_in_apposition_says_a_person_and_a_sex():
     # the noun is the surgeon's, not the ship's
     ship = "Mr. Campbell, the surgeon of the Thrush, a very well-behaved young man"
     assert apposition_gender(ship, ship.index("Thrush"), ship.index("Thrush") + 6) is None
+
+
+def test_a_month_named_in_the_narration_is_no_one_unless_it_speaks():
+    june = form("June", 1)
+    june.narration = 1
+    assert person_score(june, Counter()) < 0
+    assert person_score(form("June", 3, tagged=2), Counter()) > 2
+    assert person_score(form("April", 3, tagged=2), Counter()) > 2

@@ -500,6 +500,13 @@ def test_the_previous_paragraph_leads_in_only_a_quote_opening_its_own():
     ("from the Major.", ("name", "Major", 27, 32, "from", "after", None)),
     ("from Mr. Wilcox, who thought it amusing.",
      ("name", "Mr. Wilcox", 23, 33, "from", "after", None)),
+    ("burst from William, with a nervous laugh.",
+     ("name", "William", 29, 36, "burst", "after", None)),
+    ("at last broke explosively from Janey.",
+     ("name", "Janey", 49, 54, "broke", "after", None)),
+    ("came from Harry.", ("name", "Harry", 28, 33, "came", "after", None)),
+    ("came from the doorway.", None),
+    ("burst from her lips.", None),
     ("was uttered at the same moment by Catherine; and she ran.",
      ("name", "Catherine", 52, 61, "uttered", "after", None)),
     ("was an artless exclamation of Catherine's.",
@@ -525,3 +532,10 @@ def test_narration_leading_into_the_next_line_leaves_this_one_its_own_lead_in():
             'the same solemn tone, "From the Queen. An invitation for the Duchess."')
     assert tags_of(text) == [("name", "Fish-Footman", 4, 16, "saying", "before", None),
                              ("name", "Frog-Footman", 132, 144, "repeated", "before", None)]
+
+
+def test_a_pronoun_after_a_word_opening_the_narration_inside_a_line_is_the_subject():
+    text = ('"Oh! And oh, your generosity!" Suddenly he became grave, and said, '
+            '"Please pardon me; I am rude."')
+    assert tags_of(text)[0][:2] != ("name", "Suddenly")
+    assert tags_of('"I wonder," Winsett broke off, "how you do it."')[0][:2] == ("name", "Winsett")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import storycast
 from storycast.document import Document
+from storycast.stages import attribution
 
 
 def names_of(text: str) -> dict[str, list[str]]:
@@ -92,3 +93,44 @@ def test_one_call_opening_a_line_names_no_one():
     story = ('Tom sat down. Ann came in.\n\n"Humbug," said Tom.\n\n"Why?" said Ann.\n')
     assert sorted(names_of(story)) == ["Ann", "Tom"]
     assert names_of(story)["Ann"] == ["Ann"]
+
+
+def test_a_given_name_called_only_in_lines_to_miss_steele_is_hers():
+    story = ('Elinor sat with Lucy and Miss Steele in the drawing-room.\n\n'
+             '"Oh! the Doctor is no beau of mine," said Miss Steele.\n\n'
+             '"Lord! Anne, you can talk of nothing but beaux," cried Lucy.\n\n'
+             '"I am sure I do not," said Miss Steele.\n\n'
+             '"How can you say so, Anne?" cried Lucy.\n\n'
+             '"Well, I never!" said Miss Steele.\n')
+    found = names_of(story)
+    assert found["Anne Steele"] == ["Anne Steele", "Miss Steele", "Anne"]
+    assert "Anne" not in found and found["Lucy"] == ["Lucy"]
+    # called once, the name stays its own
+    once = story.replace("How can you say so, Anne?", "How can you say so?")
+    assert "Miss Steele" in names_of(once)
+
+
+def test_a_given_name_named_in_lines_too_still_joins_the_one_it_calls(monkeypatch):
+    # "Anne", also named in a line, is a character of its own until the calls join it
+    story = ('Elinor sat with Lucy and Miss Steele in the drawing-room.\n\n'
+             '"Oh! the Doctor is no beau of mine," said Miss Steele.\n\n'
+             '"Lord! Anne, you can talk of nothing but beaux," cried Lucy.\n\n'
+             '"I am sure I do not," said Miss Steele.\n\n'
+             '"How can you say so, Anne?" cried Lucy.\n\n'
+             '"Well, I never!" said Miss Steele.\n\n'
+             '"Nobody knows of it but Anne," said Lucy to Elinor.\n\n'
+             '"I shall tell no one," said Elinor.\n')
+    assert names_of(story)["Anne Steele"] == ["Anne Steele", "Miss Steele", "Anne"]
+    monkeypatch.setattr(attribution, "name_the_titled", lambda doc, tagged: False)
+    found = names_of(story)
+    assert found["Anne"] == ["Anne"] and found["Miss Steele"] == ["Miss Steele"]
+
+
+def test_a_given_name_called_in_lines_to_someone_with_a_given_name_stays_apart():
+    story = ('Elinor sat with Lucy and Miss Steele in the drawing-room.\n\n'
+             '"Oh! the Doctor is no beau of mine," said Elinor.\n\n'
+             '"Lord! Anne, you can talk of nothing but beaux," cried Lucy.\n\n'
+             '"I am sure I do not," said Elinor.\n\n'
+             '"How can you say so, Anne?" cried Lucy.\n\n'
+             '"Well, I never!" said Elinor.\n')
+    assert names_of(story)["Elinor"] == ["Elinor"]

@@ -5,7 +5,7 @@ from ..document import Document
 from ..models.speaker import SpeakerModel, default_model
 from . import stage
 from .speakers import addressees, attribute, build_context, sketch
-from .vocatives import adopt_vocatives, name_the_narrator
+from .vocatives import adopt_vocatives, name_the_narrator, name_the_titled
 
 
 def _resolve_tag_pronouns(doc: Document) -> None:
@@ -34,7 +34,8 @@ class Speakers:
             raise RuntimeError("no speaker model: run `storycast train PDNC_DATA_DIR`")
         ctx = build_context(doc)
         first = sketch(ctx, model)  # a first guess at the turns: who each vocative is said to
-        if adopt_vocatives(doc) | name_the_narrator(doc, set(ctx.anchors)):
+        if adopt_vocatives(doc) | name_the_narrator(doc, set(ctx.anchors)) \
+                | name_the_titled(doc, set(ctx.anchors)):
             # the quotes' "sir" and "madam", and their words, do not change with the names
             called, voices = ctx.called, ctx.voices
             ctx = build_context(doc)

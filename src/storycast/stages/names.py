@@ -228,8 +228,17 @@ KIN_NAMES = {**dict.fromkeys("mom mum mommy mummy mama mamma grandma granny gran
              **dict.fromkeys("dad daddy papa grandpa grandad granddad".split(), "male")}
 
 
+# Months that are also given names: "in the month of June" names no one unless June speaks
+# or is spoken to.
+MONTHS = frozenset("january february march april may june july august september october "
+                   "november december".split())
+
+
 def person_score(form: Form, lower: Counter) -> float:
     """How strongly the text treats this form as a person's name."""
+    if len(form.words) == 1 and form.core.lower() in MONTHS and not form.tagged \
+            and not form.vocative and not form.cls and not form.title:
+        return -1.0
     score = 3.0 * form.tagged + 1.5 * form.vocative
     if form.cls or (form.title and HONORIFICS.get(form.title) is not None):
         score += 2.0 + min(form.count, 5) * 0.5

@@ -239,6 +239,9 @@ def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False
                                and np.text.split()[-1].lower() in _PERSON_HEADS):
             np.verb, np.position = "from", "after"
             return np
+    burst = _burst_from(tokens)  # '"Those dreadful insects!" burst from William'
+    if burst is not None:
+        return burst
     if inside and len(tokens) > 2 and tokens[0][0] in _CONNECTIVES and \
             _SUBJECT_PRONOUNS.get(tokens[1][0].lower()):
         tokens = tokens[1:]  # '"Dear old boy." Then she cried: "Ronny, ..."'
@@ -297,14 +300,40 @@ def tag_after(text: str, start: int, end: int, loose: bool, inside: bool = False
     for n in range(k, min(k + 4, len(tokens))):
         word = tokens[n][0]
         phrasal = _phrasal(tokens, n)  # '"..." he burst out.'
+        # inside a quote any verb will do, but not a pronoun: '"..." Suddenly he became grave'
         if word.islower() and (_is_speech_verb(word, loose) or phrasal
-                               or inside and n == k and word.isalpha()):
+                               or inside and n == k and word.isalpha()
+                               and word not in _SUBJECT_PRONOUNS):
             if _denied(tokens, n, ("without",)) and not inside:
                 return None  # '"..." Marianne said no more, but looked exceedingly hurt.'
             np.verb, np.position = word.lower().rstrip("."), "after"
             return np
         if not (word.lower() in _ADVERBS or word.lower().endswith("ly")):
             break
+    return None
+
+
+# Verbs of words escaping someone: '"..." at last broke explosively from Janey.'
+_ESCAPES = frozenset("burst broke came escaped".split())
+
+
+def _burst_from(tokens: list[tuple[str, int, int]]) -> Tag | None:
+    """A line that bursts from someone: "burst from William", "came at last from Mr. Bennet"."""
+    n = 0
+    verb = None
+    while n < min(6, len(tokens) - 1):
+        word = tokens[n][0]
+        if verb is None and word in _ESCAPES:
+            verb = word
+        elif word == "from" and verb is not None:
+            np = _noun_phrase(tokens, n + 1)
+            if np is not None and np.kind == "name":
+                np.verb, np.position = verb, "after"
+                return np
+            return None
+        elif not (word in ("at", "last", "then", "suddenly") or word.islower() and word.endswith("ly")):
+            return None
+        n += 1
     return None
 
 

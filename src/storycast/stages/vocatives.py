@@ -12,7 +12,7 @@ from ..lexicon import HONORIFICS, common_words, nicknames
 from ..spans import Character
 from .aliases import form_gender, plain_given_name
 from .context import listeners, turn_addressee
-from .names import Form
+from .names import Form, split_honorific
 
 
 def _compatible(form: Form, char: Character) -> bool:
@@ -123,6 +123,55 @@ def name_the_narrator(doc: Document, tagged: set[str | None]) -> bool:
     return False
 
 
+def name_the_titled(doc: Document, tagged: set[str | None]) -> bool:
+    """A given name met only inside quotes, never tagged as speaking (``tagged``), and called
+    only in lines said to someone the story names by honorific and surname alone, is that
+    one's given name: "Lord! Anne," cried her sister, to Miss Steele, is Anne Steele."""
+    chars = {c.id: c for c in doc.characters}
+    in_narration = {m.character for m in doc.mentions if m.attrs.get("quote") is None}
+    calls: dict[str, Counter] = {}
+    for m in doc.mentions:
+        if m.kind == "vocative" and m.character and m.attrs.get("quote") is not None:
+            calls.setdefault(m.character, Counter())[_said_to(doc.quotes, m.attrs["quote"])] += 1
+    changed = False
+    for char in list(doc.characters):
+        if char.narrator or char.id in in_narration or char.id in tagged \
+                or len(char.aliases) != 1 or not plain_given_name(char.name):
+            continue
+        votes = calls.get(char.id, Counter())
+        if len(votes) != 1:
+            continue  # called in lines to two people, or to no one we know
+        who, n = next(iter(votes.items()))
+        titled = chars.get(who)
+        if n < 2 or titled is None or titled.narrator or titled.id == char.id \
+                or "unknown" not in (char.gender, titled.gender) and char.gender != titled.gender:
+            continue
+        full = _full_name(titled, char.name)
+        if full is None:
+            continue  # already has a given name, or is not "Miss Steele" alone
+        titled.name = full
+        titled.aliases = [full] + titled.aliases + [char.name]
+        if titled.gender == "unknown":
+            titled.gender = char.gender
+        for m in doc.mentions:
+            if m.character == char.id:
+                m.character = titled.id
+        titled.mentions += char.mentions
+        doc.layers["characters"] = [c for c in doc.characters if c.id != char.id]
+        chars.pop(char.id)
+        changed = True
+    return changed
+
+
+def _full_name(titled: Character, given: str) -> str | None:
+    """The given name with the surname of one known only by honorific and surname: "Anne"
+    and "Miss Steele" make "Anne Steele"; None for anyone else."""
+    parts = [split_honorific(a) for a in titled.aliases]
+    if not parts or any(cls is None or len(core.split()) != 1 for cls, _, core in parts):
+        return None
+    return f"{given} {parts[0][2]}"
+
+
 def _said_to(quotes, i: int) -> str | None:
     """Whom quote i is said to by the first guess at the turns: the one who spoke just
     before or after, else the one other person speaking near it."""
@@ -158,6 +207,8 @@ def _merge_into_narrator(doc: Document, char: Character, narrator: Character) ->
 
 def _adopt(doc: Document, form: Form, char: Character, forms: dict) -> None:
     """Every form sharing this core ("the Slayer", "Slayer") becomes a name of ``char``."""
+    full = _full_name(char, form.core) if plain_given_name(form.core) and not form.cls \
+        and not form.title else None
     for other in forms.values():
         if other.core != form.core or other.cls != form.cls:
             continue
@@ -168,6 +219,9 @@ def _adopt(doc: Document, form: Form, char: Character, forms: dict) -> None:
             if surface not in char.aliases:
                 char.aliases.append(surface)
         char.mentions += other.count
+    if full is not None and not char.narrator:  # "Lord! Anne," to Miss Steele: Anne Steele
+        char.name = full
+        char.aliases.insert(0, full)
     if char.narrator and char.name == "Narrator" and form.words[0][:1].isupper():
         char.name = form.display  # the name leads the aliases, said once
         char.aliases = [form.display] + [a for a in char.aliases if a != form.display]
