@@ -134,3 +134,23 @@ def test_a_paragraph_of_narration_opens_on_its_subject_by_name_or_by_sex():
     assert [(name.get(who), sex) for who, sex in subjects] == [
         ("Tom", None), (None, None), ("Helen", None), (None, None), (None, "female"),
         (None, None)]
+
+
+def test_the_stranger_is_the_one_the_story_names_next():
+    import storycast
+    from storycast.document import Document
+    from storycast.stages.context import build_context, resolve_description
+
+    story = ('Mrs. Sparsit sat alone in the bank parlour. A gentleman came in.\n\n'
+             '"Is Mr. Bounderby at home?" said the stranger.\n\n'
+             '"He is not, sir," said Mrs. Sparsit.\n\n'
+             '"Then I shall wait," said the stranger.\n\n'
+             'When Mr. Bounderby came, he read the letter. It was from Gradgrind, and it '
+             'brought him Mr. James Harthouse.\n\n"Welcome, Harthouse," said Mr. Bounderby.\n')
+    doc = storycast.analyze(Document(story))
+    names = {c.id: c.name for c in doc.characters}
+    ctx = build_context(doc)
+    tags = [t for t in doc.layer("tags") if t is not None and t.text == "the stranger"]
+    assert [names[resolve_description(ctx, t)] for t in tags] == ["Mr. James Harthouse"] * 2
+    assert [names.get(q.speaker) for q in doc.quotes[:3]] == [
+        "Mr. James Harthouse", "Mrs. Sparsit", "Mr. James Harthouse"]

@@ -123,3 +123,13 @@ def test_a_month_named_in_the_narration_is_no_one_unless_it_speaks():
     assert person_score(june, Counter()) < 0
     assert person_score(form("June", 3, tagged=2), Counter()) > 2
     assert person_score(form("April", 3, tagged=2), Counter()) > 2
+
+
+def test_an_ordinary_word_opening_lines_is_no_one_called_by_name():
+    come = form("Come", 20)
+    come.vocative, come.initial = 9, 17
+    assert person_score(come, Counter({"come": 160})) < 0
+    # written small less often than capitalised, it may be a name ("Pip", "Hope")
+    assert person_score(come, Counter({"come": 5})) > 0
+    # and one that speaks is a person whatever the word
+    assert person_score(form("Hope", 20, tagged=3), Counter({"hope": 160})) > 2

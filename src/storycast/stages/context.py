@@ -565,7 +565,32 @@ def resolve_description(ctx: Context, tag: Tag) -> str | None:
     ranked = holders(ctx.chars.values(), rank) if rank else set()
     if ranked:
         return _last_named(ctx, tag, ranked)
-    return ctx.by_name.get("the " + key) or ctx.by_name.get(key)
+    known = ctx.by_name.get("the " + key) or ctx.by_name.get(key)
+    if known is None and key.split()[-1] in STRANGERS:
+        return _named_next(ctx, key, tag)
+    return known
+
+
+# Heads of a description the story gives someone it has not named yet: "the stranger" is
+# most often the one it names for the first time soon after.
+STRANGERS = frozenset(("stranger", "newcomer", "new-comer"))
+STRANGER_REACH = 20000  # characters after a description's first tag to its person's name
+
+
+def _named_next(ctx: Context, key: str, tag: Tag) -> str | None:
+    """The character the story first names soonest after the first tag by this
+    description, within STRANGER_REACH; None when it names no one new."""
+    if ctx.first_named is None:
+        ctx.first_named = {}
+        for m in ctx.doc.mentions:
+            if m.character:
+                ctx.first_named.setdefault(m.character, m.start)
+    first = next((t.start for t in ctx.doc.layer("tags")
+                  if t is not None and description_key(t) == key and t.start >= tag.start
+                  - STRANGER_REACH), tag.start)
+    after = [(at, c) for c, at in ctx.first_named.items()
+             if first < at <= first + STRANGER_REACH and c in ctx.chars]
+    return min(after)[1] if after else None
 
 
 def _last_named(ctx: Context, tag: Tag, among: set[str]) -> str | None:

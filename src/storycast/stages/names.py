@@ -251,6 +251,11 @@ def person_score(form: Form, lower: Counter) -> float:
     if len(form.words) == 1 and not form.cls and not form.title:
         capital_inside = form.count - form.initial
         common = lower.get(first.lower(), 0)
+        if common >= form.count and first.lower() in common_words() and not form.tagged \
+                and not form.acting and not form.bodily:
+            # '"Come, come!"', '"Certainly, sir."': an ordinary word opening lines, more
+            # often written small, is no one called by name
+            return -1.0
         if capital_inside == 0 and form.tagged == 0 and not prior and not form.bodily \
                 and not form.acting:
             score -= 2.0  # only ever capitalised where a sentence starts: "Suddenly"

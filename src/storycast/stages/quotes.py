@@ -296,9 +296,12 @@ def trim_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _is_tag(text: str, prev: _Segment, nxt: _Segment, earlier: _Segment | None = None) -> bool:
+def _is_tag(text: str, prev: _Segment, nxt: _Segment, earlier: _Segment | None = None,
+            lead: str | None = None) -> bool:
     """Is the narration between two segments of a paragraph a speech tag, and only that?
-    ``earlier``: the segment before ``prev`` when the two are already one quotation."""
+    ``earlier``: the segment before ``prev`` when the two are already one quotation;
+    ``lead``: else the narration before ``prev`` in its paragraph, when it leads into it
+    ("And when Mr. Bounderby said,")."""
     gap = text[prev.end + 1:nxt.start - 1]
     words = _WORD.findall(gap)
     if not words or len(words) > _TAG_WORDS or _SENTENCE_BREAK.search(gap.strip()):
@@ -308,7 +311,7 @@ def _is_tag(text: str, prev: _Segment, nxt: _Segment, earlier: _Segment | None =
         return True  # "For your sake," turning to Charlotte, "I am glad of it"
     if not (has_speech_verb(words[:_TAG_VERB_WINDOW]) or _tag_shaped(gap)):
         return False
-    earlier_tag = None
+    earlier_tag = lead
     if earlier and earlier.para == prev.para:
         earlier_tag = text[earlier.end + 1:prev.start - 1]
     after = None
@@ -357,15 +360,28 @@ def _another_speaker(text: str, group: list[_Segment], seg: _Segment, nxt: _Segm
     return before is not None and now is not None and before != now
 
 
-def _group(text: str, segments: list[_Segment]) -> list[list[_Segment]]:
+def _lead_in(text: str, paragraphs: list[Span], segments: list[_Segment], n: int) -> str | None:
+    """The narration before segments[n] in its paragraph, back to the paragraph's start or
+    the quotation before, when it leads into the segment (ends in a comma or a colon)."""
+    seg = segments[n]
+    start = paragraphs[seg.para].start
+    if n and segments[n - 1].para == seg.para:
+        start = segments[n - 1].end + 1
+    lead = text[start:max(start, seg.start - 1)]
+    return lead if lead.rstrip()[-1:] in (",", ":") else None
+
+
+def _group(text: str, segments: list[_Segment], paragraphs: list[Span]) -> list[list[_Segment]]:
     groups: list[list[_Segment]] = []
     for n, seg in enumerate(segments):
         last = groups[-1][-1] if groups else None
         continued = last and seg.continues and seg.para == last.para + 1 and not _another_speaker(
             text, groups[-1], seg, segments[n + 1] if n + 1 < len(segments) else None)
         earlier = groups[-1][-2] if groups and len(groups[-1]) > 1 else None
+        lead = _lead_in(text, paragraphs, segments, n - 1) if last and earlier is None \
+            and seg.para == last.para else None
         if continued or (last and seg.para == last.para and last.closed
-                         and _is_tag(text, last, seg, earlier)):
+                         and _is_tag(text, last, seg, earlier, lead)):
             groups[-1].append(seg)
         else:
             groups.append([seg])
@@ -447,7 +463,7 @@ def _candidates(text: str, paragraphs: list[Span]) -> list[_Candidate]:
         segments = sorted(segments + dashed, key=lambda s: s.start)
     out: list[_Candidate] = []
     last_para = -1
-    for group in _group(text, segments):
+    for group in _group(text, segments, paragraphs):
         after_quote, last_para = group[0].para == last_para, group[-1].para
         kept = [(s.para, trim_span(text, s.start, s.end)) for s in group]
         kept = [(p, sp) for p, sp in kept if sp[1] > sp[0]]
