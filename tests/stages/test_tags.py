@@ -175,6 +175,10 @@ def test_a_finished_sentence_leads_into_a_quote_only_when_allowed_and_ending_on_
     assert before("Mrs. Hurst began again.", finished_ok=True) == (
         "name", "Mrs. Hurst", 0, 10, "began", "before", None)
     assert before("Mrs. Hurst sat down.", finished_ok=True) is None
+    # a verb that breaks in on the talk leads in as well; one that says no line does not
+    assert before("Mrs Musgrove interposed.", finished_ok=True) == (
+        "name", "Mrs Musgrove", 0, 12, "interposed", "before", None)
+    assert before("The facts demanded.", finished_ok=True) is None
 
 
 # -- every quote of a text -------------------------------------------------------------

@@ -37,7 +37,9 @@ _NP_STOP = {"with", "in", "to", "as", "and", "who", "that", "while", "which", "w
 # Verbs that, closing a finished sentence, announce the speech that follows.
 _INTRODUCING = frozenset("said began continued added replied answered observed remarked cried "
                          "exclaimed asked inquired enquired spoke resumed returned proceeded "
-                         "declared explained rejoined whispered called say says begins".split())
+                         "declared explained rejoined whispered called say says begins "
+                         "interposed interrupted persisted pursued ventured "
+                         "suggested".split())
 _QUOTE_CHARS = DOUBLE_MARKS + SINGLE_MARKS
 # "put in Fielding", "broke out the Nawab": verbs that speak with a particle.
 _PHRASAL = frozenset("put broke chimed cut struck burst went spoke piped joined".split())
