@@ -97,7 +97,7 @@ confessed assent assents assented interpose interposes interposed venture ventur
 whine whines whined purr purrs purred drawl drawls drawled chime chimes chimed offer offers offered
 sneer sneers sneered tease teases teased joke jokes joked scoff scoffs scoffed
 speak speaks spoke speaking shriek shrieks shrieked squeak squeaked soothe soothed
-expostulate expostulated reason reasoned pray prayed hazard hazarded
+expostulate expostulated reason reasoned pray prayed hazard hazarded accost accosts accosted
 """.split())
 
 # "her Ladyship", "his Lordship": a style of address for the one with this title, no name.

@@ -455,6 +455,9 @@ def test_a_name_leading_into_a_line_outweighs_the_next_sentence_s_pronoun():
     ("He cut her short with,", ("pronoun", "He", "cut")),
     ("when Mrs. Weston ended with", ("name", "Mrs. Weston", "ended")),
     ("She was interrupted by Mrs. Allen:", ("name", "Mrs. Allen", "interrupted")),
+    ("he was thinking of her, when thus accosted by Miss Bingley,",
+     ("name", "Miss Bingley", "accosted")),
+    ("and, after seeing him, Emma thus moralised to herself:--", ("name", "Emma", ":")),
     ("At length Darcy spoke, and in a constrained manner said,", ("name", "Darcy", "said")),
     ("Then the old man said,", ("description", "the old man", "said")),
 ])

@@ -398,6 +398,8 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
     speech verb closes it ("Mrs. Hurst began again.").
     """
     tokens, finished = _last_sentence(text, start, end)
+    while len(tokens) > 2 and tokens[-1][0] in "-\u2014" and tokens[-2][0] in ":-\u2014":
+        tokens.pop()  # "Emma thus moralised to herself:--": a colon still
     owner = voice_owner(tokens) if finished and not finished_ok else None
     if owner is not None:  # 'Her voice softened. "Fine."'
         owner.position = "before"
@@ -423,8 +425,10 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
                 ends_open or n >= len(tokens) - 3 or _said_to_end(tokens, n)):
             if finished and _denied(tokens, n):
                 return None  # "Edmund ... had nothing to say.": the one who does not speak
-            if _passive(tokens, n):
-                # "She was interrupted by Mrs. Allen:" is Mrs. Allen's; "she was asked," no one's
+            if _passive(tokens, n) or word.endswith("ed") and tokens[n + 1:n + 2] \
+                    and tokens[n + 1][0] == "by":
+                # "She was interrupted by Mrs. Allen:" is Mrs. Allen's; "she was asked," no
+                # one's; "when thus accosted by Miss Bingley," Miss Bingley's
                 by = _noun_phrase(tokens, n + 2) if tokens[n + 1:n + 2] and \
                     tokens[n + 1][0] == "by" else None
                 if by is not None:
