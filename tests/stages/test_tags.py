@@ -150,6 +150,8 @@ def test_narration_that_is_not_a_tag(narration):
     # what someone says, owned
     ("Mary's declaration was,", ("name", "Mary", 0, 4, "was", "before", None)),
     ("Mary s declaration was,", ("name", "Mary", 0, 4, "was", "before", None)),
+    ("in reply to Lady Bertram's calm inquiry of",
+     ("name", "Lady Bertram", 12, 24, "was", "before", None)),
     ("His answer was:", ("pronoun", "His", 0, 3, "was", "before", "male")),
     # the subject of a clause closed before the verb is not the verb's
     ("Mrs. Bennet assured her that they never sat there after dinner; and then added,",

@@ -500,11 +500,15 @@ _UTTERANCE_KINDS = frozenset("first usual only whole last sole ready next calm q
 
 def _owned_words(tokens: list[tuple[str, int, int]]) -> Tag | None:
     """The owner of the words a lead-in announces: "Mary's declaration was," or "His answer
-    was:" (the sentence ending on "was" and a comma or colon)."""
-    if len(tokens) < 4 or tokens[-1][0] not in ",:":
+    was:" (the sentence ending on "was" and a comma or colon), or "Lady Bertram's calm
+    inquiry of"."""
+    if len(tokens) >= 3 and tokens[-1][0] == "of" and tokens[-2][0].lower() in _UTTERANCES:
+        was = len(tokens) - 1  # "Lady Bertram's calm inquiry of": "of" stands for "was,"
+    elif len(tokens) < 4 or tokens[-1][0] not in ",:":
         return None
-    # "was," / "was:", or one word after it: "His answer was puzzling:"
-    was = next((k for k in (len(tokens) - 2, len(tokens) - 3) if tokens[k][0] == "was"), None)
+    else:  # "was," / "was:", or one word after it: "His answer was puzzling:"
+        was = next((k for k in (len(tokens) - 2, len(tokens) - 3) if tokens[k][0] == "was"),
+                   None)
     if was is None or was < 2 or tokens[was - 1][0].lower() not in _UTTERANCES:
         return None
     owner = was - 2
