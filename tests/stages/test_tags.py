@@ -460,6 +460,7 @@ def test_a_name_leading_into_a_line_outweighs_the_next_sentence_s_pronoun():
     ("he was thinking of her, when thus accosted by Miss Bingley,",
      ("name", "Miss Bingley", "accosted")),
     ("and, after seeing him, Emma thus moralised to herself:--", ("name", "Emma", ":")),
+    ("After a moment's silence William jerked out:", ("name", "William", ":")),
     ("At length Darcy spoke, and in a constrained manner said,", ("name", "Darcy", "said")),
     ("Then the old man said,", ("description", "the old man", "said")),
 ])

@@ -443,8 +443,14 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
                 subject.verb, subject.position = word.lower().rstrip("."), "before"
             return subject
     if tokens[-1][0] == ":" and len(tokens) > 1:
-        # "he jerked out:", "she turned to him:": a colon hands the clause's subject the word
-        subject = _subject_before(tokens, len(tokens) - 1)
+        # "he jerked out:", "she turned to him:": a colon hands the clause's subject the word,
+        # and a verb right before it is the verb ("After a moment's silence William jerked
+        # out:", its subject next to it)
+        k = len(tokens) - 2
+        if k > 0 and tokens[k][0] in _PARTICLES:
+            k -= 1
+        at = k if tokens[k][0].islower() and tokens[k][0].endswith("ed") else len(tokens) - 1
+        subject = _subject_before(tokens, at)
         if subject is not None:
             subject.verb, subject.position = ":", "before"
         return subject
