@@ -39,6 +39,7 @@ def tags_of(text: str) -> list[tuple | None]:
     ("said a smiling Spike.", ("name", "Spike", 15, 20, "said", "after", None)),
     ("said Buffy with a smile.", ("name", "Buffy", 5, 10, "said", "after", None)),
     ("said Mr. Darcy.", ("name", "Mr. Darcy", 5, 14, "said", "after", None)),
+    ("answered Mademoiselle.", ("name", "Mademoiselle", 9, 21, "answered", "after", None)),
     ("he replied.", ("pronoun", "he", 0, 2, "replied", "after", "male")),
     ("replied he.", ("pronoun", "he", 8, 10, "replied", "after", "male")),
     ("she whispered softly.", ("pronoun", "she", 0, 3, "whispered", "after", "female")),

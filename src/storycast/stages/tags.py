@@ -156,6 +156,10 @@ def _description(words: list[tuple[str, int, int]]) -> Tag:
     return Tag("description", " ".join(w[0] for w in words), words[0][1], words[-1][2], "", "")
 
 
+# Honorifics a story may call someone by alone, as their name: "answered Mademoiselle".
+_ADDRESSED_ALONE = frozenset(("madame", "mademoiselle", "monsieur"))
+
+
 def _name(tokens: list[tuple[str, int, int]], j: int) -> Tag | None:
     """The name starting at tokens[j]: "Mr. Darcy", "Mr. van der Luyden", "Lady Catherine"."""
     k = j
@@ -173,7 +177,7 @@ def _name(tokens: list[tuple[str, int, int]], j: int) -> Tag | None:
         else:
             break
     text = " ".join(t[0] for t in tokens[j:k + 1]).rstrip(".")
-    if k == j and text.lower() in TITLE_CLASS:
+    if k == j and text.lower() in TITLE_CLASS and text.lower() not in _ADDRESSED_ALONE:
         return None  # "Mr." alone; but "the King" or "the Captain" is someone
     end = tokens[k][2] - (len(tokens[k][0]) - len(tokens[k][0].rstrip(".")))  # as the text
     return Tag("name", text, tokens[j][1], end, "", "")
