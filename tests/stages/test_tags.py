@@ -58,6 +58,8 @@ def tags_of(text: str) -> list[tuple | None]:
     ("broke out the Nawab Bahadur,", ("name", "Nawab Bahadur", 14, 27, "broke", "after", None)),
     # one word of character before the name
     ("said dour Major Callendar.", ("name", "Major Callendar", 10, 25, "said", "after", None)),
+    ("sighed pleasure-loving Miss Derek.",
+     ("name", "Miss Derek", 23, 33, "sighed", "after", None)),
     # the reply is someone's
     ("was Mr. Emerson's reply.", ("name", "Mr. Emerson", 4, 15, "was", "after", None)),
     ("was her answer;", ("pronoun", "her", 4, 7, "was", "after", "female")),

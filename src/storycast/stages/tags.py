@@ -186,7 +186,7 @@ def _name(tokens: list[tuple[str, int, int]], j: int) -> Tag | None:
 def _epithet_name(tokens: list[tuple[str, int, int]], j: int) -> Tag | None:
     """"said dour Major Callendar", "sighed pleasure-loving Miss Derek": one word of
     character, then the name."""
-    if j + 1 < len(tokens) and tokens[j][0].islower() and tokens[j][0].isalpha() \
+    if j + 1 < len(tokens) and tokens[j][0].islower() and tokens[j][0].replace("-", "").isalpha() \
             and tokens[j][0].lower() not in _NP_STOP and _is_name_word(tokens[j + 1][0]):
         return _name(tokens, j + 1)
     return None
