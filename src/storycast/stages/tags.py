@@ -186,8 +186,9 @@ def _name(tokens: list[tuple[str, int, int]], j: int) -> Tag | None:
 def _epithet_name(tokens: list[tuple[str, int, int]], j: int) -> Tag | None:
     """"said dour Major Callendar", "sighed pleasure-loving Miss Derek": one word of
     character, then the name."""
-    if j + 1 < len(tokens) and tokens[j][0].islower() and tokens[j][0].replace("-", "").isalpha() \
-            and tokens[j][0].lower() not in _NP_STOP and _is_name_word(tokens[j + 1][0]):
+    word = tokens[j][0] if j < len(tokens) else ""
+    if j + 1 < len(tokens) and word.islower() and word.replace("-", "").isalpha() \
+            and word.lower() not in _NP_STOP and _is_name_word(tokens[j + 1][0]):
         return _name(tokens, j + 1)
     return None
 
@@ -337,7 +338,8 @@ def _burst_from(tokens: list[tuple[str, int, int]]) -> Tag | None:
                 np.verb, np.position = verb, "after"
                 return np
             return None
-        elif not (word in ("at", "last", "then", "suddenly") or word.islower() and word.endswith("ly")):
+        elif not (word in ("at", "last", "then", "suddenly")
+                  or word.islower() and word.endswith("ly")):
             return None
         n += 1
     return None
