@@ -464,6 +464,10 @@ def test_a_name_leading_into_a_line_outweighs_the_next_sentence_s_pronoun():
      ("name", "Miss Bingley", "accosted")),
     ("and, after seeing him, Emma thus moralised to herself:--", ("name", "Emma", ":")),
     ("After a moment's silence William jerked out:", ("name", "William", ":")),
+    # the subject set after the verb when words before it invert the clause
+    ("was Charles's language; and, in an unhappy mood, thus spoke Mary:",
+     ("name", "Mary", "spoke")),
+    ("Then cried Lydia,", ("name", "Lydia", "cried")),
     ("At length Darcy spoke, and in a constrained manner said,", ("name", "Darcy", "said")),
     ("Then the old man said,", ("description", "the old man", "said")),
 ])
@@ -552,3 +556,10 @@ def test_a_pronoun_after_a_word_opening_the_narration_inside_a_line_is_the_subje
             '"Please pardon me; I am rude."')
     assert tags_of(text)[0][:2] != ("name", "Suddenly")
     assert tags_of('"I wonder," Winsett broke off, "how you do it."')[0][:2] == ("name", "Winsett")
+
+
+def test_a_name_after_the_verb_of_a_clause_with_its_subject_is_an_object():
+    assert tags_of('Hamidullah murmured, and warned Aziz "not to expect too much."') == [
+        ("name", "Hamidullah", 0, 10, "warned", "before", None)]
+    assert tags_of('In private the Hilberys called Sir Francis "that old Turk."')[0][1] != \
+        "Sir Francis"

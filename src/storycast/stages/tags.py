@@ -440,6 +440,10 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
                 if by is not None:
                     by.verb, by.position = word.lower(), "before"
                 return by
+            inverted = _inverted_subject(tokens, n)  # "thus spoke Mary:", "Then cried Lydia,"
+            if inverted is not None:
+                inverted.verb, inverted.position = word.lower(), "before"
+                return inverted
             after = [t[0].lower().rstrip(".") for t in tokens[n + 1:]]
             if finished and "to" in after and not (
                     after[after.index("to") + 1:][:1] and _talks(after[after.index("to") + 1])):
@@ -473,6 +477,30 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
 _WITH_OBJECTS = frozenset("her him them me us herself himself themselves short".split())
 # Before a participle, the words that make it passive: "was greeted", "found herself addressed"
 _PASSIVE_BEFORE = frozenset("was were been being be is are herself himself themselves".split())
+
+
+def _inverted_subject(tokens: list[tuple[str, int, int]], n: int) -> Tag | None:
+    """The subject set after the speech verb at tokens[n] that ends the lead-in: "and, in an
+    unhappy mood, thus spoke Mary:", "Then cried Lydia,", "Up spoke the Captain:"."""
+    end = len(tokens) - (tokens[-1][0] in ",:")
+    if n + 1 >= end or tokens[n + 1][0].lower() in _SUBJECT_PRONOUNS:
+        return None
+    k = n - 1  # the verb opens its clause, after words that invert it
+    while k >= 0 and tokens[k][0].lower() in _INVERTING | {"and"}:
+        k -= 1
+    if k >= 0 and tokens[k][0] not in ",;:" or all(t[0] == "and" for t in tokens[k + 1:n]):
+        return None  # "the Hilberys called Sir Francis", "and warned Aziz": an object
+    np = _noun_phrase(tokens[:end], n + 1)
+    last = tokens[end - 1]
+    if np is None or np.kind != "name" or np.end != last[2] - (
+            len(last[0]) - len(last[0].rstrip("."))):
+        return None
+    return np
+
+
+# Words before a speech verb that set its subject after it: "thus spoke Mary", "Then cried
+# Lydia", "Up spoke the Captain".
+_INVERTING = frozenset("thus then so up out now here there next again presently".split())
 
 
 def _verb_with(tokens: list[tuple[str, int, int]]) -> int | None:
