@@ -577,18 +577,23 @@ STRANGERS = frozenset(("stranger", "newcomer", "new-comer"))
 STRANGER_REACH = 20000  # characters after a description's first tag to its person's name
 
 
-def _named_next(ctx: Context, key: str, tag: Tag) -> str | None:
-    """The character the story first names soonest after the first tag by this
-    description, within STRANGER_REACH; None when it names no one new."""
+def first_named(ctx: Context) -> dict[str, int]:
+    """Where the story first names or describes each character (worked out once)."""
     if ctx.first_named is None:
         ctx.first_named = {}
         for m in ctx.doc.mentions:
             if m.character:
                 ctx.first_named.setdefault(m.character, m.start)
+    return ctx.first_named
+
+
+def _named_next(ctx: Context, key: str, tag: Tag) -> str | None:
+    """The character the story first names soonest after the first tag by this
+    description, within STRANGER_REACH; None when it names no one new."""
     first = next((t.start for t in ctx.doc.layer("tags")
                   if t is not None and description_key(t) == key and t.start >= tag.start
                   - STRANGER_REACH), tag.start)
-    after = [(at, c) for c, at in ctx.first_named.items()
+    after = [(at, c) for c, at in first_named(ctx).items()
              if first < at <= first + STRANGER_REACH and c in ctx.chars]
     return min(after)[1] if after else None
 

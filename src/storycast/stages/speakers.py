@@ -13,6 +13,7 @@ from .context import (
     beat_speaker,
     build_context,
     description_key,
+    first_named,
     heard_newcomer,
     learn_kin_calls,
     listeners,
@@ -136,9 +137,4 @@ def _present(ctx: Context, i: int, c: str) -> bool:
     """Whether character c has come into the story by the end of quote i: someone who
     speaks later in the conversation and is first named, or first described, after the
     line has not heard it ("An old woman at the corner table", before her first words)."""
-    if ctx.first_named is None:
-        ctx.first_named = {}
-        for m in ctx.doc.mentions:
-            if m.character:
-                ctx.first_named.setdefault(m.character, m.start)
-    return ctx.first_named.get(c, 0) < ctx.doc.quotes[i].end
+    return first_named(ctx).get(c, 0) < ctx.doc.quotes[i].end
