@@ -100,10 +100,10 @@ def test_a_sentence_broken_off_at_a_comma_by_an_aside_is_one_quote():
      [["He talks of you,", "in such terms--"], ["I declare."]]),
     ('"Cake?" he said to Hamidullah; who replied with a sigh: "No."', [["Cake?"], ["No."]]),
     # the lead-in before the first piece names its speaker
-    ('And when Mr. Bounderby said, "Your health, ma\'am!" she answered with great feeling, '
-     '"Thank you, sir."', [["Your health, ma'am!"], ["Thank you, sir."]]),
-    ('When the concert was over and Margaret said, "Will you walk round with me?" he said, '
-     '"Thank you," peaceably.', [["Will you walk round with me?"], ["Thank you,"]]),
+    (('And when Mr. Bounderby said, "Your health, ma\'am!" she answered with great feeling, '
+      '"Thank you, sir."'), [["Your health, ma'am!"], ["Thank you, sir."]]),
+    (('When the concert was over and Margaret said, "Will you walk round with me?" he said, '
+      '"Thank you," peaceably.'), [["Will you walk round with me?"], ["Thank you,"]]),
 ])
 def test_narration_that_hands_the_talk_to_someone_else_splits_the_quote(text, expected):
     assert found(text) == expected
