@@ -91,3 +91,42 @@ def test_the_hidden_layer_starts_from_the_plain_conditional_logit(monkeypatch):
     monkeypatch.setattr(fitting, "HIDDEN_STEPS", 0)  # no step taken: where the fit starts
     linear, _ = fitting.fit_layered(groups, 0.2, 4)
     assert linear == pytest.approx(plain, abs=1e-3)  # not the zeros of a cold start
+
+
+def test_fits_from_several_seeds_merge_into_one_layer_scoring_their_mean():
+    from storycast.models import fitting
+    from storycast.models.speaker import Layer, SpeakerModel
+
+    width = len(NAMES)
+
+    def layer(scale):
+        rows = [[0.0, 0.0] for _ in range(width)]
+        rows[0], rows[1] = [scale, 0.0], [0.0, -scale]
+        return Layer(tuple(map(tuple, rows)), (0.5 * scale, 0.0), (2.0, scale))
+
+    fits = [(tuple(float(k) for k in range(width)), layer(1.0)),
+            (tuple(-2.0 * k for k in range(width)), layer(0.3))]
+    merged = fitting.merge_fits(fits)
+    assert len(merged[1].bias) == 4
+    vecs = [{0: 1.0, 1: 2.0}, {1: -1.0, 3: 0.5}]
+    scores = [SpeakerModel(w, w, first_layer=h).scores(vecs, second=False) for w, h in fits]
+    mean = [sum(s) / 2 for s in zip(*scores)]
+    assert SpeakerModel(*merged[:1], merged[0], first_layer=merged[1]).scores(
+        vecs, second=False) == pytest.approx(mean)
+
+
+def test_several_seeds_fit_several_layers(monkeypatch):
+    from storycast.models import fitting
+
+    width = len(NAMES)
+
+    def row(k):
+        return [1.0 if j == k else 0.0 for j in range(width)]
+
+    groups = [([row(0), row(1)], [0]), ([row(1), row(0)], [1]), ([row(0), row(2)], [0])]
+    monkeypatch.setattr(fitting, "HIDDEN_STEPS", 5)
+    _, one = fitting.fit(groups, 0.2, 3)
+    monkeypatch.setattr(fitting, "SEEDS", 2)
+    _, two = fitting.fit(groups, 0.2, 3)
+    assert len(one.bias) == 3 and len(two.bias) == 6
+    assert [row[:3] for row in two.weights] == [row for row in one.weights]  # seed 0 first
