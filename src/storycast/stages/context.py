@@ -577,13 +577,19 @@ STRANGERS = frozenset(("stranger", "newcomer", "new-comer"))
 STRANGER_REACH = 20000  # characters after a description's first tag to its person's name
 
 
+def first_namings(mentions) -> dict[str, int]:
+    """Where the mentions, in text order, first name or describe each character."""
+    out: dict[str, int] = {}
+    for m in mentions:
+        if m.character:
+            out.setdefault(m.character, m.start)
+    return out
+
+
 def first_named(ctx: Context) -> dict[str, int]:
-    """Where the story first names or describes each character (worked out once)."""
+    """``first_namings`` of the story's mentions, worked out once."""
     if ctx.first_named is None:
-        ctx.first_named = {}
-        for m in ctx.doc.mentions:
-            if m.character:
-                ctx.first_named.setdefault(m.character, m.start)
+        ctx.first_named = first_namings(ctx.doc.mentions)
     return ctx.first_named
 
 

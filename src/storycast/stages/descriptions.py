@@ -16,7 +16,7 @@ from operator import attrgetter
 from ..document import Document
 from ..lexicon import noun_gender
 from ..spans import Character, Mention
-from .context import description_key
+from .context import description_key, first_namings
 from .mentions import quote_at, quote_bounds, sentence_initial
 from .names import apposition_gender
 from .quotes import PARAGRAPH_OR_QUOTE
@@ -170,10 +170,7 @@ def add_described(doc: Document, chars: list[Character]) -> list[Character]:
         if key and key not in known and "the " + key not in known:
             uses.setdefault(key, []).append(tag)
     mentions = doc.layers.setdefault("mentions", [])
-    first_named: dict[str, int] = {}
-    for m in mentions:
-        if m.character:
-            first_named.setdefault(m.character, m.start)
+    first_named = first_namings(mentions)
     named, ordered = list(chars), list(mentions)
     bounds = quote_bounds(doc.quotes)
     places = Places(doc.text)

@@ -151,13 +151,8 @@ def name_the_titled(doc: Document, tagged: set[str | None]) -> bool:
             continue  # already has a given name, or is not "Miss Steele" alone
         titled.name = full
         titled.aliases = [full] + titled.aliases + [char.name]
-        if titled.gender == "unknown":
-            titled.gender = char.gender
-        for m in doc.mentions:
-            if m.character == char.id:
-                m.character = titled.id
         titled.mentions += char.mentions
-        doc.layers["characters"] = [c for c in doc.characters if c.id != char.id]
+        _fold_into(doc, char, titled)
         chars.pop(char.id)
         changed = True
     return changed
@@ -197,11 +192,17 @@ def _merge_into_narrator(doc: Document, char: Character, narrator: Character) ->
         narrator.name = char.name
         narrator.aliases.insert(0, char.name)
     narrator.aliases.extend(a for a in char.aliases if a not in narrator.aliases)
-    if narrator.gender == "unknown":
-        narrator.gender = char.gender
+    _fold_into(doc, char, narrator)
+
+
+def _fold_into(doc: Document, char: Character, into: Character) -> None:
+    """``char`` is ``into`` under another name: its mentions are theirs, its sex theirs
+    when they had none, and it is no character of its own."""
+    if into.gender == "unknown":
+        into.gender = char.gender
     for m in doc.mentions:
         if m.character == char.id:
-            m.character = narrator.id
+            m.character = into.id
     doc.layers["characters"] = [c for c in doc.characters if c.id != char.id]
 
 
