@@ -125,6 +125,7 @@ def test_several_seeds_fit_several_layers(monkeypatch):
 
     groups = [([row(0), row(1)], [0]), ([row(1), row(0)], [1]), ([row(0), row(2)], [0])]
     monkeypatch.setattr(fitting, "HIDDEN_STEPS", 5)
+    monkeypatch.setattr(fitting, "SEEDS", 1)
     _, one = fitting.fit(groups, 0.2, 3)
     monkeypatch.setattr(fitting, "SEEDS", 2)
     _, two = fitting.fit(groups, 0.2, 3)
