@@ -232,6 +232,14 @@ def nicknames() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Well-known places, lower-cased: continents, countries, regions, great cities."""
+    text = (DATA / "places.txt").read_text("utf-8")
+    return frozenset(w.lower() for line in text.splitlines() if not line.startswith("#")
+                     for w in line.split())
+
+
+@lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Ordinary lower-case vocabulary of narrative prose (see scripts/build_common_words.py)."""
     text = (DATA / "common_words.txt").read_text("utf-8")

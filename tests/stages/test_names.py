@@ -133,3 +133,14 @@ def test_an_ordinary_word_opening_lines_is_no_one_called_by_name():
     assert person_score(come, Counter({"come": 5})) > 0
     # and one that speaks is a person whatever the word
     assert person_score(form("Hope", 20, tagged=3), Counter({"hope": 160})) > 2
+
+
+def test_a_country_spoken_of_as_a_person_is_no_one_unless_it_speaks():
+    italy = form("Italy", 53)
+    italy.narration, italy.vocative, italy.acting = 25, 1, 7  # "Italy was offering her"
+    assert person_score(italy, Counter()) < 0
+    assert person_score(form("Italy", 5, tagged=2), Counter()) > 2
+    # a place that is as often a woman's name is not listed as a place: the evidence decides
+    florence = form("Florence", 53)
+    florence.narration, florence.acting = 25, 7
+    assert person_score(florence, Counter()) > 2

@@ -20,6 +20,7 @@ from ..lexicon import (
     common_words,
     given_names,
     noun_gender,
+    places,
 )
 from ..spans import Mention
 
@@ -267,6 +268,11 @@ def person_score(form: Form, lower: Counter) -> float:
             score -= 5.0
     if form.tagged == 0 and form.place >= PLACE_USES and form.place >= PLACE_SHARE * form.count:
         return -1.0  # "in New York", "at Windy Corner", "from Coketown": a place, never tagged
+    if form.tagged == 0 and not form.cls and not form.title and form.core.lower() in places():
+        # "Italy was offering her the most priceless of all possessions", "Oh, not Italy,
+        # but Constantinople": a well-known place spoken of as a person is still no one
+        # unless it speaks
+        return -1.0
     score -= 6.0 * form.place / form.count
     if form.after_the and form.tagged == 0:
         score -= 3.0 * form.after_the / form.count
