@@ -64,6 +64,7 @@ class Context:
     # again by the second reading
     voices: Voices | None = None
     first_named: dict[str, int] | None = None  # character -> where the story first names it
+    named_next: dict[int, str | None] = field(default_factory=dict)  # tag start -> stranger
 
 
 def build_context(doc: Document) -> Context:
@@ -595,13 +596,17 @@ def first_named(ctx: Context) -> dict[str, int]:
 
 def _named_next(ctx: Context, key: str, tag: Tag) -> str | None:
     """The character the story first names soonest after the first tag by this
-    description, within STRANGER_REACH; None when it names no one new."""
+    description, within STRANGER_REACH; None when it names no one new. Worked out once a
+    tag: the candidates of every reading ask again."""
+    if tag.start in ctx.named_next:
+        return ctx.named_next[tag.start]
     first = next((t.start for t in ctx.doc.layer("tags")
                   if t is not None and description_key(t) == key and t.start >= tag.start
                   - STRANGER_REACH), tag.start)
     after = [(at, c) for c, at in first_named(ctx).items()
              if first < at <= first + STRANGER_REACH and c in ctx.chars]
-    return min(after)[1] if after else None
+    found = ctx.named_next[tag.start] = min(after)[1] if after else None
+    return found
 
 
 def _last_named(ctx: Context, tag: Tag, among: set[str]) -> str | None:
