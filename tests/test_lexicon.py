@@ -1,7 +1,9 @@
 """The word lists and tables the stages share."""
 from __future__ import annotations
 
-from storycast.lexicon import MALE_FLOOR, census_sex, given_names, name_sex
+import pytest
+
+from storycast.lexicon import MALE_FLOOR, census_sex, given_names, head_noun, name_sex
 
 
 def test_a_given_name_nearly_all_of_one_sex_says_it():
@@ -37,3 +39,13 @@ def test_a_name_rarer_than_any_man_s_in_the_census_is_no_sure_woman_s():
     assert given_names()["Kai"] == (0.0, 10.0) and 10 < MALE_FLOOR
     assert census_sex("Kai") is None and name_sex("Kai")[0] > 1 / 3
     assert census_sex("Abbie") == "female"  # 80 a million: men would be listed
+
+
+@pytest.mark.parametrize("description, head", [
+    ("the old man", "man"),
+    ("the gentleman in the white waistcoat", "gentleman"),
+    ("The Man With The Keys", "Man"),
+    ("the stranger", "stranger"),
+])
+def test_the_head_of_a_description_is_the_noun_before_what_follows_it(description, head):
+    assert head_noun(description) == head

@@ -52,6 +52,21 @@ FEMALE_NOUNS = frozenset("woman lady girl mother wife sister daughter aunt madam
                          "nurse".split())
 
 
+# Prepositions that open what identifies a described person after their head noun: "the
+# gentleman in the white waistcoat", "the man with the keys".
+POSTMODIFIERS = ("in", "with")
+
+
+def head_noun(description: str) -> str:
+    """The head of a description: "the old man" -> "man", "the gentleman in the white
+    waistcoat" -> "gentleman"."""
+    words = description.split()
+    for i, word in enumerate(words[1:], 1):
+        if word.lower() in POSTMODIFIERS:
+            return words[i - 1]
+    return words[-1]
+
+
 def noun_gender(head: str) -> str | None:
     """The sex a person noun gives: "the matron", "the coachman", "the parlourmaid"."""
     if head in MALE_NOUNS:

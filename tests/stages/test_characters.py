@@ -303,6 +303,52 @@ def test_a_kind_of_person_named_soon_after_is_no_character_of_its_own(tmp_path):
     assert "Amos Fell" in names and "The Old Man" not in names
 
 
+BOARD = """The board sat round the long table. Mr. Limbkins took the chair. Oliver was led
+in, and a gentleman in a white waistcoat looked at him.
+
+"What's your name, boy?" said the gentleman in the high chair.
+
+"Oliver," said Oliver.
+
+"The boy is a fool," said the gentleman in the white waistcoat.
+
+"Hush," said the gentleman in the high chair. Then Mr. Bumble came in.
+
+"I know that boy will be hung," said the gentleman in the white waistcoat.
+
+"Yes, sir," said Mr. Bumble.
+"""
+
+
+def test_a_kind_of_person_the_story_singles_out_by_what_follows_is_a_character(tmp_path):
+    # "the gentleman": what kind of person, and a man is named after him; "the gentleman in
+    # the white waistcoat", said again and again, is a man of his own
+    path = tmp_path / "board.txt"
+    path.write_text(BOARD, encoding="utf-8")
+    doc = storycast.analyze(path)
+    waistcoat = by_name(doc)["The Gentleman In The White Waistcoat"]
+    assert waistcoat.gender == "male"
+    names = {c.id: c.name for c in doc.characters}
+    assert [names[q.speaker] for q in doc.quotes] == [
+        "The Gentleman In The High Chair", "Oliver", "The Gentleman In The White Waistcoat",
+        "The Gentleman In The High Chair", "The Gentleman In The White Waistcoat", "Mr. Bumble"]
+
+
+def test_a_stranger_brought_in_with_two_words_before_his_description_is_one(tmp_path):
+    # "a little ugly hump-backed man" brings in "the hump-backed man"; no man is named
+    # for the first time after him
+    path = tmp_path / "door.txt"
+    path.write_text(
+        "Mr. Losberne kicked at the door. It was opened by a little ugly hump-backed man.\n\n"
+        '"What\'s the matter here?" said the hump-backed man.\n\n'
+        '"Robbery!" said Mr. Losberne.\n\n'
+        '"Take your hands off," replied the hump-backed man, coolly.\n', encoding="utf-8")
+    doc = storycast.analyze(path)
+    names = {c.id: c.name for c in doc.characters}
+    assert [names[q.speaker] for q in doc.quotes] == [
+        "The Hump-Backed Man", "Mr. Losberne", "The Hump-Backed Man"]
+
+
 def test_the_narration_of_a_described_person_is_theirs_and_so_are_its_pronouns(story):
     doc = story("the-rain.txt")
     barista = by_name(doc)["The Barista"]

@@ -274,6 +274,23 @@ def test_description_closing_its_sentence_keeps_its_head_noun_in_place():
     assert tags_of(text) == [("description", "the old man", 16, 27, "said", "after", None)]
 
 
+def test_a_description_the_story_repeats_with_what_follows_its_head_tags_whole():
+    text = ('A gentleman in a white waistcoat stood by the fire.\n\n'
+            '"The boy is a fool," said the gentleman in the white waistcoat.\n\n'
+            '"Hush!" said the gentleman in the white waistcoat, and sat down.')
+    assert tags_of(text)[0] == ("description", "the gentleman in the white waistcoat", 79,
+                                115, "said", "after", None)
+    assert tags_of(text)[1][1:4] == ("the gentleman in the white waistcoat", 131, 167)
+
+
+@pytest.mark.parametrize("closing", [
+    "said the man with the keys.",  # said once: no more than "the man"
+    "said the man in the same tone. She said the man in the same tone was there.",  # manner
+])
+def test_what_follows_a_description_once_or_as_a_manner_stays_out_of_it(closing):
+    assert tags_of(f'"Come in," {closing}')[0][1:4] == ("the man", 16, 23)
+
+
 @pytest.mark.parametrize("lead_in, speaker", [
     ("Newland made no answer, and after a moment his mother ventured:", "his mother"),
     ("Miss Crawford, looking with astonished eyes at Mrs. Norris, and then at Fanny, whose "

@@ -6,7 +6,7 @@ from collections import defaultdict
 from itertools import compress, count
 from operator import ne
 
-from ..lexicon import HONORIFICS, given_names, name_sex, nicknames, noun_gender
+from ..lexicon import HONORIFICS, given_names, head_noun, name_sex, nicknames, noun_gender
 from .names import KIN_NAMES, Form
 from .namesakes import family_owner
 
@@ -126,7 +126,7 @@ def group_gender(forms: list[Form]) -> str | None:
         if g:
             votes[g] += 3 * f.count
         elif f.article:  # "the Matron", "the Beadle"
-            g = noun_gender(f.core.lower().split()[-1])
+            g = noun_gender(head_noun(f.core.lower()))
             if g:
                 votes[g] += 3 * f.count
         elif len(f.words) == 1 and f.core.lower() in KIN_NAMES:  # "Mom", "Dad"

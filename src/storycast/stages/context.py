@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document
 from ..letters import LETTER
-from ..lexicon import HONORIFICS, SPEECH_VERBS, STYLES, noun_gender
+from ..lexicon import HONORIFICS, SPEECH_VERBS, STYLES, head_noun, noun_gender
 from ..spans import Character, Quote
 from .quotes import DOUBLE_MARKS
 from .ranks import holders, rank_of, titled
@@ -97,7 +97,7 @@ def resolve_name(ctx: Context, tag: Tag) -> str | None:
 
 
 def description_gender(tag: Tag) -> str | None:
-    return noun_gender(tag.text.lower().split()[-1])
+    return noun_gender(head_noun(tag.text.lower()))
 
 
 def tag_gender(tag: Tag) -> str | None:
@@ -567,7 +567,7 @@ def resolve_description(ctx: Context, tag: Tag) -> str | None:
     if ranked:
         return _last_named(ctx, tag, ranked)
     known = ctx.by_name.get("the " + key) or ctx.by_name.get(key)
-    if known is None and key.split()[-1] in STRANGERS:
+    if known is None and head_noun(key) in STRANGERS:
         return _named_next(ctx, key, tag)
     return known
 

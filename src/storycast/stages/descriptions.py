@@ -14,7 +14,7 @@ from itertools import islice
 from operator import attrgetter
 
 from ..document import Document
-from ..lexicon import noun_gender
+from ..lexicon import head_noun, noun_gender
 from ..spans import Character, Mention
 from .context import description_key, first_namings
 from .mentions import quote_at, quote_bounds, sentence_initial
@@ -40,7 +40,7 @@ def _introduced(text: str, key: str, first: Tag) -> int | None:
     """Where the narration last brings the described person in as someone new before
     their first tag ("An old woman at the corner table had been watching them")."""
     since = max(0, first.start - INTRO_REACH)
-    intros = list(re.finditer(rf"\b(?:a|an)\s+(?:[a-z-]+\s+)?{_words(key)}\b",
+    intros = list(re.finditer(rf"\b(?:a|an)\s+(?:[a-z-]+\s+){{0,2}}{_words(key)}\b",
                               text[since:first.start], re.IGNORECASE))
     return since + intros[-1].start() if intros else None
 
@@ -175,11 +175,15 @@ def add_described(doc: Document, chars: list[Character]) -> list[Character]:
     bounds = quote_bounds(doc.quotes)
     places = Places(doc.text)
     for key, tags in uses.items():
-        head, first = key.split()[-1], tags[0]
+        head, first = head_noun(key), tags[0]
         sex = noun_gender(head)
         intro = _introduced(doc.text, key, first)
-        if head in ANYONE and (intro is None or _named_anew(first_named, named, sex, intro,
-                                                            first.start + NAMED_REACH)):
+        # what follows the head says who it is, not only what kind of person: "the
+        # gentleman in the white waistcoat" (tags.py keeps it only when it recurs)
+        postmodified = head != key.split()[-1]
+        if head in ANYONE and not postmodified and (
+                intro is None or _named_anew(first_named, named, sex, intro,
+                                             first.start + NAMED_REACH)):
             continue
         rank = rank_of(key)
         if rank and holders(chars, rank):

@@ -5,7 +5,7 @@ once and only in talk ("Doctor Losberne", beside forty "Mr. Losberne"s).
 """
 from __future__ import annotations
 
-from ..lexicon import RANKS
+from ..lexicon import RANKS, head_noun
 from ..spans import Character
 from .names import Form
 
@@ -14,7 +14,7 @@ _RANK_OF = {form: rank for rank, forms in RANKS.items() for form in forms}
 
 def rank_of(description: str) -> str | None:
     """The rank a description is ("the good doctor" -> "doctor"), if it is one."""
-    head = description.split()[-1]
+    head = head_noun(description)
     return head if head in RANKS else None
 
 

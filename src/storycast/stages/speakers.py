@@ -7,6 +7,7 @@ the decisions before each quote, so a confident tag corrects the untagged turns 
 """
 from __future__ import annotations
 
+from ..lexicon import head_noun
 from ..models.speaker import SpeakerModel
 from .context import (
     Context,
@@ -38,7 +39,7 @@ def stranger(ctx: Context, tag: Tag) -> str | None:
     woman") is when it is a character of its own: a stranger the story never names
     (descriptions.py), who can be no one else."""
     key = description_key(tag)
-    if key is None or key.split()[-1] not in ANYONE:
+    if key is None or head_noun(key) not in ANYONE:
         return None
     return ctx.by_name.get("the " + key)
 

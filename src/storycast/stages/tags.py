@@ -875,7 +875,38 @@ def find_tags(text: str, quotes: list[Quote], paragraphs) -> list[Tag | None]:
                 if tag is not None and tags and tags[-1] is not None and tags[-1].start == tag.start:
                     tag = None  # '"...," I remarked.' tags the quote it follows, not the next
         tags.append(tag)
+    _postmodify(text, tags)
     return tags
+
+
+# Words after "in the" or "with the" that say how a person speaks or where the line falls,
+# not who they are: "said the girl in the same tone", "the lady in the meantime".
+_MANNER = frozenset("voice tone manner way air world same whisper breath meantime end "
+                    "least first last midst middle act course".split())
+_POSTMODIFIER = re.compile(r"\s+(?:in|with)\s+the\s+((?:[a-z-]+\s+){0,2}[a-z-]+)"
+                           r"(?=\s*[.,;:!?\u2014])")
+
+
+def _postmodify(text: str, tags: list[Tag | None]) -> None:
+    """Extend a description tag over what follows its head and says who the person is, when
+    the story calls them so more than once: "said the gentleman in the white waistcoat" is
+    a man of his own all through his scenes; "said the man with the keys", once, stays
+    "the man"."""
+    seen: dict[str, bool] = {}
+    for tag in tags:
+        if tag is None or tag.kind != "description" or tag.text.split()[0].lower() != "the":
+            continue
+        m = _POSTMODIFIER.match(text, tag.end)
+        if m is None or _MANNER.intersection(m.group(1).split()):
+            continue
+        words = tag.text.split()[1:] + m.group(0).split()
+        key = " ".join(words).lower()
+        if key not in seen:
+            again = re.finditer(r"\bthe\s+" + r"\s+".join(map(re.escape, words)) + r"\b",
+                                text, re.IGNORECASE)
+            seen[key] = next(again, None) is not None and next(again, None) is not None
+        if seen[key]:
+            tag.text, tag.end = " ".join(tag.text.split() + m.group(0).split()), m.end()
 
 
 def _lead_in_between(text: str, start: int, end: int) -> Tag | None:
