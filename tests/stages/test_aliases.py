@@ -282,6 +282,17 @@ def test_a_title_said_alone_is_the_one_person_given_it_with_a_name():
     assert frozenset({"Colonel"}) in grouped(form("Colonel", 5), form("Colonel Brandon", 40))
 
 
+def test_a_title_and_a_given_name_is_the_one_full_name_under_that_title():
+    assert frozenset({"Sir John", "Sir John Middleton"}) in grouped(
+        form("Sir John", 40), form("Sir John Middleton", 3), form("John Dashwood", 10))
+    assert frozenset({"Lady Catherine", "Lady Catherine de Bourgh"}) in grouped(
+        form("Lady Catherine", 90), form("Lady Catherine de Bourgh", 8))
+    # two knights of that name: "Sir John" could be either
+    groups = grouped(form("Sir John", 4), form("Sir John Franklin", 2),
+                     form("Sir John Burdett", 2))
+    assert frozenset({"Sir John"}) in groups
+
+
 # -- stories -----------------------------------------------------------------------------
 def test_lizzy_eliza_and_elizabeth_in_a_story(characters_of):
     cast = characters_of("longbourn.txt")

@@ -362,6 +362,18 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
         if holders and all(forms[holders[0]].count >= 5 * forms[j].count for j in holders[1:]
                            if g.find(j) != g.find(holders[0])):
             g.union(holders[0], i)
+
+    # 6. "Sir John" is the one "Sir John Middleton": a title with a given name alone joins the
+    # full name under the same title that starts with it ("Sir John Franklin" and "Sir John
+    # Burdett" leave "Sir John" to neither).
+    for i in singles:
+        f = forms[i]
+        if not f.title or f.cls:
+            continue
+        fuller = [j for j in full if forms[j].title == f.title and forms[j].words[0] == f.core]
+        if len({g.find(j) for j in fuller}) == 1:
+            g.union(fuller[0], i)
+
     return g.groups()
 
 
