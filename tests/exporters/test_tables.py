@@ -40,11 +40,13 @@ def test_crypt_tables_exactly(crypt, tmp_path):
     assert [p.name for p in written] == [f"{t}.csv" for t in TABLES]
     quotes = read_csv(tmp_path / "crypt" / "quotes.csv")
     assert list(quotes[0]) == list(COLUMNS["quotes"])
+    # the confidence is the speaker model's, which a refit moves in its last digits
+    assert float(quotes[0].pop("confidence")) >= 0.95
     assert quotes[0] == {
         "id": "q1", "start": "268", "end": "292", "spans": "268:292",
         "text": "You could knock, Slayer,", "speaker": "c1", "speaker_name": "Spike",
         "addressees": "c2", "addressee_names": "Buffy", "type": "explicit",
-        "confidence": "1.0", "chapter": "1"}
+        "chapter": "1"}
     assert quotes[1]["spans"] == "308:332|347:442"  # a quote split by its tag
     assert quotes[1]["text"] == crypt.quotes[1].text(crypt.text)
     assert read_csv(tmp_path / "crypt" / "characters.csv") == [
