@@ -21,7 +21,7 @@ from .mentions import quote_at, quote_bounds, sentence_initial
 from .names import apposition_gender
 from .quotes import PARAGRAPH_OR_QUOTE
 from .ranks import holders, rank_of
-from .tags import Tag
+from .tags import Tag, words_pattern
 
 # Heads that say only what kind of person speaks: "the old gentleman", "the girl" are
 # nearly always someone the story has named, so they make no character of their own.
@@ -32,15 +32,11 @@ INTRO_REACH = 3000  # characters before a description's first tag searched for "
 NAMED_REACH = 20000  # characters after its first tag within which its person may yet be named
 
 
-def _words(key: str) -> str:
-    return r"\s+".join(map(re.escape, key.split()))
-
-
 def _introduced(text: str, key: str, first: Tag) -> int | None:
     """Where the narration last brings the described person in as someone new before
     their first tag ("An old woman at the corner table had been watching them")."""
     since = max(0, first.start - INTRO_REACH)
-    intros = list(re.finditer(rf"\b(?:a|an)\s+(?:[a-z-]+\s+){{0,2}}{_words(key)}\b",
+    intros = list(re.finditer(rf"\b(?:a|an)\s+(?:[a-z-]+\s+){{0,2}}{words_pattern(key)}\b",
                               text[since:first.start], re.IGNORECASE))
     return since + intros[-1].start() if intros else None
 
@@ -129,7 +125,7 @@ def _apposed_gender(places: Places, key: str) -> str | None:
 def _narrated(places: Places, key: str, char: str, tagged: set[int], bounds) -> list[Mention]:
     """The narration's other "the barista"s, as mentions of the described character."""
     out = []
-    for start, end in places.the(re.compile(rf"{_words(key)}\b"), key[0], lower_the=True):
+    for start, end in places.the(re.compile(rf"{words_pattern(key)}\b"), key[0], lower_the=True):
         if start in tagged or quote_at(bounds, start) is not None:
             continue
         out.append(Mention(start, end, "name", char, places.text[start:end], {

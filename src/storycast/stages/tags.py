@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..letters import LETTER
-from ..lexicon import (HONORIFICS, NON_NAMES, PARTICLES, SPEECH_VERBS, STYLES, TITLE_CLASS,
-                       common_words, noun_gender)
+from ..lexicon import (HONORIFICS, NON_NAMES, PARTICLES, POSTMODIFIERS, SPEECH_VERBS, STYLES,
+                       TITLE_CLASS, common_words, noun_gender)
 from ..spans import Quote
 from . import stage
 from .quotes import DOUBLE_MARKS, SINGLE_MARKS
@@ -883,8 +883,13 @@ def find_tags(text: str, quotes: list[Quote], paragraphs) -> list[Tag | None]:
 # not who they are: "said the girl in the same tone", "the lady in the meantime".
 _MANNER = frozenset("voice tone manner way air world same whisper breath meantime end "
                     "least first last midst middle act course".split())
-_POSTMODIFIER = re.compile(r"\s+(?:in|with)\s+the\s+((?:[a-z-]+\s+){0,2}[a-z-]+)"
-                           r"(?=\s*[.,;:!?\u2014])")
+_POSTMODIFIER = re.compile(rf"\s+(?:{'|'.join(POSTMODIFIERS)})\s+the\s+((?:[a-z-]+\s+){{0,2}}"
+                           r"[a-z-]+)(?=\s*[.,;:!?\u2014])")
+
+
+def words_pattern(phrase: str) -> str:
+    """A pattern for the words of ``phrase`` with any spacing between: "old  man" too."""
+    return r"\s+".join(map(re.escape, phrase.split()))
 
 
 def _postmodify(text: str, tags: list[Tag | None]) -> None:
@@ -902,8 +907,7 @@ def _postmodify(text: str, tags: list[Tag | None]) -> None:
         words = tag.text.split()[1:] + m.group(0).split()
         key = " ".join(words).lower()
         if key not in seen:
-            again = re.finditer(r"\bthe\s+" + r"\s+".join(map(re.escape, words)) + r"\b",
-                                text, re.IGNORECASE)
+            again = re.finditer(rf"\bthe\s+{words_pattern(key)}\b", text, re.IGNORECASE)
             seen[key] = next(again, None) is not None and next(again, None) is not None
         if seen[key]:
             tag.text, tag.end = " ".join(tag.text.split() + m.group(0).split()), m.end()
