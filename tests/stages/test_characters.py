@@ -158,6 +158,22 @@ def test_a_cast_entry_that_is_only_a_surname_another_carries_is_that_person(tmp_
     assert [names[q.speaker] for q in doc.quotes] == ["Josiah Bounderby", "Louisa Bounderby"]
 
 
+def test_a_cast_entry_that_is_only_mr_and_a_surname_is_the_man_called_by_it(tmp_path):
+    from storycast.stages.cast_match import merge_duplicates
+    cast = [["Henry Crawford", "Crawford", "Henry"], ["Mary Crawford", "Miss Crawford"],
+            ["Admiral Crawford"], ["Mr. Crawford"], ["Mr. Price"], ["Fanny Price", "Price"],
+            ["Mr. Yates"], ["Yates"]]
+    # "Price" is a woman's name for Fanny; "Yates" is "Mr. Yates" (the bare surname's rule)
+    assert merge_duplicates(cast) == [
+        ["Henry Crawford", "Crawford", "Henry", "Mr. Crawford"], ["Mary Crawford", "Miss Crawford"],
+        ["Admiral Crawford"], ["Mr. Price"], ["Fanny Price", "Price"], ["Mr. Yates", "Yates"]]
+    path = tmp_path / "park.txt"
+    path.write_text('"A play," said Mr. Crawford.\n\n"Never," said Fanny.\n', encoding="utf-8")
+    doc = storycast.analyze(path, cast=cast)
+    names = {c.id: c.name for c in doc.characters}
+    assert [names[q.speaker] for q in doc.quotes] == ["Henry Crawford", "Fanny Price"]
+
+
 def test_a_full_name_with_a_title_goes_to_the_cast_entry_of_its_given_name():
     from storycast.stages.cast_match import CastIndex
     from storycast.stages.names import Form
@@ -301,6 +317,40 @@ def test_a_kind_of_person_named_soon_after_is_no_character_of_its_own(tmp_path):
     path.write_text(CARRIER, encoding="utf-8")
     names = [c.name for c in storycast.analyze(path).characters]
     assert "Amos Fell" in names and "The Old Man" not in names
+
+
+FAMILY = """Mr. Gradgrind came into the room where his son Tom sat by the window.
+
+"What are you doing, Tom?" said the father.
+
+"Nothing, sir," answered the son.
+
+"Nothing is not a fact," returned the father.
+"""
+
+LATTER = """"Good morning, Emma," said Harriet.
+
+Emma looked up from her work at Harriet, and the latter blushed.
+
+"You look very well," said Emma.
+
+"You are very kind," said the latter.
+"""
+
+
+@pytest.mark.parametrize("text, speakers", [
+    (FAMILY, ["Mr. Gradgrind", "Tom", "Mr. Gradgrind"]),
+    (LATTER, ["Harriet", "Emma", "Harriet"]),
+])
+def test_one_who_stands_to_another_in_the_scene_is_someone_named(tmp_path, text, speakers):
+    # "said the father" is the father of the son he speaks to, "the latter" the second of
+    # two just named: no character of their own
+    path = tmp_path / "scene.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = storycast.analyze(path)
+    names = {c.id: c.name for c in doc.characters}
+    assert not [n for n in names.values() if n.startswith("The ")]
+    assert [names[q.speaker] for q in doc.quotes] == speakers
 
 
 BOARD = """The board sat round the long table. Mr. Limbkins took the chair. Oliver was led

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import census_sex
 from ..spans import Character
 from .names import Form, split_honorific
 
@@ -75,10 +76,18 @@ class CastIndex:
             yield self.last.get(core, set())
 
 
+def _a_woman(names: list[str]) -> bool:
+    """Whether a cast entry's names say she is a woman: "Miss Price", or "Fanny Price"."""
+    return any(normalize(n).startswith(("mrs ", "miss ", "ms ", "lady "))
+               or census_sex(n.split()[0]) == "female" for n in names if n.split())
+
+
 def merge_duplicates(cast: list[list[str]]) -> list[list[str]]:
     """A cast entry that is only a surname another entry carries ("Bounderby" beside "Josiah
     Bounderby, Mr. Bounderby") is that person: Mr. X's when there is one, else the one
-    entry whose names end with it.  The first entry keeps its place and name."""
+    entry whose names end with it.  One that is only "Mr. X" is the one man the cast calls
+    by the bare surname ("Mr. Crawford" beside "Henry Crawford, Crawford").  The first entry
+    keeps its place and name."""
     owner_of: dict[int, int] = {}
     for k, names in enumerate(cast):
         if not names or any(len(n.split()) != 1 for n in names):
@@ -90,6 +99,16 @@ def merge_duplicates(cast: list[list[str]]) -> list[list[str]]:
                                            for n in cast[j])]
         if len(mister) == 1 or len(owners) == 1:
             owner_of[k] = (mister or owners)[0]
+    for k, names in enumerate(cast):
+        if k in owner_of or not names or not all(
+                normalize(n).startswith("mr ") and len(n.split()) == 2 for n in names):
+            continue
+        family = {normalize(n).split()[1] for n in names}
+        owners = [j for j, other in enumerate(cast) if j != k and j not in owner_of and any(
+            normalize(n) in family for n in other)]
+        if len(owners) == 1 and any(len(n.split()) > 1 for n in cast[owners[0]]) \
+                and not _a_woman(cast[owners[0]]):
+            owner_of[k] = owners[0]
     merged = [list(names) for names in cast]
     for k, j in owner_of.items():
         while j in owner_of:  # a chain of surnames ends at a full name

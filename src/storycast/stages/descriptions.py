@@ -24,9 +24,13 @@ from .ranks import holders, rank_of
 from .tags import Tag, words_pattern
 
 # Heads that say only what kind of person speaks: "the old gentleman", "the girl" are
-# nearly always someone the story has named, so they make no character of their own.
+# nearly always someone the story has named, so they make no character of their own.  Nor
+# do those that say how the speaker stands to someone in the scene: "said the father" is
+# the father of the child he speaks to, "the latter" the second of two just named.
 ANYONE = frozenset("man woman gentleman lady girl boy child voice other first second third "
-                   "stranger figure person one fellow lad youth creature visitor".split())
+                   "stranger figure person one fellow lad youth creature visitor "
+                   "father mother son daughter husband wife brother sister uncle aunt "
+                   "nephew niece cousin latter former".split())
 
 INTRO_REACH = 3000  # characters before a description's first tag searched for "an old woman"
 NAMED_REACH = 20000  # characters after its first tag within which its person may yet be named
