@@ -522,6 +522,24 @@ def test_a_sentence_closing_on_went_on_leads_in_the_next_paragraph():
     assert tags_of('Fanny obeyed.\n\nThe carriage went on.\n\n"You are not aware."') == [None]
 
 
+@pytest.mark.parametrize("lead_in, expected", [
+    ("After a pause, he went on with a sort of desperate calmness.",
+     ("pronoun", "he", 15, 17, "went", "before", "male")),
+    ("She looked at him. Then she continued her defence of Signor Carella.",
+     ("pronoun", "she", 24, 27, "continued", "before", "female")),
+    ("Mrs. Allen resumed in her usual manner.",
+     ("name", "Mrs. Allen", 0, 10, "resumed", "before", None)),
+    ("He went on with his dinner.", None),
+    ("She went on with the work of the house.", None),
+    ("He said it with a smile and left.", None),
+])
+def test_a_sentence_closing_on_how_or_what_the_speaker_goes_on_leads_in(lead_in, expected):
+    # the verb is not the sentence's last word: a manner ("with a sort of calmness") or
+    # what the speech is about ("her defence of") follows it; an errand does not
+    assert tags_of(f'Fanny obeyed.\n\n{lead_in}\n\n"You are not aware."') == [
+        expected and (expected[:2] + (expected[2] + 15, expected[3] + 15) + expected[4:])]
+
+
 def test_the_previous_paragraph_leads_in_only_a_quote_opening_its_own():
     text = ('She bade her friend adieu and went on.\n\n'
             'Catherine found Mrs. Allen at home, and was greeted with, "Well, my dear."')

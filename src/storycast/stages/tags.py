@@ -413,7 +413,8 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
     if finished and not finished_ok:
         return None  # the narration is a finished sentence: no tag leads into the quote
     if finished and not any(t[0].lower().rstrip(".") in _INTRODUCING for t in tokens[-3:]) \
-            and [t[0] for t in tokens[-2:]] != ["went", "on."]:  # "Sir Thomas ... went on."
+            and [t[0] for t in tokens[-2:]] != ["went", "on."] \
+            and _closing_verb(tokens) is None:  # "Sir Thomas ... went on." / "went on in"
         return None
     if not tokens:
         return None
@@ -428,7 +429,8 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
         word = tokens[n][0]
         phrasal = _phrasal(tokens, n)  # "she broke out:"
         if word.islower() and (_is_speech_verb(word, False) or phrasal) and (
-                ends_open or n >= len(tokens) - 3 or _said_to_end(tokens, n)):
+                ends_open or n >= len(tokens) - 3 or _said_to_end(tokens, n)
+                or finished and n == _closing_verb(tokens)):
             if finished and _denied(tokens, n):
                 return None  # "Edmund ... had nothing to say.": the one who does not speak
             if _passive(tokens, n) or word.endswith("ed") and tokens[n + 1:n + 2] \
@@ -604,6 +606,39 @@ def _denied(tokens: list[tuple[str, int, int]], verb: int, but: tuple[str, ...] 
     denies it to say it after all ("could not help saying,", "said nothing else but,")."""
     near = [t[0].lower().rstrip(".") for t in tokens[max(0, verb - 3):verb + 2]]
     return any((w in _DENYING and w not in but) or w.endswith("n't") for w in near)
+
+
+_SPEECH_NOUNS = frozenset("defence defense story tale account narrative remarks remark "
+                          "questions inquiries enquiries explanation argument speech "
+                          "reproaches complaint complaints lecture harangue".split())
+_MANNER_REACH = 8  # words a manner phrase after the verb may have: "with a sort of ..."
+
+
+def _closing_verb(tokens: list[tuple[str, int, int]]) -> int | None:
+    """The verb of a finished sentence that leads into the line though words follow it:
+    how the speaker goes on ("he went on with a sort of desperate calmness.", "she added
+    in a lower voice.") or what about ("Then she continued her defence of Signor
+    Carella.").  None when no such verb closes the sentence."""
+    words = [t[0].lower().rstrip(".") for t in tokens]
+    for n in range(len(words) - 2, 0, -1):
+        rest = words[n + 1:]
+        if words[n] == "on" and words[n - 1] == "went":
+            verb = n - 1
+        elif words[n] in _INTRODUCING:
+            verb = n
+        else:
+            continue
+        if not rest or len(rest) > _MANNER_REACH or any(not w[:1].isalpha() for w in rest):
+            return None
+        if rest[0] in ("with", "in") and len(rest) > 1:
+            rest = rest[1:]  # "with a sort of calmness", "in her usual manner"
+            if rest[0] in ("a", "an") or rest[0] == "the" and rest[1:2] == ["same"]:
+                return verb
+        if rest[0] in _OWNERS and len(rest) > 1 and (rest[1] in _SPEECH_NOUNS
+                                                     or rest[-1] in _MANNER):
+            return verb  # not "went on with his dinner"
+        return None
+    return None
 
 
 def _said_to_end(tokens: list[tuple[str, int, int]], verb: int) -> bool:
