@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import census_sex
+from ..lexicon import HONORIFICS, census_sex
 from ..spans import Character
 from .names import Form, split_honorific
 
@@ -78,8 +78,8 @@ class CastIndex:
 
 def _a_woman(names: list[str]) -> bool:
     """Whether a cast entry's names say she is a woman: "Miss Price", or "Fanny Price"."""
-    return any(normalize(n).startswith(("mrs ", "miss ", "ms ", "lady "))
-               or census_sex(n.split()[0]) == "female" for n in names if n.split())
+    return any(HONORIFICS.get(normalize(n).split()[0]) == "female"
+               or census_sex(n.split()[0]) == "female" for n in names if normalize(n).split())
 
 
 def merge_duplicates(cast: list[list[str]]) -> list[list[str]]:

@@ -412,9 +412,10 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
         return owner
     if finished and not finished_ok:
         return None  # the narration is a finished sentence: no tag leads into the quote
+    closing = _closing_verb(tokens) if finished else None  # "he went on in a low voice."
     if finished and not any(t[0].lower().rstrip(".") in _INTRODUCING for t in tokens[-3:]) \
             and [t[0] for t in tokens[-2:]] != ["went", "on."] \
-            and _closing_verb(tokens) is None:  # "Sir Thomas ... went on." / "went on in"
+            and closing is None:  # "Sir Thomas ... went on."
         return None
     if not tokens:
         return None
@@ -430,7 +431,7 @@ def tag_before(text: str, start: int, end: int, finished_ok: bool = False) -> Ta
         phrasal = _phrasal(tokens, n)  # "she broke out:"
         if word.islower() and (_is_speech_verb(word, False) or phrasal) and (
                 ends_open or n >= len(tokens) - 3 or _said_to_end(tokens, n)
-                or finished and n == _closing_verb(tokens)):
+                or n == closing):
             if finished and _denied(tokens, n):
                 return None  # "Edmund ... had nothing to say.": the one who does not speak
             if _passive(tokens, n) or word.endswith("ed") and tokens[n + 1:n + 2] \
