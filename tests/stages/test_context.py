@@ -104,22 +104,6 @@ def test_a_miss_is_no_ones_mother():
     assert [doc.character(a).name for a in q.addressees][:1] == ["Mrs. Grey"]
 
 
-@pytest.mark.parametrize("aliases, family", [
-    (["Mrs. Bennet"], "Bennet"),
-    (["Mr. Bennet", "Bennet"], "Bennet"),
-    # "Miss Eliza" is Miss and a given name; "Miss Elizabeth Bennet" says the family
-    (["Elizabeth", "Lizzy", "Eliza", "Miss Eliza", "Miss Elizabeth", "Miss Elizabeth Bennet",
-      "Elizabeth Bennet"], "Bennet"),
-    (["Jane", "Jane Bennet"], "Bennet"),
-    (["Sir William", "Sir William Lucas"], "Lucas"),
-    (["Lydia"], None),
-])
-def test_the_family_name_is_not_a_given_name_after_miss(aliases, family):
-    from storycast.spans import Character
-    from storycast.stages.context import surname
-    assert surname(Character("c1", aliases[0], aliases)) == family
-
-
 def test_a_paragraph_of_narration_opens_on_its_subject_by_name_or_by_sex():
     import storycast
     from storycast.document import Document

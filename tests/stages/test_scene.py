@@ -40,3 +40,33 @@ def test_the_i_of_the_narration_is_the_narrator():
     said_i = [m for m in doc.mentions if m.text == "I" and m.attrs.get("quote") is None]
     assert narrator is not None and len(said_i) == 5
     assert {m.character for m in said_i} == {narrator.id}
+
+
+FAMILY = """\
+"Lizzy," said Mr. Bennet, "come into my room."
+
+"Yes, papa," said Elizabeth Bennet.
+
+"Mr. Bennet, you must not tease her," said Mrs. Bennet.
+
+"I had a letter from my cousin," said Mr. Collins.
+
+Elizabeth said goodbye to Mr. Collins, and followed her father to the fire place. He \
+opened the letter slowly. Her mother came in after them.
+"""
+
+
+def test_her_father_in_the_narration_is_a_mention_of_him():
+    doc = storycast.analyze(Document(FAMILY))
+    names = {c.id: c.name for c in doc.characters}
+    relations = [(m.text, names[m.character]) for m in doc.mentions if m.attrs.get("relation")]
+    assert relations == [("father", "Mr. Bennet"), ("mother", "Mrs. Bennet")]
+    # so "He" is her father, not Mr. Collins, named after him
+    he = FAMILY.index("He opened")
+    assert [names.get(m.character) for m in doc.mentions if m.start == he] == ["Mr. Bennet"]
+
+
+def test_her_cousin_is_no_mention_of_anyone():
+    text = FAMILY.replace("followed her father", "followed her cousin")
+    doc = storycast.analyze(Document(text))
+    assert [m.text for m in doc.mentions if m.attrs.get("relation")] == ["mother"]

@@ -9,6 +9,7 @@ from ..document import Document
 from ..letters import LETTER
 from ..lexicon import HONORIFICS, SPEECH_VERBS, STYLES, head_noun, noun_gender
 from ..spans import Character, Quote
+from .kin import RELATIONS, Family
 from .quotes import DOUBLE_MARKS
 from .ranks import holders, rank_of, titled
 from .scene import Scene
@@ -65,6 +66,7 @@ class Context:
     voices: Voices | None = None
     first_named: dict[str, int] | None = None  # character -> where the story first names it
     named_next: dict[int, str | None] = field(default_factory=dict)  # tag start -> stranger
+    family: Family | None = None  # built when first asked for someone's wife or sister
 
 
 def build_context(doc: Document) -> Context:
@@ -473,36 +475,6 @@ def in_conversation(quotes: list[Quote], i: int, j: int) -> bool:
 
 
 _LOWER_WORDS = re.compile(r"\b[a-z]+\b")
-RELATION_TITLES = {
-    "wife": "mrs", "lady": "mrs", "mother": "mrs", "mamma": "mrs", "mama": "mrs",
-    "husband": "mr", "father": "mr", "papa": "mr",
-}
-RELATION_KIN = {"sister": "female", "daughter": "female", "niece": "female",
-                "brother": "male", "son": "male", "nephew": "male", "cousin": None}
-RELATIONS = set(RELATION_TITLES) | set(RELATION_KIN)
-
-
-def surname(char: Character) -> str | None:
-    """The family name: of "Mrs. Bennet", "Miss Elizabeth Bennet" or "Sir William Lucas",
-    the longest titled name first, but not of "Miss Eliza", whose last word is one of her
-    given names; else of a full name ("Jane Bennet")."""
-    titled, plain = [], []
-    for alias in char.aliases:
-        words = alias.replace(".", "").split()
-        if len(words) >= 2 and words[0].lower() in HONORIFICS:
-            titled.append(words[1:])
-        elif len(words) >= 2:
-            plain.append(words)
-    given = {w[0] for w in titled if len(w) >= 2} | {w[0] for w in plain}
-    for words in sorted(titled, key=len, reverse=True):
-        if len(words) >= 2 or words[-1] not in given:
-            return words[-1]
-    for words in sorted(plain, key=len, reverse=True):
-        if words[-1][:1].isupper() and words[-1] not in given:
-            return words[-1]
-    return None
-
-
 def resolve_relation(ctx: Context, i: int, tag: Tag) -> str | None:
     """"his wife" after Mr. Bennet is Mrs. Bennet; "her sister" is another woman of her family.
 
@@ -531,16 +503,9 @@ def owners(ctx: Context, i: int, tag: Tag) -> list[str]:
 
 
 def relative(ctx: Context, owner: str, noun: str) -> str | None:
-    family = surname(ctx.chars[owner])
-    if family is None:
-        return None
-    if noun in RELATION_TITLES:
-        title = {"mrs": "Mrs. ", "mr": "Mr. "}[RELATION_TITLES[noun]]
-        return ctx.by_name.get((title + family).lower())
-    gender = RELATION_KIN[noun]
-    kin = [c.id for c in ctx.chars.values() if c.id != owner and surname(c) == family
-           and (gender is None or c.gender == gender)]
-    return kin[0] if len(kin) == 1 else None
+    if ctx.family is None:
+        ctx.family = Family(ctx.chars)
+    return ctx.family.kin(owner, noun)
 
 
 def description_key(tag: Tag | None) -> str | None:

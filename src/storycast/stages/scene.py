@@ -2,14 +2,19 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from ..document import Document
 from ..spans import Mention
+from .kin import RELATIONS, Family
 from .names import VERB_AFTER
 
-
 SUBJECT_WINDOW = 150  # characters over which the last subject outranks a later object
+# "his wife", "her father", "Elizabeth's mother": after a possessive, one of the family
+# (not "her cousin Edmund": a cousin seldom has the family's name)
+_RELATION_AFTER = re.compile(r"(?:['\u2019]s)?[ \t]*\n?[ \t]*(?P<noun>"
+                             + "|".join(sorted(RELATIONS - {"cousin"})) + r")(?![-\w'\u2019])")
 
 
 @dataclass
@@ -21,8 +26,8 @@ class Scene:
 
     @classmethod
     def of(cls, doc: Document) -> "Scene":
-        named = [m for m in doc.mentions if m.character and m.kind in ("name", "pronoun")
-                 and m.attrs.get("quote") is None]
+        named = [m for m in doc.mentions if m.character and m.attrs.get("quote") is None
+                 and (m.kind in ("name", "pronoun") or m.attrs.get("relation"))]
         named.sort(key=lambda m: m.start)
         return cls([m.start for m in named], named)
 
@@ -42,22 +47,43 @@ def resolve_narration_pronouns(doc: Document, window: int = 600,
                                subject_window: int = SUBJECT_WINDOW) -> None:
     """Point he/she in the narration at the last character of that gender named before it,
     or at the last one named as a subject, if that was lately: in "McBryde was courteous;
-    he received Aziz kindly. He said" the second "he" is still McBryde."""
-    genders = {c.id: c.gender for c in doc.characters}
+    he received Aziz kindly. He said" the second "he" is still McBryde.
+
+    "her father", "his wife", "Elizabeth's mother" name someone too, once the owner is
+    known: "She followed her father to the fire place. He then said" is Mr. Bennet. Each
+    becomes a mention of the relative (a description, marked "relation")."""
+    chars = {c.id: c for c in doc.characters}
+    family = Family(chars)
     narrator = next((c.id for c in doc.characters if c.narrator), None)
     last: dict[str, tuple[int, str]] = {}
     subject: dict[str, tuple[int, str]] = {}
+    relations: list[Mention] = []
+
+    def named(end: int, character: str, initial: bool) -> None:
+        g = chars[character].gender if character in chars else None
+        if g not in ("male", "female"):
+            last["unknown"] = (end, character)
+        else:
+            last[g] = (end, character)
+            if initial or VERB_AFTER.match(doc.text, end):
+                subject[g] = (end, character)
+
+    def relation(end: int, owner: str) -> None:
+        found = _RELATION_AFTER.match(doc.text, end)
+        kin = found and family.kin(owner, found.group("noun"))
+        if kin:
+            start, stop = found.span("noun")
+            relations.append(Mention(start, stop, "description", kin, doc.text[start:stop],
+                                     {"relation": True}))
+            named(stop, kin, False)
+
     for m in sorted(doc.mentions, key=lambda m: m.start):
         if m.attrs.get("quote") is not None:
             continue
         if m.kind == "name" and m.character:
-            g = genders.get(m.character)
-            if g not in ("male", "female"):
-                last["unknown"] = (m.end, m.character)
-            else:
-                last[g] = (m.end, m.character)
-                if m.attrs.get("initial") or VERB_AFTER.match(doc.text, m.end):
-                    subject[g] = (m.end, m.character)
+            named(m.end, m.character, bool(m.attrs.get("initial")))
+            if m.attrs.get("possessive"):
+                relation(m.end, m.character)
         elif m.kind == "pronoun" and m.character is None:
             g = m.attrs.get("gender")
             if g == "narrator":
@@ -76,3 +102,8 @@ def resolve_narration_pronouns(doc: Document, window: int = 600,
                 continue
             m.attrs["resolved"] = True
             subject[g] = (m.end, m.character)  # "he ... he ...": the chain goes on
+            if m.text.lower() in ("his", "her"):
+                relation(m.end, m.character)
+    if relations:
+        doc.mentions.extend(relations)
+        doc.mentions.sort(key=lambda m: m.start)
