@@ -40,10 +40,9 @@ _WIFE_TITLES = {"mrs", "lady", "madame", "mme", "madam", "signora", "frau", "sen
                 "dona", "doña"}
 _BOY_TITLES = {"master", "signorino", "miss", "ms", "mlle", "mademoiselle", "signorina",
                "señorita", "fraulein", "fräulein"}
-
-
-# Of two men of a family with titles, the higher is the father: "Sir Walter Elliot" before
-# "Mr. Elliot", his heir; "General Tilney" before "Captain Tilney", his son.
+# Of two of a family with titles, the higher is the father or mother: "Sir Walter Elliot"
+# before "Mr. Elliot", his heir; "General Tilney" before "Captain Tilney", his son; "Lady
+# Bertram" before a "Mrs. Bertram".
 _PRECEDENCE = ("lord", "sir", "lady", "general", "admiral", "colonel", "major", "captain")
 _BORN_TO = {"father", "mother", "papa", "mamma", "mama", "sister", "brother", "niece", "nephew"}
 
@@ -71,7 +70,7 @@ class Family:
     def __init__(self, chars: dict[str, Character]) -> None:
         self.chars = chars
         self.members: dict[str, list[Character]] = {}
-        self.surnames = {}
+        self.surnames: dict[str, str | None] = {}
         for c in chars.values():
             self.surnames[c.id] = family = surname(c)
             if family is not None:
@@ -82,9 +81,9 @@ class Family:
         father carries a married title with the family name ("Mrs. Bennet", "Sir Thomas
         Bertram"); of several, the highest title, then the one the story names most:
         Elizabeth Bennet's father is Mr. Bennet; Edmund Bertram's, of "Sir Thomas" and
-        "Mr. Bertram" (his brother), Sir Thomas. A sister or brother is the one other of the family of that sex, never its
-        married woman (none when there are several). A married woman's parents, brothers
-        and sisters have another name than hers."""
+        "Mr. Bertram" (his brother), Sir Thomas. A sister or brother is the one other of
+        the family of that sex, never its married woman (none when there are several). A
+        married woman's parents, brothers and sisters have another name than hers."""
         family = self.surnames.get(owner)
         if family is None:
             return None
