@@ -9,7 +9,7 @@ from ..document import Document
 from ..letters import LETTER
 from ..lexicon import HONORIFICS, SPEECH_VERBS, STYLES, head_noun, noun_gender
 from ..spans import Character, Quote
-from .kin import RELATIONS, Family
+from .kin import RELATIONS, WIFE_TITLES, Family
 from .quotes import DOUBLE_MARKS
 from .ranks import holders, rank_of, titled
 from .scene import Scene
@@ -300,13 +300,12 @@ _KIN_SEX = {"papa": "male", "father": "male", "uncle": "male",
 
 
 _PARENT_WORDS = {"mamma", "mother"}
-_WIFE_TITLES = ("mrs", "lady", "madame", "mme", "madam", "signora", "frau", "señora", "senora")
 
 
 def _unmarried(char: Character) -> bool:
     """A woman the story calls "Miss" and never "Mrs." or the like: no one's mother."""
     titles = {a.split()[0].lower().rstrip(".") for a in char.aliases if " " in a}
-    return "miss" in titles and not titles.intersection(_WIFE_TITLES)
+    return "miss" in titles and not titles.intersection(WIFE_TITLES)
 
 
 def kin_calls(text: str) -> set[str]:

@@ -34,12 +34,12 @@ def surname(char: Character) -> str | None:
     return None
 
 
-# Titles of a wife or mother; "Miss" is no one's mother.  A man with any title but a boy's
-# ("Master Tom") may be someone's husband or father.
-_WIFE_TITLES = {"mrs", "lady", "madame", "mme", "madam", "signora", "frau", "senora", "señora",
-                "dona", "doña"}
-_BOY_TITLES = {"master", "signorino", "miss", "ms", "mlle", "mademoiselle", "signorina",
-               "señorita", "fraulein", "fräulein"}
+# Titles of a wife or mother; "Miss" is no one's mother.  A man with any title but an
+# unmarried one's ("Master Tom") may be someone's husband or father.
+WIFE_TITLES = frozenset({"mrs", "lady", "madame", "mme", "madam", "signora", "frau", "señora",
+                         "senora"})
+_UNWED_TITLES = {"master", "signorino", "miss", "ms", "mlle", "mademoiselle", "signorina",
+                 "señorita", "fraulein", "fräulein"}
 # Of two of a family with titles, the higher is the father or mother: "Sir Walter Elliot"
 # before "Mr. Elliot", his heir; "General Tilney" before "Captain Tilney", his son; "Lady
 # Bertram" before a "Mrs. Bertram".
@@ -58,8 +58,7 @@ def _titles(char: Character, family: str) -> set[str]:
     return found
 
 
-def _rank(char: Character, family: str) -> int:
-    titles = _titles(char, family)
+def _rank(titles: set[str]) -> int:
     return max((len(_PRECEDENCE) - k for k, t in enumerate(_PRECEDENCE) if t in titles),
                default=0)
 
@@ -71,10 +70,12 @@ class Family:
         self.chars = chars
         self.members: dict[str, list[Character]] = {}
         self.surnames: dict[str, str | None] = {}
+        self.titles: dict[str, set[str]] = {}  # each one's titles with their family name
         for c in chars.values():
             self.surnames[c.id] = family = surname(c)
             if family is not None:
                 self.members.setdefault(family, []).append(c)
+                self.titles[c.id] = _titles(c, family)
 
     def kin(self, owner: str, noun: str) -> str | None:
         """The character who is ``owner``'s ``noun``, or None. A wife, husband, mother or
@@ -87,17 +88,18 @@ class Family:
         family = self.surnames.get(owner)
         if family is None:
             return None
-        if noun in _BORN_TO and _titles(self.chars[owner], family) & _WIFE_TITLES:
+        titles = self.titles
+        if noun in _BORN_TO and titles[owner] & WIFE_TITLES:
             return None
         others = [c for c in self.members[family] if c.id != owner]
         if noun in RELATION_TITLES:
             sex = "female" if RELATION_TITLES[noun] == "mrs" else "male"
             spouses = [c for c in others if c.gender in (sex, "unknown") and (
-                _titles(c, family) & _WIFE_TITLES if sex == "female"
-                else _titles(c, family) - _BOY_TITLES - _WIFE_TITLES)]
-            return max(spouses, key=lambda c: (_rank(c, family), c.mentions)).id \
+                titles[c.id] & WIFE_TITLES if sex == "female"
+                else titles[c.id] - _UNWED_TITLES - WIFE_TITLES)]
+            return max(spouses, key=lambda c: (_rank(titles[c.id]), c.mentions)).id \
                 if spouses else None
         sex = RELATION_KIN[noun]
         kin = [c.id for c in others if (sex is None or c.gender == sex)
-               and not _titles(c, family) & _WIFE_TITLES]
+               and not titles[c.id] & WIFE_TITLES]
         return kin[0] if len(kin) == 1 else None
