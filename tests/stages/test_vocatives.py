@@ -134,3 +134,20 @@ def test_a_given_name_called_in_lines_to_someone_with_a_given_name_stays_apart()
              '"How can you say so, Anne?" cried Lucy.\n\n'
              '"Well, I never!" said Elinor.\n')
     assert names_of(story)["Elinor"] == ["Elinor"]
+
+
+def test_a_given_name_a_line_also_speaks_of_calls_no_one():
+    # "Nancy, she cried" opens its sentence like a call, but the same lines speak of Nancy
+    # to Mrs. Jennings in the third person: she is someone else, not Mrs. Jennings
+    story = ('Elinor sat with Mrs. Jennings by the fire.\n\n'
+             '"Have you heard the news?" said Elinor.\n\n'
+             '"What news?" said Mrs. Jennings.\n\n'
+             '"Lucy is married. Nancy, she cried all day, and nobody told Nancy a word,"'
+             ' said Elinor.\n\n'
+             '"Poor soul!" said Mrs. Jennings.\n\n'
+             '"Lucy took everything. Nancy, she has no money, as Lucy left Nancy nothing,"'
+             ' said Elinor.\n\n'
+             '"Well, I never!" said Mrs. Jennings.\n')
+    found = names_of(story)
+    assert found["Mrs. Jennings"] == ["Mrs. Jennings"]
+    assert found["Nancy"] == ["Nancy"]

@@ -113,8 +113,8 @@ def name_the_narrator(doc: Document, tagged: set[str | None]) -> bool:
     for char in doc.characters:
         if char.narrator or char.id in in_narration or char.id in tagged:
             continue
-        votes = Counter(_said_to(quotes, m.attrs["quote"]) for m in doc.mentions
-                        if m.character == char.id and m.kind == "vocative")
+        votes = Counter(_said_to(quotes, m.attrs["quote"]) for m in _calls(doc)
+                        if m.character == char.id)
         votes.pop(None, None)
         if votes and votes.most_common(1)[0][0] == narrator.id \
                 and _may_rename(narrator, char.name.split()):
@@ -130,8 +130,8 @@ def name_the_titled(doc: Document, tagged: set[str | None]) -> bool:
     chars = {c.id: c for c in doc.characters}
     in_narration = {m.character for m in doc.mentions if m.attrs.get("quote") is None}
     calls: dict[str, Counter] = {}
-    for m in doc.mentions:
-        if m.kind == "vocative" and m.character and m.attrs.get("quote") is not None:
+    for m in _calls(doc):
+        if m.character:
             calls.setdefault(m.character, Counter())[_said_to(doc.quotes, m.attrs["quote"])] += 1
     changed = False
     for char in list(doc.characters):
@@ -156,6 +156,16 @@ def name_the_titled(doc: Document, tagged: set[str | None]) -> bool:
         chars.pop(char.id)
         changed = True
     return changed
+
+
+def _calls(doc: Document) -> list:
+    """The vocatives inside quotes that call the one the line is said to: not a name the
+    same line also speaks of in the third person ("and Nancy, she was almost as bad ...
+    not even Nancy, who, poor soul!" speaks of Nancy to someone else)."""
+    spoken_of = {(m.attrs["quote"], m.character) for m in doc.mentions
+                 if m.kind == "name" and m.character and m.attrs.get("quote") is not None}
+    return [m for m in doc.mentions if m.kind == "vocative" and m.attrs.get("quote") is not None
+            and (m.attrs["quote"], m.character) not in spoken_of]
 
 
 def _full_name(titled: Character, given: str) -> str | None:
