@@ -9,7 +9,7 @@ from collections import Counter
 
 from ..document import Document
 from ..lexicon import HONORIFICS, common_words, nicknames
-from ..spans import Character
+from ..spans import Character, Mention
 from .aliases import form_gender, plain_given_name
 from .context import listeners, turn_addressee
 from .names import Form, split_honorific
@@ -110,10 +110,11 @@ def name_the_narrator(doc: Document, tagged: set[str | None]) -> bool:
         return False
     quotes = doc.quotes
     in_narration = {m.character for m in doc.mentions if m.attrs.get("quote") is None}
+    calls = _calls(doc)
     for char in doc.characters:
         if char.narrator or char.id in in_narration or char.id in tagged:
             continue
-        votes = Counter(_said_to(quotes, m.attrs["quote"]) for m in _calls(doc)
+        votes = Counter(_said_to(quotes, m.attrs["quote"]) for m in calls
                         if m.character == char.id)
         votes.pop(None, None)
         if votes and votes.most_common(1)[0][0] == narrator.id \
@@ -158,10 +159,10 @@ def name_the_titled(doc: Document, tagged: set[str | None]) -> bool:
     return changed
 
 
-def _calls(doc: Document) -> list:
+def _calls(doc: Document) -> list[Mention]:
     """The vocatives inside quotes that call the one the line is said to: not a name the
-    same line also speaks of in the third person ("and Nancy, she was almost as bad ...
-    not even Nancy, who, poor soul!" speaks of Nancy to someone else)."""
+    same line also speaks of in the third person ("Nancy, she fell upon her knees ... not a
+    creature knowing a syllable of the matter, except Nancy!" tells someone else of her)."""
     spoken_of = {(m.attrs["quote"], m.character) for m in doc.mentions
                  if m.kind == "name" and m.character and m.attrs.get("quote") is not None}
     return [m for m in doc.mentions if m.kind == "vocative" and m.attrs.get("quote") is not None
