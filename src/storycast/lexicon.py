@@ -84,6 +84,16 @@ PRONOUN_GENDER = {
 }
 SUBJECT_PRONOUNS = {"he": "male", "she": "female", "i": "narrator", "they": None, "we": None}
 
+ANSWER_VERBS = frozenset("""
+reply replies replied replying answer answers answered answering return returns returned
+rejoin rejoins rejoined retort retorts retorted respond responds responded echo echoes echoed
+""".split())
+GO_ON_VERBS = frozenset("""
+add adds added adding continue continues continued continuing go goes went going resume
+resumes resumed conclude concludes concluded pursue pursues pursued proceed proceeds proceeded
+persist persists persisted finish finishes finished
+""".split())
+
 # Verbs that introduce speech or thought.  The tag finder also accepts any
 # "-ed" verb in tag position, so this list need not be complete.
 SPEECH_VERBS = frozenset("""

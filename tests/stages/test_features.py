@@ -335,3 +335,23 @@ def test_a_named_turn_sets_the_parity_of_the_untagged_turns_around_it():
     # narration between two lines breaks the exchange; a tagged line has none
     assert said(8) == {"Anna": [], "Tom": []}
     assert said(6) == {"Anna": [], "Tom": []}
+
+
+def test_a_reply_answers_the_last_speaker_and_an_addition_goes_on_from_them():
+    doc, ctx = analysed('Ann and Kate sat by the fire.\n\n"Tea?" said Kate.\n\n'
+                        '"Is it late?" said Ann.\n\n"Not yet," she replied.\n\n'
+                        '"Stay a while," she added.')
+    reply, addition = by_candidate(doc, ctx, 2), by_candidate(doc, ctx, 3)
+    answering, going_on = INDEX["answering"], INDEX["going_on"]
+    assert all(v[answering] == 1.0 and v[going_on] == 0.0 for v in reply.values())
+    assert all(v[going_on] == 1.0 and v[answering] == 0.0 for v in addition.values())
+    # the flag is carried by the turns before: Ann asked, so the reply's last turn is hers
+    assert reply["Ann"][INDEX["prev_turn_answering"]] == 1.0
+    assert reply["Kate"][INDEX["prev2_turn_answering"]] == 1.0
+    assert reply["Kate"][INDEX["prev_turn_answering"]] == 0.0
+    assert addition["Kate"][INDEX["prev_turn_going_on"]] == 1.0
+    assert addition["Ann"][INDEX["prev2_turn_going_on"]] == 1.0
+    for i in (0, 1):  # "said Kate", "said Ann"
+        assert all(v[answering] == v[going_on] == 0.0 for v in by_candidate(doc, ctx, i).values())
+    # "she replied" is not the asker's: Kate answers Ann, then goes on
+    assert [doc.character(q.speaker).name for q in doc.quotes] == ["Kate", "Ann", "Kate", "Kate"]

@@ -10,6 +10,7 @@ import bisect
 import math
 import re
 
+from ..lexicon import ANSWER_VERBS, GO_ON_VERBS
 from ..spans import Quote
 from .context import (
     CONVERSATION_GAP,
@@ -71,11 +72,15 @@ CONJUNCTIONS = (
         "gender_match", "window_count", "global_count", "paragraph_subject")),
     ("after_question", "after_question", (
         "prev_turn", "prev2_turn", "prev_vocative", "next_turn", "next2_turn")),
+    ("answering", "answering", (
+        "prev_turn", "prev2_turn", "prev_same_paragraph", "prev_vocative", "prev_told")),
+    ("going_on", "going_on", (
+        "prev_turn", "prev2_turn", "prev_same_paragraph", "recent_speaker")),
 )
 LAST_NAMED_REACH = 30  # paragraphs back over which how lately someone was named counts
 PARITY_REACH = 8  # turns either way within which a named turn sets an exchange's parity
 # flags only: the same for every candidate of a quote
-NAMES += ("untagged", "after_question", "described")
+NAMES += ("untagged", "after_question", "described", "answering", "going_on")
 NAMES += tuple(f"{n}_{suffix}" for _, suffix, names in CONJUNCTIONS for n in names)
 INDEX = {n: k for k, n in enumerate(NAMES)}
 CONJOINED = [(INDEX[flag], [(INDEX[n], INDEX[f"{n}_{suffix}"]) for n in names])
@@ -85,7 +90,7 @@ PAST_CONJOINED: dict[str, list[tuple[int, int]]] = {}
 for _flag, _suffix, _names in CONJUNCTIONS:
     for _n in _names:
         PAST_CONJOINED.setdefault(_n, []).append((INDEX[_flag], INDEX[f"{_n}_{_suffix}"]))
-_FLAGS = (INDEX["untagged"], INDEX["after_question"], INDEX["described"])
+_FLAGS = tuple(INDEX[f] for f in ("untagged", "after_question", "described", "answering", "going_on"))
 _CONJOINED_BY = [(flag, dict(pairs)) for flag, pairs in CONJOINED]  # plain -> conjoined
 _GENDER_MATCH, _GENDERED = _CONJOINED_BY[0]
 _GLOBAL, _CHAPTER, _LAST_NAMED = (INDEX["global_count"], INDEX["chapter_count"],
@@ -228,7 +233,9 @@ def quote_features(ctx: Context, i: int, cands: list[str], speakers: list[str | 
     prev = i - 1
     asked = (in_conversation(quotes, i, prev) and quotes[prev].paragraph != quotes[i].paragraph
              and ctx.doc.text[quotes[prev].end - 1:quotes[prev].end] == "?")
-    flags = [k for k, on in zip(_FLAGS, (implicit, asked, described)) if on]
+    verb = "" if implicit else tag.verb.lower()
+    flags = [k for k, on in zip(_FLAGS, (implicit, asked, described, verb in ANSWER_VERBS,
+                                         verb in GO_ON_VERBS)) if on]
     conjoined = [pairs for flag, pairs in _CONJOINED_BY[1:] if flag in flags]
     for v in vecs:
         for k in flags:
