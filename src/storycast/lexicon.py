@@ -83,6 +83,8 @@ PRONOUN_GENDER = {
     "she": "female", "her": "female", "hers": "female", "herself": "female",
 }
 SUBJECT_PRONOUNS = {"he": "male", "she": "female", "i": "narrator", "they": None, "we": None}
+# the gender of someone the narration calls "they"; a "they said" may then be theirs
+NONBINARY = "nonbinary"
 
 ANSWER_VERBS = frozenset("""
 reply replies replied replying answer answers answered answering return returns returned

@@ -9,7 +9,7 @@ import pytest
 
 import storycast
 from storycast.document import Document
-from storycast.stages.characters import canonical_name, own_body_sex
+from storycast.stages.characters import canonical_name, own_body_sex, singular_they
 from storycast.stages.names import Form, split_honorific
 
 STORIES = Path(__file__).resolve().parents[1] / "data" / "stories"
@@ -592,3 +592,30 @@ def test_a_number_word_that_speaks_is_a_name_and_one_is_not():
     names = {c.id: c.name for c in doc.characters}
     assert {"Five", "Seven"} <= set(names.values()) and "One" not in names.values()
     assert [names.get(q.speaker) for q in doc.quotes[:3]] == ["Seven", "Five", "Seven"]
+
+
+@pytest.mark.parametrize("sentence, they", [
+    ("Wren folded their arms.", True),
+    ("Wren was there, crouched by the panel, their hair tied up.", True),
+    ("Wren came over. They pressed a finger to the rim.", True),
+    ("Wren and Tomasz folded their arms.", False),  # "they" is the two of them
+    ("Wren, Tomasz and Helen sat down; their cups were cold.", False),
+    ("Wren came over. Then they left.", False),  # "they" not opening the next sentence
+    ("Wren nodded.", False),
+])
+def test_a_subject_the_narration_calls_they(sentence, they):
+    assert singular_they(sentence, len("Wren"), len(sentence)) is they
+
+
+def test_someone_the_narration_calls_they_is_nonbinary_and_says_they_said(story):
+    doc = story("the-kiln.txt")
+    chars = by_name(doc)
+    # "Wren ... their hair tied up", "wiped their palms", "They pressed one finger"
+    assert (chars["Wren"].gender, chars["Tomasz"].gender, chars["Helen"].gender) == (
+        "nonbinary", "male", "female")
+    names = {c.id: c.name for c in doc.characters}
+    said = {q.text(doc.text): names[q.speaker] for q in doc.quotes}
+    # 'When she had gone, Wren leaned against the kiln and folded their arms. "Well," they said.'
+    assert said["Well, That went better than expected."] == said["Everyone likes the jar, Nadia. Make more jars."] == "Wren"
+    # "she asked", as a woman no one has named yet comes in, is not the "I" (a woman here)
+    assert said["Is this the ceramics co-op?"] == "Helen"

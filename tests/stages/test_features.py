@@ -355,3 +355,37 @@ def test_a_reply_answers_the_last_speaker_and_an_addition_goes_on_from_them():
         assert all(v[answering] == v[going_on] == 0.0 for v in by_candidate(doc, ctx, i).values())
     # "she replied" is not the asker's: Kate answers Ann, then goes on
     assert [doc.character(q.speaker).name for q in doc.quotes] == ["Kate", "Ann", "Kate", "Kate"]
+
+
+def test_they_said_fits_one_person_only_where_the_narration_calls_someone_they():
+    story = ('Wren and Tomasz stood at the kiln. Wren folded their arms. Tomasz shook his '
+             'head. Wren sighed, and their scarf slipped.\n\n"It is hot," said Tomasz.\n\n'
+             '"Well," they said.')
+    doc, ctx = narrated(story)
+    assert ctx.they
+    vecs = by_candidate(doc, ctx, 1)
+    assert vecs["Wren"][INDEX["gender_match"]] == 1.0
+    assert vecs["Tomasz"][INDEX["gender_mismatch"]] == 1.0
+    # with no one called "they", "they said" is several people's and says no sex
+    doc, ctx = narrated(story.replace("their", "his"))
+    assert not ctx.they
+    vecs = by_candidate(doc, ctx, 1)
+    assert all(v[INDEX["gender_match"]] == v[INDEX["gender_mismatch"]] == 0.0
+               for v in vecs.values())
+
+
+def test_she_said_looks_for_the_women_named_lately_past_the_one_who_tells_the_story():
+    # the "I" is Mary, named often; for "she asked" as a stranger comes in, the women
+    # named lately and the chapter's most named woman are looked for past the "I"
+    story = ('"Mary," said Tom. "Mary, look." I looked up from my book. I said nothing. '
+             'I went on reading.\n\n"Mary, the door."\n\n"What?" I said.\n\n'
+             'A woman in a red coat stood in the doorway.\n\n"Is this the shop?" she asked.'
+             '\n\n"It is," said Tom.\n\n"I am Jane Hale," said the woman. Jane Hale smiled. '
+             'Jane laughed.')
+    doc, ctx = analysed(story)
+    assert doc.narrator().name == "Mary" and doc.narrator().gender == "female"
+    i = next(k for k, q in enumerate(doc.quotes) if q.text(doc.text) == "Is this the shop?")
+    from storycast.stages.features import _gendered_candidates
+
+    she = _gendered_candidates(ctx, i, doc.layer("tags")[i])
+    assert [doc.character(c).name for c in she] == ["Jane Hale"]

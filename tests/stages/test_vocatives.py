@@ -151,3 +151,18 @@ def test_a_given_name_a_line_also_speaks_of_calls_no_one():
     found = names_of(story)
     assert found["Mrs. Jennings"] == ["Mrs. Jennings"]
     assert found["Nancy"] == ["Nancy"]
+
+
+def test_the_narrator_is_named_by_calls_a_first_guess_gave_to_someone_who_cannot_bear_it(story):
+    # "Morning, Nadia." closes a paragraph of Wren's after Tomasz spoke: a first guess has
+    # it said to Tomasz, a man with a name of his own, which is no vote against the "I"
+    # that "Everyone likes the jar, Nadia." is said to; and "I'm looking for Nadia
+    # Petrova." names her in full
+    doc = story("the-kiln.txt")
+    narrator = doc.narrator()
+    assert narrator.name == "Nadia" and "Nadia Petrova" in narrator.aliases
+    assert narrator.gender == "female"
+    assert sorted(c.name for c in doc.characters) == [
+        "Helen", "Mrs. Okafor", "Nadia", "Tomasz", "Wren"]
+    lines = {q.text(doc.text): q.speaker for q in doc.quotes}
+    assert lines["Morning,"] == lines["Couldn’t sleep."] == narrator.id

@@ -6,7 +6,15 @@ from collections import defaultdict
 from itertools import compress, count
 from operator import ne
 
-from ..lexicon import HONORIFICS, given_names, head_noun, name_sex, nicknames, noun_gender
+from ..lexicon import (
+    HONORIFICS,
+    NONBINARY,
+    given_names,
+    head_noun,
+    name_sex,
+    nicknames,
+    noun_gender,
+)
 from .names import KIN_NAMES, Form
 from .namesakes import family_owner
 
@@ -144,6 +152,13 @@ def group_gender(forms: list[Form]) -> str | None:
                 if prior[1] >= CENSUS_CERTAIN:
                     census["male"] += prior[0] * f.count
                     census["female"] += (1 - prior[0]) * f.count
+    # only ever "they" after the name, twice or more, and nothing else that says a sex
+    # but a given name's census: someone the story calls "they" ("Wren folded their arms")
+    they = sum(f.they for f in forms)
+    if they >= 2 and not any(f.male or f.female or f.honorific_gender or f.article
+                             or f.title in MOSTLY_MEN or f.core.lower() in KIN_NAMES
+                             for f in forms):
+        return NONBINARY
     m, w = votes["male"], votes["female"]
     if m + w < 1:
         return None

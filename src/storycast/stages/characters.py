@@ -57,6 +57,8 @@ def pronoun_evidence(text: str, mentions: list[Mention], forms: dict) -> None:
             form.male += 1
         elif sex == "female":
             form.female += 1
+        elif singular_they(text, m.end, limit):
+            form.they += 1
 
 
 # What one does with one's own body, whose possessive says the doer's sex: "Dev counts under
@@ -80,6 +82,24 @@ def own_body_sex(text: str, end: int, limit: int) -> str | None:
     if m is None:
         return None
     return "female" if " her " in m.group() else "male"
+
+
+# "Wren folded their arms", "Wren came over. They pressed a finger to the rim": not "Wren and
+# Tomasz ... their", nor "Wren, Tomasz and ...", where "they" is several people
+_THEIR = re.compile(r"\b(?:their|themself|themselves)\b")
+_THEY_NEXT = re.compile(r"[.!?][ \t]+They\b")
+_ONE_OF_SEVERAL = re.compile(r"\s*(?:,|&|\band\b|\bor\b|\bwith\b)")
+
+
+def singular_they(text: str, end: int, limit: int) -> bool:
+    """Whether a subject's sentence speaks of it as "they": "their" or "themself" in the
+    rest of the sentence, or "They" opening the next one."""
+    if _ONE_OF_SEVERAL.match(text, end):
+        return False
+    stop = _SENTENCE_END.search(text, end, limit)
+    if _THEIR.search(text, end, stop.start() if stop else limit):
+        return True
+    return stop is not None and _THEY_NEXT.match(text, stop.start(), limit) is not None
 
 
 def is_first_person(doc: Document) -> bool:

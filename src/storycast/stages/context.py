@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document
 from ..letters import LETTER
-from ..lexicon import HONORIFICS, SPEECH_VERBS, STYLES, head_noun, noun_gender
+from ..lexicon import HONORIFICS, NONBINARY, SPEECH_VERBS, STYLES, head_noun, noun_gender
 from ..spans import Character, Quote
 from .kin import RELATIONS, WIFE_TITLES, Family
 from .quotes import DOUBLE_MARKS
@@ -67,6 +67,7 @@ class Context:
     first_named: dict[str, int] | None = None  # character -> where the story first names it
     named_next: dict[int, str | None] = field(default_factory=dict)  # tag start -> stranger
     family: Family | None = None  # built when first asked for someone's wife or sister
+    they: bool = False  # someone the narration calls "they", whom "they said" may be
 
 
 def build_context(doc: Document) -> Context:
@@ -86,7 +87,8 @@ def build_context(doc: Document) -> Context:
                 named_in.setdefault(i, set()).add(m.character)
     narrator = next((c.id for c in doc.characters if c.narrator), None)
     return Context(doc, Scene.of(doc), by_name, chars, vocatives, named_in, narrator,
-                   sentence_starts=[s.start for s in doc.sentences])
+                   sentence_starts=[s.start for s in doc.sentences],
+                   they=any(c.gender == NONBINARY for c in doc.characters))
 
 
 def resolve_name(ctx: Context, tag: Tag) -> str | None:
@@ -102,8 +104,14 @@ def description_gender(tag: Tag) -> str | None:
     return noun_gender(head_noun(tag.text.lower()))
 
 
-def tag_gender(tag: Tag) -> str | None:
-    return tag.gender if tag.kind == "pronoun" else description_gender(tag)
+def tag_gender(tag: Tag, ctx: "Context | None" = None) -> str | None:
+    """The sex a tag says its speaker is; "they said" says one person's only in a story
+    whose narration calls someone "they" (``ctx.they``), else it is several people's."""
+    if tag.kind != "pronoun":
+        return description_gender(tag)
+    if tag.gender is None and ctx is not None and ctx.they and tag.text.lower() == "they":
+        return NONBINARY
+    return tag.gender
 
 
 def paragraph_subject(ctx: Context, q: Quote) -> str | None:

@@ -10,7 +10,7 @@ import bisect
 import math
 import re
 
-from ..lexicon import ANSWER_VERBS, GO_ON_VERBS
+from ..lexicon import ANSWER_VERBS, GO_ON_VERBS, NONBINARY
 from ..spans import Quote
 from .context import (
     CONVERSATION_GAP,
@@ -97,6 +97,7 @@ _GLOBAL, _CHAPTER, _LAST_NAMED = (INDEX["global_count"], INDEX["chapter_count"],
                                  INDEX["last_named"])
 _LAST_NAMED_SPAN = math.log1p(LAST_NAMED_REACH)
 _NEVER: tuple[list[int], list[int]] = ([], [])
+SEXES = ("male", "female", NONBINARY)  # what a pronoun tag may say of its speaker
 
 
 class Features(dict):
@@ -179,18 +180,21 @@ def _gendered_candidates(ctx: Context, i: int, tag: Tag) -> list[str]:
         for who in (resolve_relation(ctx, i, tag), resolve_description(ctx, tag)):
             if who:
                 out.append(who)
-    gender = tag_gender(tag)
-    if gender in ("male", "female"):
+    gender = tag_gender(tag, ctx)
+    if gender in SEXES:
+        # "she said" is never the "I" who tells the story, however often the "I" is named
+        mine = ctx.narrator if tag.kind == "pronoun" else None
         q = ctx.doc.quotes[i]
         since = ctx.doc.paragraphs[max(0, q.paragraph - 20)].start
         for m in ctx.scene.before(q.start, since):
-            if ctx.chars[m.character].gender == gender and m.character not in out:
+            if ctx.chars[m.character].gender == gender and m.character not in out \
+                    and m.character != mine:
                 out.append(m.character)
                 if len(out) >= 3:
                     break
         # the chapter's most named one of that sex, whom its narration follows
         local = chapter_counts(ctx, q.start)
-        fits = [c for c in local if ctx.chars[c].gender == gender]
+        fits = [c for c in local if ctx.chars[c].gender == gender and c != mine]
         if fits:
             top = max(fits, key=local.__getitem__)
             if top not in out:
@@ -392,13 +396,13 @@ def _tag_features(ctx: Context, i: int, tag: Tag | None, cands: list[str], put) 
     if tag.kind == "name":
         put(resolve_name(ctx, tag), "tag_name")
         return
-    gender = tag_gender(tag)
+    gender = tag_gender(tag, ctx)
     if gender == "narrator":
         put(ctx.narrator, "narrator_tag")
         return
     if tag.kind == "description":
         put(resolve_description(ctx, tag), "tag_description")
-    if gender not in ("male", "female"):
+    if gender not in SEXES:
         return
     for c in cands:
         g = ctx.chars[c].gender
@@ -450,7 +454,7 @@ def _tag_among(ctx: Context, i: int, tag: Tag | None, cands: list[str], put) -> 
     candidates of the pronoun's sex were named last."""
     if tag is None or tag.kind == "name":
         return
-    gender = tag_gender(tag)
+    gender = tag_gender(tag, ctx)
     if gender == "narrator":
         return
     if tag.kind == "description":
@@ -462,7 +466,7 @@ def _tag_among(ctx: Context, i: int, tag: Tag | None, cands: list[str], put) -> 
             n -= c == mine  # leave this quote's own vote out
             if total > 1 and n > 0:
                 put(c, "description_vote", n / (total - 1))
-    if gender not in ("male", "female"):
+    if gender not in SEXES:
         return
     since = ctx.doc.paragraphs[max(0, ctx.doc.quotes[i].paragraph - 1)].start
     rank = 0

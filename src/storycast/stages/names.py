@@ -97,6 +97,7 @@ class Form:
     # or a woman in apposition ("Declan Hart, a tall man")
     male: float = 0.0
     female: float = 0.0
+    they: int = 0  # "Wren folded their arms": a singular "they" after the name
     surname_like: bool = False  # also the last word of a titled or full name ("Darcy")
     mentions: list[Mention] = field(default_factory=list)
 

@@ -87,11 +87,16 @@ def adopt_vocatives(doc: Document) -> bool:
                 # calling its listener by name calls someone else by the other
                 if who and who in chars and who not in called.get(i, ()):
                     votes[who] += 1
+        # a first guess that has the call said to someone who cannot bear the name (a man
+        # for "Nadia", or a "Tomasz" for a plain given name that is no nickname of his)
+        # is a guess at the turns gone wrong, and is no vote against the others
+        wrong = [w for w in votes
+                 if not _compatible(form, chars[w]) or _named_otherwise(form, chars[w])]
+        mistaken = sum(votes.pop(w) for w in wrong)
         if not votes:
             continue
         who, n = votes.most_common(1)[0]
-        if n * 2 <= sum(votes.values()) or not _compatible(form, chars[who]) \
-                or _named_otherwise(form, chars[who]) \
+        if n * 2 <= sum(votes.values()) or n < mistaken \
                 or any(owner.get(w, who) != who for w in form.words):
             continue  # "Auntie Tibby", said near Margaret, is Tibby's name
         if chars[who].narrator and (form.vocative < 2 or not _may_rename(chars[who], form.words)):
@@ -118,10 +123,19 @@ def name_the_narrator(doc: Document, tagged: set[str | None]) -> bool:
                         if m.character == char.id)
         votes.pop(None, None)
         if votes and votes.most_common(1)[0][0] == narrator.id \
-                and _may_rename(narrator, char.name.split()):
+                and _may_rename(narrator, char.name.split()) or _full_form(char, narrator):
             _merge_into_narrator(doc, char, narrator)
             return True
     return False
+
+
+def _full_form(char: Character, narrator: Character) -> bool:
+    """Whether ``char``, met only inside quotes, is the narrator's full name: "I'm looking
+    for Nadia Petrova," to the "I" the others call "Nadia"."""
+    given = narrator.name
+    if narrator.name == "Narrator" or " " in given or not plain_given_name(given):
+        return False
+    return all(len(a.split()) == 2 and a.split()[0] == given for a in char.aliases)
 
 
 def name_the_titled(doc: Document, tagged: set[str | None]) -> bool:
@@ -231,6 +245,8 @@ def _adopt(doc: Document, form: Form, char: Character, forms: dict) -> None:
             if surface not in char.aliases:
                 char.aliases.append(surface)
         char.mentions += other.count
+    if char.gender == "unknown":  # "Morning, Nadia.": the "I" is a woman
+        char.gender = form_gender(form) or "unknown"
     if full is not None and not char.narrator:  # "Lord! Anne," to Miss Steele: Anne Steele
         char.name = full
         char.aliases.insert(0, full)
