@@ -62,7 +62,8 @@ def test_a_verb_in_the_present_after_a_name_says_it_acts():
     from storycast.stages.names import VERB_AFTER
 
     for after in (" shrugs.", " doesn't look round", " can\u2019t stop", " closes the laptop",
-                  " walked in", " says"):
+                  " walked in", " says", " appears at the top of the stairwell",
+                  " snorts into their tea", " folds their arms"):
         assert VERB_AFTER.match(after), after
     for after in ("'s voice", " sisters", " and Mia"):
         assert not VERB_AFTER.match(after), after

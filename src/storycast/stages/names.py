@@ -31,7 +31,10 @@ _PRESENT = ("feels knows thinks sees comes goes takes gets makes stands sits run
             "grins frowns asks walks steps pulls pushes shakes rolls leans watches stares "
             "glances grabs reaches closes opens drops answers whispers snaps murmurs mutters "
             "shouts yells calls replies smirks winces blinks waits wants needs tries hands "
-            "holds moves sets lets pauses raises rubs")
+            "holds moves sets lets pauses raises rubs appears arrives enters emerges returns "
+            "climbs crosses drinks eats picks slides slips points throws catches hugs kisses "
+            "touches lifts lowers follows stops jumps kneels wipes folds tucks bites swallows "
+            "snorts groans scoffs hums sniffs coughs yawns flinches hesitates")
 VERB_AFTER = re.compile(
     r"['\u2019]?s?\s+(?:(?:had|has|was|is|would|could|will|did|does|said|says|felt|knew|"
     r"thought|saw|came|went|took|got|made|stood|sat|ran|put|told|began|kept|left|found|"
