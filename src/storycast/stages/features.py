@@ -90,7 +90,8 @@ PAST_CONJOINED: dict[str, list[tuple[int, int]]] = {}
 for _flag, _suffix, _names in CONJUNCTIONS:
     for _n in _names:
         PAST_CONJOINED.setdefault(_n, []).append((INDEX[_flag], INDEX[f"{_n}_{_suffix}"]))
-_FLAGS = tuple(INDEX[f] for f in ("untagged", "after_question", "described", "answering", "going_on"))
+_FLAGS = tuple(INDEX[f] for f in (
+    "untagged", "after_question", "described", "answering", "going_on"))
 _CONJOINED_BY = [(flag, dict(pairs)) for flag, pairs in CONJOINED]  # plain -> conjoined
 _GENDER_MATCH, _GENDERED = _CONJOINED_BY[0]
 _GLOBAL, _CHAPTER, _LAST_NAMED = (INDEX["global_count"], INDEX["chapter_count"],
