@@ -166,3 +166,15 @@ def test_the_narrator_is_named_by_calls_a_first_guess_gave_to_someone_who_cannot
         "Helen", "Mrs. Okafor", "Nadia", "Tomasz", "Wren"]
     lines = {q.text(doc.text): q.speaker for q in doc.quotes}
     assert lines["Morning,"] == lines["Couldn’t sleep."] == narrator.id
+
+
+def test_a_name_called_as_often_in_lines_gone_wrong_as_to_someone_is_not_theirs():
+    # Mrs. Smith's call goes, by the first guess, to Holmes, who answers; Holmes's own call
+    # to someone the guess makes a woman: one vote for him, one that cannot be right
+    story = ('Holmes walked up to the house. Mrs. Smith came to the door.\n\n'
+             '"You come back and be washed, Jack," she shouted.\n\n'
+             '"Dear little chap!" said Holmes. "Now, Jack, is there anything you would like?"'
+             '\n\n"He is a rascal," said Mrs. Smith.\n')
+    found = names_of(story)
+    assert found["Holmes"] == ["Holmes"]
+    assert not any("Jack" in names for names in found.values())

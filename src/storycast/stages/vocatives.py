@@ -96,7 +96,10 @@ def adopt_vocatives(doc: Document) -> bool:
         if not votes:
             continue
         who, n = votes.most_common(1)[0]
+        # as many calls gone wrong as right leave a name to none but the "I", whom the
+        # others call the most
         if n * 2 <= sum(votes.values()) or n < mistaken \
+                or n == mistaken and not chars[who].narrator \
                 or any(owner.get(w, who) != who for w in form.words):
             continue  # "Auntie Tibby", said near Margaret, is Tibby's name
         if chars[who].narrator and (form.vocative < 2 or not _may_rename(chars[who], form.words)):
