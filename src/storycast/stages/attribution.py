@@ -34,13 +34,15 @@ class Speakers:
             raise RuntimeError("no speaker model: run `storycast train PDNC_DATA_DIR`")
         ctx = build_context(doc)
         first = sketch(ctx, model)  # a first guess at the turns: who each vocative is said to
+        anchors = ctx.anchors  # what the tags say, unless the names change
         if adopt_vocatives(doc) | name_the_narrator(doc, set(ctx.anchors)) \
                 | name_the_titled(doc, set(ctx.anchors)):
             # the quotes' "sir" and "madam", and their words, do not change with the names
             called, voices = ctx.called, ctx.voices
             ctx = build_context(doc)
             ctx.called, ctx.voices = called, voices
-        attribute(ctx, model, first)
+            anchors = None
+        attribute(ctx, model, first, anchors)
         addressees(ctx)
         _resolve_tag_pronouns(doc)
         doc.layers["speakers"] = [q.speaker for q in doc.quotes]

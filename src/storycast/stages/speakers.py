@@ -102,11 +102,14 @@ def sketch(ctx: Context, model: SpeakerModel) -> list[str | None]:
     return first
 
 
-def attribute(ctx: Context, model: SpeakerModel, first: list[str | None] | None = None) -> None:
-    """Fill in speaker, type and confidence of every quote (``first``: a first reading done)."""
+def attribute(ctx: Context, model: SpeakerModel, first: list[str | None] | None = None,
+              anchors: list[str | None] | None = None) -> None:
+    """Fill in speaker, type and confidence of every quote (``first``: a first reading
+    done; ``anchors``: anchor_speakers done on this context, which it left as it found it)."""
     quotes = ctx.doc.quotes
     tags = ctx.doc.layer("tags")
-    anchors = anchor_speakers(ctx, tags)
+    if anchors is None:
+        anchors = anchor_speakers(ctx, tags)
     if first is None:
         first = first_reading(ctx, model, anchors)
     decided, _ = decode(ctx, model, anchors, first)
