@@ -136,7 +136,7 @@ def _full_form(char: Character, narrator: Character) -> bool:
     """Whether ``char``, met only inside quotes, is the narrator's full name: "I'm looking
     for Nadia Petrova," to the "I" the others call "Nadia"."""
     given = narrator.name
-    if narrator.name == "Narrator" or " " in given or not plain_given_name(given):
+    if given == "Narrator" or " " in given or not plain_given_name(given):
         return False
     return all(len(a.split()) == 2 and a.split()[0] == given for a in char.aliases)
 
