@@ -180,26 +180,58 @@ def unaccented(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-class _Census(dict):
-    """The census, which spells its names without accents, also answers for "Zoë"."""
+def _cells(file: str) -> list[str]:
+    """A names table's cells in one list: name, share of men, frequency, name, ..."""
+    return (DATA / file).read_text("utf-8").rstrip("\n").replace("\n", "\t").split("\t")
 
-    def get(self, name, default=None):
-        found = dict.get(self, name)
+
+class GivenNames:
+    """Given name -> (share of male bearers, frequency per million): the names of the 1990
+    US census, then those of the US births since 1880 it lacks ("Liam", "Priya"); see
+    scripts/build_given_names.py.  Both spell their names without accents, so they answer
+    for "Zoë" too.  A name's figures are read as it is asked for: turning all seventeen
+    thousand into numbers at once took 7 ms a run."""
+
+    def __init__(self, census: list[str], births: list[str]) -> None:
+        # each table's cells in one list: name, share of men, frequency, name, ...
+        self._cells = census + births
+        self._census_end = len(census)
+        self._at = dict(zip(births[0::3], range(len(census) + 1, len(self._cells), 3)))
+        self._at.update(zip(census[0::3], range(1, len(census), 3)))  # name -> its share's cell
+        self._read: dict[str, tuple[float, float]] = {}
+
+    def _find(self, name: str) -> tuple[float, float] | None:
+        found = self._read.get(name)
+        if found is None:
+            k = self._at.get(name)
+            if k is not None:
+                found = self._read[name] = (float(self._cells[k]), float(self._cells[k + 1]))
+        return found
+
+    def get(self, name: str, default=None):
+        found = self._find(name)
         if found is None and not name.isascii():
-            found = dict.get(self, unaccented(name))
+            found = self._find(unaccented(name))
         return default if found is None else found
 
-    def __contains__(self, name) -> bool:
-        return dict.__contains__(self, name) or not name.isascii() and \
-            dict.__contains__(self, unaccented(name))
+    def __contains__(self, name: str) -> bool:
+        return self.get(name) is not None
+
+    def __getitem__(self, name: str) -> tuple[float, float]:
+        found = self.get(name)
+        if found is None:
+            raise KeyError(name)
+        return found
+
+    def in_census(self, name: str) -> bool:
+        """Whether the census, not only the births, lists the name."""
+        k = self._at.get(name if name.isascii() else unaccented(name))
+        return k is not None and k < self._census_end
 
 
 @lru_cache(maxsize=1)
-def given_names() -> dict[str, tuple[float, float]]:
-    """Given name -> (share of male bearers, frequency per million)."""
-    text = (DATA / "given_names.tsv").read_text("utf-8")
-    cells = text.rstrip("\n").replace("\n", "\t").split("\t")  # name, male, freq, name, ...
-    return _Census(zip(cells[0::3], zip(map(float, cells[1::3]), map(float, cells[2::3]))))
+def given_names() -> GivenNames:
+    return GivenNames(_cells("given_names.tsv"), _cells("given_names_births.tsv"))
 
 
 MALE_FLOOR = 40  # the rarest men's names of the census, in bearers a million
@@ -214,9 +246,11 @@ def name_sex(name: str) -> tuple[float, float] | None:
     a share of its formal names' bearers too: the census's few men named "Jess" are
     outnumbered by the Jessicas called so, and "Lizzy", in no census, is Elizabeth's."""
     own = given_names().get(name)
-    if own and own[0] == 0.0 and own[1] < MALE_FLOOR:
+    if own and own[0] == 0.0 and own[1] < MALE_FLOOR \
+            and given_names().in_census(name):
         # the census lists women's names down to 10 bearers a million, men's only down to
         # 40: no man listed with a rarer name ("Kai", "Adrien") is no sign that none has it
+        # (the births count both sexes down to a few children)
         own = (UNLISTED_MEN, own[1])
     formals = nicknames().get(name)
     if not formals:

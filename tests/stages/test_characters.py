@@ -624,3 +624,16 @@ def test_someone_the_narration_calls_they_is_nonbinary_and_says_they_said(story)
     assert said["Everyone likes the jar, Nadia. Make more jars."] == "Wren"
     # "she asked", as a woman no one has named yet comes in, is not the "I" (a woman here)
     assert said["Is this the ceramics co-op?"] == "Helen"
+
+
+def test_names_given_since_the_census_say_their_bearers_sex(story):
+    # Mateo, Priya and Aaliyah: names of the births since 1880, none in the 1990 census
+    doc = story("the-platform.txt")
+    chars = by_name(doc)
+    assert {n: chars[n].gender for n in ("Mateo", "Priya", "Aaliyah")} == {
+        "Mateo": "male", "Priya": "female", "Aaliyah": "female"}
+    said = said_by(doc)
+    assert said["You didn't have to wait with me,"] == "Mateo"  # "he said"
+    assert said["Aaliyah knows exactly where I've got to."] == "Priya"
+    assert said["You ran all the way with a charger?"] == "Priya"  # "she said", Aaliyah named
+    assert said["I will,"] == "Mateo"
