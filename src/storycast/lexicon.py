@@ -51,6 +51,15 @@ FEMALE_NOUNS = frozenset("woman lady girl mother wife sister daughter aunt madam
                          "heroine laundress seamstress abbess empress duchess countess "
                          "nurse".split())
 
+# Person nouns that say no sex, for someone the narration brings in: "The cashier looked up".
+ROLE_NOUNS = frozenset("person stranger figure kid child teenager student officer cashier "
+                       "clerk barista bartender driver guard nurse doctor paramedic "
+                       "receptionist attendant conductor porter customer passenger deckhand "
+                       "teacher librarian pharmacist courier detective manager owner "
+                       "shopkeeper neighbour neighbor visitor guest servant cook chef "
+                       "server janitor security constable sergeant soldier pilot "
+                       "mechanic technician vet farmer baker".split())
+
 
 # Prepositions that open what identifies a described person after their head noun: "the
 # gentleman in the white waistcoat", "the man with the keys".

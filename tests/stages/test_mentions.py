@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from storycast.document import Document
-from storycast.stages.mentions import mentions
+from storycast.stages.mentions import mentions, names_self
 from storycast.stages.quotes import quotes
 from storycast.stages.segment import segment
 
@@ -162,6 +162,27 @@ def test_a_name_said_twice_over_is_called_both_times():
 ])
 def test_a_name_opening_a_line_as_its_subject_is_not_a_vocative(text, name):
     assert [m[0] for m in names(text) if m[1] == name][0] == "name"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"I\'m Dev, by the way," he said.', "Dev"),
+    ('"Yes, I am Aziz, and you are welcome."', "Aziz"),
+    ('"My name is Oliver, sir," replied the boy.', "Oliver"),
+])
+def test_the_speaker_s_own_name_is_not_a_vocative(text, name):
+    assert [m[0] for m in names(text) if m[1] == name] == ["name"]
+    start = text.index(name)
+    assert names_self(text, start, start + len(name))
+
+
+def test_a_name_another_owns_is_not_the_speaker_s():
+    text = '"I am Miss Schlegel\'s aunt," she said.'
+    start = text.index("Miss Schlegel")
+    assert not names_self(text, start, start + len("Miss Schlegel"))
+    assert not names_self('"Ask Tom about it."', 5, 8)
+    text = '"Mother, this is Miss Hilbery," he said.'
+    start = text.index("Miss Hilbery")
+    assert not names_self(text, start, start + len("Miss Hilbery"))
 
 
 def test_a_name_alone_before_the_tag_calls_when_the_line_goes_on():

@@ -389,3 +389,23 @@ def test_no_voice_heard_no_newcomer_speaks():
     # the same scene, but the narration says nothing of a voice: the rule stays out
     doc = storycast.analyze(Document(CAFE.replace("heard a familiar voice", "fell silent")))
     assert heard_newcomer(build_context(doc), doc.quotes, 0) is None
+
+
+# -- the launderette: a stranger "she says" follows; a line that gives its speaker's name --
+def test_a_stranger_the_narration_brings_in_says_the_lines_of_her_pronoun(story):
+    doc = story("the-launderette.txt")
+    woman = next(c for c in doc.characters if c.name == "The Woman At The Counter")
+    assert woman.gender == "female" and "the woman at the counter" in woman.aliases
+    names = {c.id: c.name for c in doc.characters}
+    for opening in ("Machines on the left", "Take your money", "Boyfriend?",
+                    "And he's worried", "Second shelf"):
+        assert names[quote(doc, opening).speaker] == "The Woman At The Counter", opening
+    assert names[quote(doc, "Eat them?").speaker] == "Narrator"  # "she" is never the "I"
+    assert names[quote(doc, "Did you find").speaker] == "Marcus"
+
+
+def test_a_line_that_introduces_its_speaker_is_theirs(story):
+    doc = story("the-launderette.txt")
+    names = {c.id: c.name for c in doc.characters}
+    # untagged, after a beat of a man no one has named: the line names him itself
+    assert names[quote(doc, "I'm Theo.").speaker] == "Theo"

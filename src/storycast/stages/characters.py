@@ -10,6 +10,7 @@ from . import stage
 from .aliases import attach_short_forms, group_forms, group_gender
 from .cast_match import cast_characters
 from .descriptions import add_described
+from .strangers import add_strangers
 from .names import (
     VERB_AFTER,
     Form,
@@ -195,6 +196,7 @@ def characters(doc: Document) -> Document:
         narrator = Character(id=f"c{len(chars) + 1}", name="Narrator", aliases=["Narrator", "I"],
                              gender="unknown", narrator=True)
         chars.append(narrator)
+    chars = add_strangers(doc, chars)  # "A man in an orange vest ... 'Go inside,' he says."
     doc.layers["characters"] = chars
     resolve_narration_pronouns(doc)
     doc.layers["forms"] = forms  # every name form, people or not, for the alias pass

@@ -10,6 +10,7 @@ from ..letters import LETTER
 from ..lexicon import HONORIFICS, NONBINARY, SPEECH_VERBS, STYLES, head_noun, noun_gender
 from ..spans import Character, Quote
 from .kin import RELATIONS, WIFE_TITLES, Family
+from .mentions import names_self
 from .quotes import DOUBLE_MARKS
 from .ranks import holders, rank_of, titled
 from .scene import Scene
@@ -34,6 +35,7 @@ class Context:
     vocatives: dict[int, list[str]] = field(default_factory=dict)  # quote index -> ids
     named_in: dict[int, set[str]] = field(default_factory=dict)  # quote index -> ids named
     narrator: str | None = None
+    self_named: dict[int, str] = field(default_factory=dict)  # quote -> "I'm Dev": Dev
     # description ("the jew") -> {character: quotes so tagged that a first reading gave them}
     descriptions: dict[str, dict[str, int]] = field(default_factory=dict)
     voters: list[str | None] = field(default_factory=list)  # the guesses that voted
@@ -78,15 +80,24 @@ def build_context(doc: Document) -> Context:
             by_name.setdefault(" ".join(alias.lower().split()), c.id)
     vocatives: dict[int, list[str]] = {}
     named_in: dict[int, set[str]] = {}
+    self_named: dict[int, str] = {}
+    narrated: set[str] = set()  # those the narration names
     for m in doc.mentions:
         i = m.attrs.get("quote")
+        if m.character and i is None and m.kind == "name":
+            narrated.add(m.character)
         if m.character and i is not None:
             if m.kind == "vocative":
                 vocatives.setdefault(i, []).append(m.character)
             elif m.kind == "name":
                 named_in.setdefault(i, set()).add(m.character)
+                if names_self(doc.text, m.start, m.end):
+                    self_named.setdefault(i, m.character)
     narrator = next((c.id for c in doc.characters if c.narrator), None)
+    # "I am Lady Patroness, you know": a name only the talk says is no one's own
+    self_named = {i: c for i, c in self_named.items() if c in narrated}
     return Context(doc, Scene.of(doc), by_name, chars, vocatives, named_in, narrator,
+                   self_named=self_named,
                    sentence_starts=[s.start for s in doc.sentences],
                    they=any(c.gender == NONBINARY for c in doc.characters))
 

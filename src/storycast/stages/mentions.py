@@ -51,6 +51,18 @@ _LIST_GOES_ON = re.compile(rf",\s*(?:and|or|nor)\s+(?:(?!I\b)[{UPPER}]|(?:the|a|
 _SUBJECT_AFTER = re.compile(
     r",\s*(?:(?:who|whom|whose|which)\b|[^,\n]{1,25},\s*(?:is|was|has|had|will|would|can|"
     r"could|must|may|might|does|did|should|shall|seems|seemed|never|always)\b)")
+# What a speaker says just before their own name: "I'm Dev", "My name is Alice", "Yes, I
+# am Aziz", "Call me Ishmael".  The name is neither a call nor someone else's.
+_SELF_NAMING = re.compile(r"(?:\bI['\u2019]m|\bI am|\b[Mm]y name(?: is|['\u2019]s)|\b[Cc]all me)$")
+
+
+def names_self(text: str, s: int, e: int) -> bool:
+    """Whether the name at s..e is the speaker's own, said to introduce them ("I'm Dev,
+    by the way"; not "I am Miss Schlegel's aunt")."""
+    return _SELF_NAMING.search(text[max(0, s - 16):s].rstrip()) is not None \
+        and text[e:e + 2] not in ("'s", "\u2019s", " s")
+
+
 _LIST_BEFORE = re.compile(rf"([{UPPER}][{LOWER}]+)(?:['\u2019]s)?,$")
 # "my uncle, Sir Robert", "a friend, Captain Brigden", "for example, Freddy": the name says
 # who is meant, not who is spoken to.
@@ -226,6 +238,8 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: LowerCaseWords,
         return False  # "'Mr. Knightley, I am going to do so-and-so'": words quoted, not said
     before = text[a:s].rstrip()
     after = text[e:b].lstrip()
+    if _SELF_NAMING.search(before[-16:]):
+        return False  # "I'm Dev, by the way": the speaker's own name
     if after.startswith(".") and after[1:2].isalpha():
         return False  # an initial or abbreviation, not the end of a sentence
     closed = not after or after[0] in ",!?.;:" or after.startswith("--")

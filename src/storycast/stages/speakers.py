@@ -19,6 +19,7 @@ from .context import (
     learn_kin_calls,
     listeners,
     resolve_name,
+    tag_gender,
     told_of,
     turn_addressee,
 )
@@ -46,22 +47,27 @@ def stranger(ctx: Context, tag: Tag) -> str | None:
 
 def anchor_speakers(ctx: Context, tags: list[Tag | None]) -> list[str | None]:
     """Speakers a tag names outright: "said Buffy", "I said" for the narrator, "said the old
-    woman" for a stranger known by no other name; or, for an untagged line, a beat that
-    names who acts just before it ("Sam put a hand on his chest. 'I would never.'"), or a
-    voice heard before its owner is seen ("they heard a familiar voice." ... "they saw a
-    smiling Harmony")."""
+    woman" for a stranger known by no other name; a line's own name when it introduces its
+    speaker ("I'm Dev, by the way.", "My name is Oliver," he said); or, for an untagged
+    line, a beat that names who acts just before it ("Sam put a hand on his chest. 'I would
+    never.'"), or a voice heard before its owner is seen ("they heard a familiar voice." ...
+    "they saw a smiling Harmony")."""
     anchors: list[str | None] = []
     for tag in tags:
         who = None
+        own = ctx.self_named.get(len(anchors))  # "I'm Dev, by the way."
         if tag is not None and tag.kind == "name":
             who = resolve_name(ctx, tag)
         elif tag is not None and tag.kind == "pronoun" and tag.gender == "narrator":
             who = ctx.narrator
         elif tag is not None and tag.kind == "description":
             who = stranger(ctx, tag)
+        elif tag is not None and tag.kind == "pronoun":
+            if own and ctx.chars[own].gender in (tag_gender(tag, ctx), "unknown"):
+                who = own  # "'My name is Oliver, sir,' he said"
         elif tag is None:
-            who = beat_speaker(ctx, len(anchors)) or heard_newcomer(ctx, ctx.doc.quotes,
-                                                                     len(anchors))
+            who = own or beat_speaker(ctx, len(anchors)) or heard_newcomer(
+                ctx, ctx.doc.quotes, len(anchors))
         anchors.append(who)
     quotes = ctx.doc.quotes
     for i in range(len(anchors) - 2, -1, -1):

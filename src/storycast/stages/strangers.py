@@ -1,0 +1,139 @@
+"""Strangers the narration brings in and "she says" follows, no tag ever describing them.
+
+"A man in an orange vest comes along the deck, checking the lifeboat covers. He stops
+beside them. 'You two should go inside,' he says."  The man is no one the story has named,
+and no description tags his lines (descriptions.py makes characters of those), so without
+him "he says" could only go to someone already there.  A person noun opening a sentence of
+the narration ("A man ...", "The woman at the counter looks up") makes a character when a
+line a few paragraphs on is tagged with the pronoun of its sex, and nothing between says it
+is anyone else: no one of that sex is named between, nor named for the first time soon
+after (the woman who comes in and says "Helen Okafor." is Helen), and "the woman at the
+counter", said with "the", is said so for the first time.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import NamedTuple
+
+from ..document import Document
+from ..lexicon import ROLE_NOUNS, noun_gender
+from ..spans import Character, Mention
+from .context import first_namings
+from .descriptions import Places, _narrated
+from .mentions import _looks_like_verb, quote_at, quote_bounds
+
+# "A man in an orange vest comes", "The woman at the counter looks", "An old woman at the
+# corner table had": an article and up to four words, the last of them a person noun; what
+# follows it with "at", "in" or "with" and one or two words; then a word in small letters
+_INTRO = re.compile(r"(?:A|An|The)(?=\s+[a-z])")
+_WORD = re.compile(r"\s+([a-z][a-z-]*)")
+_POST = re.compile(r"\s+(?:at|in|with|behind|by|near|from)\s+(?:the|a|an)\s+([a-z-]+)"
+                   r"(?:\s+([a-z-]+))?")
+_VERB_NEXT = re.compile(r"\s+[a-z]")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s+|\n")
+PARAGRAPHS_BACK = 4  # paragraphs before a "she says" searched for the one who came in
+NAMED_SOON = 3000  # characters after the coming in within which its person may be named
+SCENE_CHARS = 5000  # characters after it over which "the man" still means the same man
+_PRONOUN_SEX = {"he": "male", "she": "female"}
+
+
+class Intro(NamedTuple):
+    """A person the narration brings in: "a man in an orange vest", male."""
+
+    start: int
+    end: int
+    description: str
+    sex: str | None  # None for a noun that says none: "the cashier"
+    placed: bool  # said with where they are or what they wear: "at the counter"
+
+
+def _person(head: str) -> bool:
+    return noun_gender(head) is not None or head in ROLE_NOUNS
+
+
+def _intros(text: str, start: int, end: int, bounds) -> list[Intro]:
+    """Each person noun opening a sentence of the narration between start and end."""
+    out = []
+    for at in [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, end)]:
+        found = _INTRO.match(text, at, end)
+        if found is None or quote_at(bounds, at) is not None:
+            continue
+        stop, head = found.end(), None
+        for _ in range(4):  # "an old woman", "a tall, thin man": the first person noun
+            word = _WORD.match(text, stop, end)
+            if word is None:
+                break
+            stop = word.end()
+            if _person(word[1]):
+                head = word[1]
+                break
+        if head is None:
+            continue
+        post = _POST.match(text, stop, end)
+        if post:  # "at the counter looks up", "in an orange vest comes": up to the verb
+            stop = post.end(1) if post[2] is None or _looks_like_verb(post[2]) else post.end()
+        if not _VERB_NEXT.match(text, stop, end):
+            continue
+        description = " ".join(text[at:stop].split())
+        out.append(Intro(at, stop, description[0].lower() + description[1:],
+                         noun_gender(head), post is not None))
+    return out
+
+
+def _new(text: str, at: int, description: str) -> bool:
+    """Whether the description brings its person in as someone new: "a man", or "the
+    woman at the counter" said so for the first time."""
+    if not description.startswith("the "):
+        return True
+    return re.search(rf"\b{re.escape(description)}\b", text[:at], re.IGNORECASE) is None
+
+
+def add_strangers(doc: Document, chars: list[Character]) -> list[Character]:
+    """Characters for the strangers whom lines tagged "he says" or "she says" follow, with
+    the narration's mentions of them."""
+    text, quotes, paras = doc.text, doc.quotes, doc.paragraphs
+    mentions = doc.layers.setdefault("mentions", [])
+    known = {c.id: c for c in chars}
+    named = sorted((m.start, m.character) for m in mentions
+                   if m.kind == "name" and m.character in known)
+    named_at = [s for s, _ in named]
+    first_named = first_namings(mentions)
+    bounds = quote_bounds(quotes)
+    made: dict[int, Character] = {}  # where the stranger came in -> the character
+    places = None
+    for q, tag in zip(quotes, doc.layer("tags")):
+        sex = _PRONOUN_SEX.get(tag.text.lower()) if tag is not None and tag.kind == "pronoun" \
+            else None
+        if sex is None:
+            continue
+        since = paras[max(0, q.paragraph - PARAGRAPHS_BACK)].start
+        fitting = [i for i in _intros(text, since, tag.start, bounds) if i.sex in (sex, None)]
+        if not fitting:
+            continue
+        at, end, description, _, placed = fitting[-1]
+        if at in made:
+            continue
+        between = named[bisect.bisect_left(named_at, end):bisect.bisect_left(named_at, tag.start)]
+        if any(known[c].gender in (sex, "unknown") and not known[c].narrator for _, c in between):
+            continue  # "A man came in. Tom looked up. 'Well,' he said": Tom, most likely
+        if any(at <= first_named.get(c.id, -1) < at + NAMED_SOON for c in chars
+               if c.gender in (sex, "unknown")) or not _new(text, at, description):
+            continue
+        name = description[4:] if description.startswith("the ") else description.split(" ", 1)[1]
+        char = Character(id=f"c{len(chars) + 1}", name="The " + name.title(),
+                         aliases=["The " + name.title(), "the " + name], gender=sex)
+        chars.append(char)
+        made[at] = char
+        mentions.append(Mention(at, end, "name", char.id, text[at:end], {
+            "honorific": None, "quote": None, "possessive": False, "initial": True,
+            "described": True}))
+        # "the woman at the counter" is her wherever the story says it; "the man" only
+        # while the scene lasts
+        places = places or Places(text)
+        reach = len(text) if placed else end + SCENE_CHARS
+        mentions.extend(m for m in _narrated(places, name, char.id, set(), bounds)
+                        if end < m.start < reach)
+    if made:
+        mentions.sort(key=lambda m: m.start)
+    return chars
