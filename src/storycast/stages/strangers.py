@@ -26,12 +26,11 @@ from .mentions import _looks_like_verb, quote_at, quote_bounds
 # "A man in an orange vest comes", "The woman at the counter looks", "An old woman at the
 # corner table had": an article and up to four words, the last of them a person noun; what
 # follows it with "at", "in" or "with" and one or two words; then a word in small letters
-_INTRO = re.compile(r"(?:A|An|The)(?=\s+[a-z])")
+_ARTICLE = re.compile(r"(?:A|An|The)(?=\s+[a-z])")
 _WORD = re.compile(r"\s+([a-z][a-z-]*)")
 _POST = re.compile(r"\s+(?:at|in|with|behind|by|near|from)\s+(?:the|a|an)\s+([a-z-]+)"
                    r"(?:\s+([a-z-]+))?")
 _VERB_NEXT = re.compile(r"\s+[a-z]")
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s+|\n")
 PARAGRAPHS_BACK = 4  # paragraphs before a "she says" searched for the one who came in
 NAMED_SOON = 3000  # characters after the coming in within which its person may be named
 SCENE_CHARS = 5000  # characters after it over which "the man" still means the same man
@@ -52,12 +51,25 @@ def _person(head: str) -> bool:
     return noun_gender(head) is not None or head in ROLE_NOUNS
 
 
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether offset ``at`` opens a line or follows a sentence's stop and a space."""
+    k = at
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k == 0 or text[k - 1] == "\n":
+        return True
+    if k == at:
+        return False  # inside a word
+    stop = text[k - 2:k - 1] if text[k - 1] in "\"'\u201d\u2019" else text[k - 1]
+    return stop in (".", "!", "?")
+
+
 def _intros(text: str, start: int, end: int, bounds) -> list[Intro]:
     """Each person noun opening a sentence of the narration between start and end."""
     out = []
-    for at in [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, end)]:
-        found = _INTRO.match(text, at, end)
-        if found is None or quote_at(bounds, at) is not None:
+    for found in _ARTICLE.finditer(text, start, end):
+        at = found.start()
+        if not (at == start or _opens_sentence(text, at)) or quote_at(bounds, at) is not None:
             continue
         stop, head = found.end(), None
         for _ in range(4):  # "an old woman", "a tall, thin man": the first person noun
@@ -86,7 +98,7 @@ def _new(text: str, at: int, description: str) -> bool:
     woman at the counter" said so for the first time."""
     if not description.startswith("the "):
         return True
-    return re.search(rf"\b{re.escape(description)}\b", text[:at], re.IGNORECASE) is None
+    return text.find(description, 0, at) < 0 and text.find(description.capitalize(), 0, at) < 0
 
 
 def add_strangers(doc: Document, chars: list[Character]) -> list[Character]:
@@ -95,25 +107,37 @@ def add_strangers(doc: Document, chars: list[Character]) -> list[Character]:
     text, quotes, paras = doc.text, doc.quotes, doc.paragraphs
     mentions = doc.layers.setdefault("mentions", [])
     known = {c.id: c for c in chars}
-    named = sorted((m.start, m.character) for m in mentions
-                   if m.kind == "name" and m.character in known)
-    named_at = [s for s, _ in named]
-    first_named = first_namings(mentions)
+    named: list[tuple[int, str]] = []  # (where, who) of the names, once a stranger may be in
+    named_at: list[int] = []
+    first_named: dict[str, int] = {}
     bounds = quote_bounds(quotes)
     made: dict[int, Character] = {}  # where the stranger came in -> the character
     places = None
+    found: dict[int, list[Intro]] = {}
+
+    def intros_in(k: int) -> list[Intro]:
+        """The paragraph's intros, found once: a paragraph is searched for five tags."""
+        if k not in found:
+            found[k] = _intros(text, paras[k].start, paras[k].end, bounds)
+        return found[k]
+
     for q, tag in zip(quotes, doc.layer("tags")):
         sex = _PRONOUN_SEX.get(tag.text.lower()) if tag is not None and tag.kind == "pronoun" \
             else None
         if sex is None:
             continue
-        since = paras[max(0, q.paragraph - PARAGRAPHS_BACK)].start
-        fitting = [i for i in _intros(text, since, tag.start, bounds) if i.sex in (sex, None)]
+        fitting = [i for k in range(max(0, q.paragraph - PARAGRAPHS_BACK), q.paragraph + 1)
+                   for i in intros_in(k) if i.end <= tag.start and i.sex in (sex, None)]
         if not fitting:
             continue
         at, end, description, _, placed = fitting[-1]
         if at in made:
             continue
+        if not named:
+            named = sorted((m.start, m.character) for m in mentions
+                           if m.kind == "name" and m.character in known)
+            named_at = [s for s, _ in named]
+            first_named = first_namings(mentions)
         between = named[bisect.bisect_left(named_at, end):bisect.bisect_left(named_at, tag.start)]
         if any(known[c].gender in (sex, "unknown") and not known[c].narrator for _, c in between):
             continue  # "A man came in. Tom looked up. 'Well,' he said": Tom, most likely
