@@ -75,9 +75,14 @@ def test_a_nickname_joins_the_full_name_of_one_known_by_the_family_name():
     # "Ronald" is never said alone; "Ronald Weasley" is "Mr. Weasley"
     assert grouped(form("Ron", 12), form("Ronald Weasley"), form("Mr. Weasley", 2)) == {
         frozenset({"Ron", "Ronald Weasley", "Mr. Weasley"})}
-    # but not a full name said once and nothing else ("Janey" is not a Jane Merry)
+    # but not a full name said once in talk and nothing else ("Janey" is not a Jane Merry)
     assert grouped(form("Janey", 40), form("Jane Merry")) == {
         frozenset({"Janey"}), frozenset({"Jane Merry"})}
+    # the narration bringing someone in by their full name: "Alexander Brandt is the last
+    # one up the ramp", then "Alex" all through
+    brought_in = form("Alexander Brandt")
+    brought_in.narration = 1
+    assert grouped(form("Alex", 12), brought_in) == {frozenset({"Alex", "Alexander Brandt"})}
 
 
 def test_spelling_variant_joins_the_commoner_spelling():

@@ -73,3 +73,17 @@ def test_no_stranger_when_someone_of_that_sex_is_named_soon_after(tmp_path):
         '"It is," said Tom.\n\n'
         "Helen Okafor shook the rain from her coat and came in.\n"))
     assert not any(c.name.startswith("The ") for c in doc.characters)
+
+
+def test_the_stranger_s_line_is_his_though_the_talk_would_go_to_another(story):
+    # "A man in an orange vest comes along the deck ... 'You two should go inside,' he
+    # says." between Alex and Juno taking turns; and Alex, brought in as "Alexander Brandt"
+    doc = story("the-night-ferry.txt")
+    names = {c.id: c.name for c in doc.characters}
+    said = {q.text(doc.text)[:24]: names.get(q.speaker) for q in doc.quotes}
+    assert said["You two should go inside"] == "The Man In An Orange Vest"
+    assert said["Suit yourselves."] == "The Man In An Orange Vest"
+    assert said["We're fine,"] == "Juno"
+    alex = next(c for c in doc.characters if c.name == "Alex")
+    assert "Alexander Brandt" in alex.aliases
+    assert said["You're both insane, It's"] == "Priya"  # a name the census lacks

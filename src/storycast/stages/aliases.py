@@ -215,11 +215,15 @@ def _younger_sister(person: list[Form]) -> bool:
 
 def _known_by_surname(g: Groups, j: int) -> bool:
     """Whether the one named in full by form j is otherwise called by the family name alone
-    ("Ronald Weasley", "Mr. Weasley") and by no other name: not "Edward Leeford", who is
-    "Monks", nor a "Jane Merry" said once, whom a "Janey" may not be."""
+    ("Ronald Weasley", "Mr. Weasley") and by no other name, or by no other name at all and
+    brought in by the narration ("Alexander Brandt is the last one up the ramp", then
+    "Alex" all through): not "Edward Leeford", who is "Monks", nor a "Jane Merry" said once
+    in talk, whom a "Janey" may not be."""
     family = g.forms[j].words[-1]
     others = [m for m in g.members(j) if m is not g.forms[j]]
-    return bool(others) and all(m.words[-1] == family and not m.title for m in others)
+    if not others:
+        return g.forms[j].narration > 0
+    return all(m.words[-1] == family and not m.title for m in others)
 
 
 def group_forms(forms: list[Form]) -> list[list[Form]]:

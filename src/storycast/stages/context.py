@@ -36,6 +36,7 @@ class Context:
     named_in: dict[int, set[str]] = field(default_factory=dict)  # quote index -> ids named
     narrator: str | None = None
     self_named: dict[int, str] = field(default_factory=dict)  # quote -> "I'm Dev": Dev
+    strangers: dict[int, str] = field(default_factory=dict)  # a stranger's "he says" -> them
     # description ("the jew") -> {character: quotes so tagged that a first reading gave them}
     descriptions: dict[str, dict[str, int]] = field(default_factory=dict)
     voters: list[str | None] = field(default_factory=list)  # the guesses that voted
@@ -82,10 +83,13 @@ def build_context(doc: Document) -> Context:
     named_in: dict[int, set[str]] = {}
     self_named: dict[int, str] = {}
     narrated: set[str] = set()  # those the narration names
+    strangers: dict[int, str] = {}
     for m in doc.mentions:
         i = m.attrs.get("quote")
         if m.character and i is None and m.kind == "name":
             narrated.add(m.character)
+        elif m.kind == "pronoun" and m.attrs.get("stranger"):
+            strangers[m.start] = m.character
         if m.character and i is not None:
             if m.kind == "vocative":
                 vocatives.setdefault(i, []).append(m.character)
@@ -97,7 +101,7 @@ def build_context(doc: Document) -> Context:
     # "I am Lady Patroness, you know": a name only the talk says is no one's own
     self_named = {i: c for i, c in self_named.items() if c in narrated}
     return Context(doc, Scene.of(doc), by_name, chars, vocatives, named_in, narrator,
-                   self_named=self_named,
+                   self_named=self_named, strangers=strangers,
                    sentence_starts=[s.start for s in doc.sentences],
                    they=any(c.gender == NONBINARY for c in doc.characters))
 

@@ -104,6 +104,8 @@ def resolve_narration_pronouns(doc: Document, window: int = 600,
             subject[g] = (m.end, m.character)  # "he ... he ...": the chain goes on
             if m.text.lower() in ("his", "her"):
                 relation(m.end, m.character)
+        elif m.kind == "pronoun" and m.attrs.get("stranger"):
+            subject[m.attrs["gender"]] = (m.end, m.character)  # a stranger's "he says"
     if relations:
         doc.mentions.extend(relations)
         doc.mentions.sort(key=lambda m: m.start)

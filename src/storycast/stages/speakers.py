@@ -47,7 +47,8 @@ def stranger(ctx: Context, tag: Tag) -> str | None:
 
 def anchor_speakers(ctx: Context, tags: list[Tag | None]) -> list[str | None]:
     """Speakers a tag names outright: "said Buffy", "I said" for the narrator, "said the old
-    woman" for a stranger known by no other name; a line's own name when it introduces its
+    woman" for a stranger known by no other name, "he says" for the stranger the narration
+    has just brought in (strangers.py); a line's own name when it introduces its
     speaker ("I'm Dev, by the way.", "My name is Oliver," he said); or, for an untagged
     line, a beat that names who acts just before it ("Sam put a hand on his chest. 'I would
     never.'"), or a voice heard before its owner is seen ("they heard a familiar voice." ...
@@ -63,7 +64,8 @@ def anchor_speakers(ctx: Context, tags: list[Tag | None]) -> list[str | None]:
         elif tag is not None and tag.kind == "description":
             who = stranger(ctx, tag)
         elif tag is not None and tag.kind == "pronoun":
-            if own and ctx.chars[own].gender in (tag_gender(tag, ctx), "unknown"):
+            who = ctx.strangers.get(tag.start)  # "A man in an orange vest ... he says"
+            if not who and own and ctx.chars[own].gender in (tag_gender(tag, ctx), "unknown"):
                 who = own  # "'My name is Oliver, sir,' he said"
         elif tag is None:
             who = own or beat_speaker(ctx, len(anchors)) or heard_newcomer(

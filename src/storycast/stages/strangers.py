@@ -21,6 +21,7 @@ from ..lexicon import ROLE_NOUNS, noun_gender
 from ..spans import Character, Mention
 from .context import first_namings
 from .descriptions import Places, _narrated
+from .kin import RELATIONS
 from .mentions import _looks_like_verb, quote_at, quote_bounds
 
 # "A man in an orange vest comes", "The woman at the counter looks", "An old woman at the
@@ -35,6 +36,7 @@ PARAGRAPHS_BACK = 4  # paragraphs before a "she says" searched for the one who c
 NAMED_SOON = 3000  # characters after the coming in within which its person may be named
 SCENE_CHARS = 5000  # characters after it over which "the man" still means the same man
 _PRONOUN_SEX = {"he": "male", "she": "female"}
+_KIN = RELATIONS - {"lady"}  # "The father glanced away" is someone's; "A lady came up" new
 
 
 class Intro(NamedTuple):
@@ -48,7 +50,8 @@ class Intro(NamedTuple):
 
 
 def _person(head: str) -> bool:
-    return noun_gender(head) is not None or head in ROLE_NOUNS
+    """A noun for someone new: not a kinsman ("The father glanced away" is someone's)."""
+    return (noun_gender(head) is not None or head in ROLE_NOUNS) and head not in _KIN
 
 
 def _opens_sentence(text: str, at: int) -> bool:
@@ -107,12 +110,14 @@ def add_strangers(doc: Document, chars: list[Character]) -> list[Character]:
     text, quotes, paras = doc.text, doc.quotes, doc.paragraphs
     mentions = doc.layers.setdefault("mentions", [])
     known = {c.id: c for c in chars}
-    named: list[tuple[int, str]] = []  # (where, who) of the names, once a stranger may be in
+    looked = False  # the names, firsts and pronouns below, looked up once someone may be in
+    named: list[tuple[int, str]] = []  # (where, who) of every name
     named_at: list[int] = []
     first_named: dict[str, int] = {}
     bounds = quote_bounds(quotes)
     made: dict[int, Character] = {}  # where the stranger came in -> the character
-    places = None
+    pronouns: dict[int, Mention] = {}
+    pronoun_at: list[tuple[int, str | None]] = []  # the narration's he, she, I ...
     found: dict[int, list[Intro]] = {}
 
     def intros_in(k: int) -> list[Intro]:
@@ -126,38 +131,66 @@ def add_strangers(doc: Document, chars: list[Character]) -> list[Character]:
             else None
         if sex is None:
             continue
-        fitting = [i for k in range(max(0, q.paragraph - PARAGRAPHS_BACK), q.paragraph + 1)
+        fitting = [(k, i) for k in range(max(0, q.paragraph - PARAGRAPHS_BACK), q.paragraph + 1)
                    for i in intros_in(k) if i.end <= tag.start and i.sex in (sex, None)]
         if not fitting:
             continue
-        at, end, description, _, placed = fitting[-1]
-        if at in made:
-            continue
-        if not named:
+        came_in, (at, end, description, _, placed) = fitting[-1]
+        if not looked:
+            looked = True
             named = sorted((m.start, m.character) for m in mentions
                            if m.kind == "name" and m.character in known)
             named_at = [s for s, _ in named]
             first_named = first_namings(mentions)
+            pronouns = {m.start: m for m in mentions if m.kind == "pronoun"}
+            pronoun_at = sorted((m.start, m.attrs.get("gender")) for m in pronouns.values()
+                                if m.attrs.get("quote") is None)
         between = named[bisect.bisect_left(named_at, end):bisect.bisect_left(named_at, tag.start)]
         if any(known[c].gender in (sex, "unknown") and not known[c].narrator for _, c in between):
             continue  # "A man came in. Tom looked up. 'Well,' he said": Tom, most likely
-        if any(at <= first_named.get(c.id, -1) < at + NAMED_SOON for c in chars
-               if c.gender in (sex, "unknown")) or not _new(text, at, description):
-            continue
-        name = description[4:] if description.startswith("the ") else description.split(" ", 1)[1]
-        char = Character(id=f"c{len(chars) + 1}", name="The " + name.title(),
-                         aliases=["The " + name.title(), "the " + name], gender=sex)
-        chars.append(char)
-        made[at] = char
-        mentions.append(Mention(at, end, "name", char.id, text[at:end], {
-            "honorific": None, "quote": None, "possessive": False, "initial": True,
-            "described": True}))
-        # "the woman at the counter" is her wherever the story says it; "the man" only
-        # while the scene lasts
-        places = places or Places(text)
-        reach = len(text) if placed else end + SCENE_CHARS
-        mentions.extend(m for m in _narrated(places, name, char.id, set(), bounds)
-                        if end < m.start < reach)
+        char = made.get(at)
+        if char is None:
+            if any(at <= first_named.get(c.id, -1) < at + NAMED_SOON for c in chars
+                   if c.gender in (sex, "unknown")) or not _new(text, at, description):
+                continue
+            char = made[at] = _stranger(doc, chars, at, end, description, sex, placed, bounds)
+        said = pronouns.get(tag.start)
+        if said is not None and _fresh(doc, at, came_in, q.paragraph, sex, pronoun_at):
+            said.character = char.id  # the tag's "he" is the stranger: the line is theirs
+            said.attrs.update(stranger=True, resolved=True)
     if made:
         mentions.sort(key=lambda m: m.start)
     return chars
+
+
+def _fresh(doc: Document, at: int, came_in: int, paragraph: int, sex: str,
+           pronoun_at: list[tuple[int, str | None]]) -> bool:
+    """Whether the line of ``paragraph`` follows the stranger brought in at ``at``, in
+    paragraph ``came_in``, so closely that its "he" can be no one else: they came in in its
+    paragraph or the one before, and the narration of the two paragraphs before them called no one "he"
+    ("She gazed so long ... she could not recognise the faces. A parlour-maid was
+    preceding them. 'Who are those people?' she asked.": the one gazing asks)."""
+    if paragraph - came_in > 1:
+        return False
+    since = doc.paragraphs[max(0, came_in - 2)].start
+    k = bisect.bisect_left(pronoun_at, (since,))
+    return not any(g == sex for _, g in pronoun_at[k:bisect.bisect_left(pronoun_at, (at,))])
+
+
+def _stranger(doc: Document, chars: list[Character], at: int, end: int, description: str,
+              sex: str, placed: bool, bounds) -> Character:
+    """The stranger brought in at ``at``, a character with the narration's mentions of
+    them: "the woman at the counter" is her wherever the story says it, a bare "the man"
+    only while the scene lasts."""
+    text, mentions = doc.text, doc.layers["mentions"]
+    name = description[4:] if description.startswith("the ") else description.split(" ", 1)[1]
+    char = Character(id=f"c{len(chars) + 1}", name="The " + name.title(),
+                     aliases=["The " + name.title(), "the " + name], gender=sex)
+    chars.append(char)
+    mentions.append(Mention(at, end, "name", char.id, text[at:end], {
+        "honorific": None, "quote": None, "possessive": False, "initial": True,
+        "described": True}))
+    reach = len(text) if placed else end + SCENE_CHARS
+    mentions.extend(m for m in _narrated(Places(text), name, char.id, set(), bounds)
+                    if end < m.start < reach)
+    return char
