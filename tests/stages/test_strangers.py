@@ -4,11 +4,11 @@ from __future__ import annotations
 import pytest
 
 import storycast
+from storycast.document import Document
 from storycast.stages.mentions import quote_bounds
 from storycast.stages.quotes import quotes
 from storycast.stages.segment import segment
 from storycast.stages.strangers import _intros
-from storycast.document import Document
 
 
 def intros(text: str) -> list[tuple[str, str | None]]:
