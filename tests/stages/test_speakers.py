@@ -409,3 +409,18 @@ def test_a_line_that_introduces_its_speaker_is_theirs(story):
     names = {c.id: c.name for c in doc.characters}
     # untagged, after a beat of a man no one has named: the line names him itself
     assert names[quote(doc, "I'm Theo.").speaker] == "Theo"
+
+
+KEYED = sorted(p.stem for p in STORIES.glob("*.key"))
+
+
+@pytest.mark.parametrize("name", KEYED)
+def test_every_quotation_an_answer_key_lists_is_found_in_order(story, name):
+    # the keys of benchmarks/stories.py: each quotation's opening words, a tab, its speaker
+    key = [line.split("\t")[0] for line in (STORIES / f"{name}.key").read_text(
+        encoding="utf-8").splitlines() if line.strip()]
+    doc = story(f"{name}.txt")
+    found = [" ".join(q.text(doc.text).split()) for q in doc.quotes]
+    assert len(found) == len(key)
+    for opening, text in zip(key, found):
+        assert text.startswith(" ".join(opening.split()).rstrip(",")), (opening, text)
