@@ -78,9 +78,9 @@ def main() -> None:
         right, scored = score(path.with_suffix(".txt"), args.verbose)
         rows.append(f"| {path.stem} | {scored} | {right} | {right / scored:.3f} |")
         total = [total[0] + right, total[1] + scored]
+    rows.append(f"| **all** | {total[1]} | {total[0]} | {total[0] / total[1]:.3f} |")
     table = "\n".join(["| story | lines | right | speaker acc |", "| --- | --- | --- | --- |",
-                       *rows, f"| **all** | {total[1]} | {total[0]} | "
-                                 f"{total[0] / total[1]:.3f} |"])
+                       *rows])
     body = f"{HEADING}\n\n{stamp('stories.py', None)}\n\n{table}\n"
     publish(HEADING, body, args.write)
 
