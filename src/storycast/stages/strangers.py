@@ -8,7 +8,9 @@ the narration ("A man ...", "The woman at the counter looks up") makes a charact
 line a few paragraphs on is tagged with the pronoun of its sex, and nothing between says it
 is anyone else: no one of that sex is named between, nor named for the first time soon
 after (the woman who comes in and says "Helen Okafor." is Helen), and "the woman at the
-counter", said with "the", is said so for the first time.
+counter", said with "the", is said so for the first time.  A line so tagged in the paragraph
+they come in or the next, when the narration just before called no one else "he", is
+theirs outright (speakers.anchor_speakers); the later ones the speaker model weighs.
 """
 from __future__ import annotations
 
@@ -75,7 +77,7 @@ def _intros(text: str, start: int, end: int, bounds) -> list[Intro]:
         if not (at == start or _opens_sentence(text, at)) or quote_at(bounds, at) is not None:
             continue
         stop, head = found.end(), None
-        for _ in range(4):  # "an old woman", "a tall, thin man": the first person noun
+        for _ in range(4):  # "an old woman", "a tall young man": the first person noun
             word = _WORD.match(text, stop, end)
             if word is None:
                 break
@@ -119,6 +121,7 @@ def add_strangers(doc: Document, chars: list[Character]) -> list[Character]:
     pronouns: dict[int, Mention] = {}
     pronoun_at: list[tuple[int, str | None]] = []  # the narration's he, she, I ...
     found: dict[int, list[Intro]] = {}
+    places: Places | None = None  # where the text says "the ...", once a stranger is made
 
     def intros_in(k: int) -> list[Intro]:
         """The paragraph's intros, found once: a paragraph is searched for five tags."""
@@ -153,7 +156,9 @@ def add_strangers(doc: Document, chars: list[Character]) -> list[Character]:
             if any(at <= first_named.get(c.id, -1) < at + NAMED_SOON for c in chars
                    if c.gender in (sex, "unknown")) or not _new(text, at, description):
                 continue
-            char = made[at] = _stranger(doc, chars, at, end, description, sex, placed, bounds)
+            places = places or Places(text)
+            came = Intro(at, end, description, sex, placed)  # the sex the pronoun says
+            char = made[at] = _stranger(doc, chars, came, places, bounds)
         said = pronouns.get(tag.start)
         if said is not None and _fresh(doc, at, came_in, q.paragraph, sex, pronoun_at):
             said.character = char.id  # the tag's "he" is the stranger: the line is theirs
@@ -167,9 +172,9 @@ def _fresh(doc: Document, at: int, came_in: int, paragraph: int, sex: str,
            pronoun_at: list[tuple[int, str | None]]) -> bool:
     """Whether the line of ``paragraph`` follows the stranger brought in at ``at``, in
     paragraph ``came_in``, so closely that its "he" can be no one else: they came in in its
-    paragraph or the one before, and the narration of the two paragraphs before them called no one "he"
-    ("She gazed so long ... she could not recognise the faces. A parlour-maid was
-    preceding them. 'Who are those people?' she asked.": the one gazing asks)."""
+    paragraph or the one before, and the narration of the two paragraphs before them called
+    no one "he" ("She gazed so long ... she could not recognise the faces. A parlour-maid
+    was preceding them. 'Who are those people?' she asked.": the one gazing asks)."""
     if paragraph - came_in > 1:
         return False
     since = doc.paragraphs[max(0, came_in - 2)].start
@@ -177,12 +182,13 @@ def _fresh(doc: Document, at: int, came_in: int, paragraph: int, sex: str,
     return not any(g == sex for _, g in pronoun_at[k:bisect.bisect_left(pronoun_at, (at,))])
 
 
-def _stranger(doc: Document, chars: list[Character], at: int, end: int, description: str,
-              sex: str, placed: bool, bounds) -> Character:
-    """The stranger brought in at ``at``, a character with the narration's mentions of
-    them: "the woman at the counter" is her wherever the story says it, a bare "the man"
-    only while the scene lasts."""
+def _stranger(doc: Document, chars: list[Character], came: Intro, places: Places, bounds
+              ) -> Character:
+    """The stranger who came in, a character with the narration's mentions of them, of
+    the sex their tag's pronoun gives: "the woman at the counter" is her wherever the story
+    says it, a bare "the man" only while the scene lasts."""
     text, mentions = doc.text, doc.layers["mentions"]
+    at, end, description, sex, placed = came
     name = description[4:] if description.startswith("the ") else description.split(" ", 1)[1]
     char = Character(id=f"c{len(chars) + 1}", name="The " + name.title(),
                      aliases=["The " + name.title(), "the " + name], gender=sex)
@@ -191,6 +197,6 @@ def _stranger(doc: Document, chars: list[Character], at: int, end: int, descript
         "honorific": None, "quote": None, "possessive": False, "initial": True,
         "described": True}))
     reach = len(text) if placed else end + SCENE_CHARS
-    mentions.extend(m for m in _narrated(Places(text), name, char.id, set(), bounds)
+    mentions.extend(m for m in _narrated(places, name, char.id, set(), bounds)
                     if end < m.start < reach)
     return char
