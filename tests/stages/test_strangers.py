@@ -87,3 +87,22 @@ def test_the_stranger_s_line_is_his_though_the_talk_would_go_to_another(story):
     alex = next(c for c in doc.characters if c.name == "Alex")
     assert "Alexander Brandt" in alex.aliases
     assert said["You're both insane, It's"] == "Priya"  # a name the census lacks
+
+
+def test_a_role_the_story_names_is_that_person_about_the_naming(tmp_path):
+    # "The charge nurse, Bev, rolls her eyes": the beats of "the charge nurse" before it
+    # are Bev's, two lines running, where the turns alone gave them to Priya
+    doc = analysed(tmp_path, (
+        "Priya pushes the drug trolley down the ward, slowly.\n\n"
+        '"You checked it against the chart?"\n\n'
+        '"Twice," Priya says.\n\n'
+        'The charge nurse takes the chart and runs a finger down it. "Good."\n\n'
+        'The charge nurse hands it back without a word. "Who is next?"\n\n'
+        '"Mr. Doyle in six," Priya says.\n\n'
+        "The charge nurse, Bev, rolls her eyes at the ceiling.\n\n"
+        '"Go on, then," Bev says.\n'))
+    assert lines(doc)[1:] == ["Priya", "Bev", "Bev", "Priya", "Bev"]
+    bev = next(c.id for c in doc.characters if c.name == "Bev")
+    assert [doc.text[m.start:m.end] for m in doc.mentions
+            if m.character == bev and m.kind == "name"] == [
+        "The charge nurse", "The charge nurse", "Bev", "Bev"]  # the naming's own role left

@@ -10,7 +10,7 @@ from . import stage
 from .aliases import attach_short_forms, group_forms, group_gender
 from .cast_match import cast_characters
 from .descriptions import add_described
-from .strangers import add_strangers
+from .strangers import add_strangers, name_roles
 from .names import (
     VERB_AFTER,
     Form,
@@ -197,6 +197,7 @@ def characters(doc: Document) -> Document:
                              gender="unknown", narrator=True)
         chars.append(narrator)
     chars = add_strangers(doc, chars)  # "A man in an orange vest ... 'Go inside,' he says."
+    name_roles(doc, chars)  # "The charge nurse, Bev, rolls her eyes"
     doc.layers["characters"] = chars
     resolve_narration_pronouns(doc)
     doc.layers["forms"] = forms  # every name form, people or not, for the alias pass
