@@ -240,6 +240,7 @@ class GivenNames:
 
 @lru_cache(maxsize=1)
 def given_names() -> GivenNames:
+    """The census's and the births' given names, read once."""
     return GivenNames(_cells("given_names.tsv"), _cells("given_names_births.tsv"))
 
 
