@@ -9,7 +9,8 @@ from ..spans import Character, Mention
 from . import stage
 from .aliases import attach_short_forms, group_forms, group_gender
 from .cast_match import cast_characters
-from .descriptions import add_described
+from .descriptions import Places, add_described
+from .mentions import quote_bounds
 from .strangers import add_strangers, name_roles
 from .names import (
     VERB_AFTER,
@@ -191,13 +192,16 @@ def characters(doc: Document) -> Document:
     chars = number_characters(pairs)
     attach_ranked(forms, chars)  # "Doctor Losberne", said once, is Mr. Losberne
     attach_called_ranks(forms, chars)  # "Yes, Professor.": Professor McGonagall
-    chars = add_described(doc, chars)
+    # where the text says "the ..." (indexed when first asked) and where its quotes lie,
+    # for the described, the strangers and the roles named
+    places, bounds = Places(doc.text), quote_bounds(doc.quotes)
+    chars = add_described(doc, chars, places, bounds)
     if is_first_person(doc):
         narrator = Character(id=f"c{len(chars) + 1}", name="Narrator", aliases=["Narrator", "I"],
                              gender="unknown", narrator=True)
         chars.append(narrator)
-    chars = add_strangers(doc, chars)  # "A man in an orange vest ... 'Go inside,' he says."
-    name_roles(doc, chars)  # "The charge nurse, Bev, rolls her eyes"
+    chars = add_strangers(doc, chars, places, bounds)  # "A man in an orange vest ... he says."
+    name_roles(doc, chars, places, bounds)  # "The charge nurse, Bev, rolls her eyes"
     doc.layers["characters"] = chars
     resolve_narration_pronouns(doc)
     doc.layers["forms"] = forms  # every name form, people or not, for the alias pass

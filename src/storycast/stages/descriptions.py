@@ -17,7 +17,7 @@ from ..document import Document
 from ..lexicon import head_noun, noun_gender
 from ..spans import Character, Mention
 from .context import description_key, first_namings
-from .mentions import quote_at, quote_bounds, sentence_initial
+from .mentions import quote_at, sentence_initial
 from .names import apposition_gender
 from .quotes import PARAGRAPH_OR_QUOTE
 from .ranks import holders, rank_of
@@ -152,8 +152,10 @@ def _called(places: Places, key: str, char: str, bounds) -> list[Mention]:
     return out
 
 
-def add_described(doc: Document, chars: list[Character]) -> list[Character]:
-    """Characters for the descriptions that tag speech, with their tag mentions.
+def add_described(doc: Document, chars: list[Character], places: Places, bounds
+                  ) -> list[Character]:
+    """Characters for the descriptions that tag speech, with their tag mentions
+    (``places``: the text's "the"s; ``bounds``: its quotes, by quote_bounds).
 
     A head that says only what kind of person speaks ("the old woman", ANYONE) makes a
     character only for a stranger: brought in as someone new ("An old woman at the corner
@@ -172,8 +174,6 @@ def add_described(doc: Document, chars: list[Character]) -> list[Character]:
     mentions = doc.layers.setdefault("mentions", [])
     first_named = first_namings(mentions)
     named, ordered = list(chars), list(mentions)
-    bounds = quote_bounds(doc.quotes)
-    places = Places(doc.text)
     for key, tags in uses.items():
         head, first = head_noun(key), tags[0]
         sex = noun_gender(head)

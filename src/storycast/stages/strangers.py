@@ -27,7 +27,7 @@ from ..spans import Character, Mention
 from .context import first_namings
 from .descriptions import Places, _narrated
 from .kin import RELATIONS
-from .mentions import _looks_like_verb, quote_at, quote_bounds
+from .mentions import _looks_like_verb, quote_at
 
 # "A man in an orange vest comes", "The woman at the counter looks", "An old woman at the
 # corner table had": an article and up to four words, the last of them a person noun; what
@@ -109,9 +109,10 @@ def _new(text: str, at: int, description: str) -> bool:
     return text.find(description, 0, at) < 0 and text.find(description.capitalize(), 0, at) < 0
 
 
-def add_strangers(doc: Document, chars: list[Character]) -> list[Character]:
+def add_strangers(doc: Document, chars: list[Character], places: Places, bounds
+                  ) -> list[Character]:
     """Characters for the strangers whom lines tagged "he says" or "she says" follow, with
-    the narration's mentions of them."""
+    the narration's mentions of them (``places`` and ``bounds`` as add_described takes)."""
     text, quotes, paras = doc.text, doc.quotes, doc.paragraphs
     mentions = doc.layers.setdefault("mentions", [])
     known = {c.id: c for c in chars}
@@ -119,12 +120,10 @@ def add_strangers(doc: Document, chars: list[Character]) -> list[Character]:
     named: list[tuple[int, str]] = []  # (where, who) of every name
     named_at: list[int] = []
     first_named: dict[str, int] = {}
-    bounds = quote_bounds(quotes)
     made: dict[int, Character] = {}  # where the stranger came in -> the character
     pronouns: dict[int, Mention] = {}
     pronoun_at: list[tuple[int, str | None]] = []  # the narration's he, she, I ...
     found: dict[int, list[Intro]] = {}
-    places: Places | None = None  # where the text says "the ...", once a stranger is made
 
     def intros_in(k: int) -> list[Intro]:
         """The paragraph's intros, found once: a paragraph is searched for five tags."""
@@ -159,7 +158,6 @@ def add_strangers(doc: Document, chars: list[Character]) -> list[Character]:
             if any(at <= first_named.get(c.id, -1) < at + NAMED_SOON for c in chars
                    if c.gender in (sex, "unknown")) or not _new(text, at, description):
                 continue
-            places = places or Places(text)
             came = Intro(at, end, description, sex, placed)  # the sex the pronoun says
             char = made[at] = _stranger(doc, chars, came, places, bounds)
         said = pronouns.get(tag.start)
@@ -211,15 +209,13 @@ _ROLE_BEFORE = re.compile(r"(?<![A-Za-z])[Tt]he((?:\s+[a-z][a-z-]*){1,3}),\s+$")
 ROLE_REACH = 5000  # characters either side of the naming over which the role is the person
 
 
-def name_roles(doc: Document, chars: list[Character]) -> None:
+def name_roles(doc: Document, chars: list[Character], places: Places, bounds) -> None:
     """The narration's "the charge nurse" is Bev, within ROLE_REACH of "The charge nurse,
     Bev, rolls her eyes": the role noun the story knew her by before it named her, and
     goes on using, is a mention of her (so "The charge nurse takes the chart ... 'Good.'"
     is a beat of hers)."""
     text, mentions = doc.text, doc.layers.setdefault("mentions", [])
     known = {c.id for c in chars}
-    bounds = quote_bounds(doc.quotes)
-    places: Places | None = None
     added = []
     # a name set off by commas, looked at first (the role before it is rarer, and a search
     # of the whole text for it took 15 ms of a novel's run)
@@ -229,7 +225,6 @@ def name_roles(doc: Document, chars: list[Character]) -> None:
         if found is None or not _person(found[1].split()[-1]) \
                 or quote_at(bounds, found.start()) is not None:
             continue
-        places = places or Places(text)
         # the naming's own "The charge nurse" left out: "Bev" names her there
         added += [m for m in _narrated(places, " ".join(found[1].split()), named.character,
                                        {found.start()}, bounds)
