@@ -126,7 +126,8 @@ def _apposed_gender(places: Places, key: str) -> str | None:
     return None
 
 
-def _narrated(places: Places, key: str, char: str, tagged: set[int], bounds) -> list[Mention]:
+def narrated_mentions(places: Places, key: str, char: str, tagged: set[int], bounds
+                      ) -> list[Mention]:
     """The narration's other "the barista"s, as mentions of the described character."""
     out = []
     for start, end in places.the(re.compile(rf"{words_pattern(key)}\b"), key[0], lower_the=True):
@@ -199,7 +200,7 @@ def add_described(doc: Document, chars: list[Character], places: Places, bounds
             m = Mention(tag.start, tag.end, "description", char.id, tag.text)
             m.attrs["quote"] = None
             mentions.append(m)
-        narrated = _narrated(places, key, char.id, {t.start for t in tags}, bounds)
+        narrated = narrated_mentions(places, key, char.id, {t.start for t in tags}, bounds)
         mentions.extend(_called(places, key, char.id, bounds))
         since = min([first.start] + [m.start for m in narrated])
         if not _named_anew(first_named, named, None if gender == "unknown" else gender, since,

@@ -275,7 +275,7 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: LowerCaseWords,
         # followed by a verb is addressed, not spoken of.
         following = after.split(None, 1)[0].lower() if after.split(None, 1) else ""
         name = text[s:e].split()[0].lower()
-        return following.replace("'", "").isalpha() and not _looks_like_verb(following) \
+        return following.replace("'", "").isalpha() and not looks_like_verb(following) \
             and following not in _PRONOUNS and name not in lower  # "Is he", "Upon my"
     return opened and closed
 
@@ -340,7 +340,7 @@ _AUXILIARIES = frozenset(
 )
 
 
-def _looks_like_verb(word: str) -> bool:
+def looks_like_verb(word: str) -> bool:
     return word in _AUXILIARIES or word.endswith(("ed", "es")) or (
         word.endswith("s") and not word.endswith("ss"))
 

@@ -25,9 +25,9 @@ from ..document import Document
 from ..lexicon import ROLE_NOUNS, noun_gender
 from ..spans import Character, Mention
 from .context import first_namings
-from .descriptions import Places, _narrated
+from .descriptions import Places, narrated_mentions
 from .kin import RELATIONS
-from .mentions import _looks_like_verb, quote_at
+from .mentions import looks_like_verb, quote_at
 
 # "A man in an orange vest comes", "The woman at the counter looks", "An old woman at the
 # corner table had": an article and up to four words, the last of them a person noun; what
@@ -92,7 +92,7 @@ def _intros(text: str, start: int, end: int, bounds) -> list[Intro]:
             continue
         post = _POST.match(text, stop, end)
         if post:  # "at the counter looks up", "in an orange vest comes": up to the verb
-            stop = post.end(1) if post[2] is None or _looks_like_verb(post[2]) else post.end()
+            stop = post.end(1) if post[2] is None or looks_like_verb(post[2]) else post.end()
         if not _VERB_NEXT.match(text, stop, end):
             continue
         description = " ".join(text[at:stop].split())
@@ -198,7 +198,7 @@ def _stranger(doc: Document, chars: list[Character], came: Intro, places: Places
         "honorific": None, "quote": None, "possessive": False, "initial": True,
         "described": True}))
     reach = len(text) if placed else end + SCENE_CHARS
-    mentions.extend(m for m in _narrated(places, name, char.id, set(), bounds)
+    mentions.extend(m for m in narrated_mentions(places, name, char.id, set(), bounds)
                     if end < m.start < reach)
     return char
 
@@ -226,8 +226,9 @@ def name_roles(doc: Document, chars: list[Character], places: Places, bounds) ->
                 or quote_at(bounds, found.start()) is not None:
             continue
         # the naming's own "The charge nurse" left out: "Bev" names her there
-        added += [m for m in _narrated(places, " ".join(found[1].split()), named.character,
-                                       {found.start()}, bounds)
+        role = " ".join(found[1].split())
+        added += [m for m in narrated_mentions(places, role, named.character, {found.start()},
+                                               bounds)
                   if abs(m.start - found.start()) <= ROLE_REACH]
     if added:
         taken = {m.start for m in mentions}
