@@ -637,3 +637,23 @@ def test_names_given_since_the_census_say_their_bearers_sex(story):
     assert said["Aaliyah knows exactly where I've got to."] == "Priya"
     assert said["You ran all the way with a charger?"] == "Priya"  # "she said", Aaliyah named
     assert said["I will,"] == "Mateo"
+
+
+def test_a_cast_entry_known_only_by_its_role_is_the_person_the_role_tags(tmp_path):
+    path = tmp_path / "parlour.txt"
+    path.write_text(
+        "Margaret and Helen sat by the fire. Margaret rang, and the parlourmaid came in "
+        "with the tray.\n\n"
+        '"Is Mr. Wilcox at home?" asked Margaret.\n\n'
+        '"He has gone to the station, miss," said the parlourmaid.\n\n'
+        "Helen laughed at the parlourmaid as she went out.\n\n"
+        '"Then we shall wait," said Helen.\n', encoding="utf-8")
+    doc = storycast.analyze(path, cast=[["Margaret"], ["Helen"], ["The Parlourmaid"]])
+    maid = by_name(doc)["The Parlourmaid"]
+    # the cast's entry is the described person, with her sex and the narration's mentions
+    assert [c.name for c in doc.characters].count("The Parlourmaid") == 1
+    assert maid.gender == "female"
+    assert [doc.text[m.start:m.end] for m in doc.mentions if m.character == maid.id] == [
+        "the parlourmaid", "the parlourmaid", "the parlourmaid"]
+    assert [doc.character(q.speaker).name for q in doc.quotes] == [
+        "Margaret", "The Parlourmaid", "Helen"]

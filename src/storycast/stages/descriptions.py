@@ -45,6 +45,10 @@ def _introduced(text: str, key: str, first: Tag) -> int | None:
     return since + intros[-1].start() if intros else None
 
 
+def _folded(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
 def _named_anew(first_named: dict[str, int], chars: list[Character], gender: str | None,
                 since: int, until: int) -> bool:
     """Whether someone who could be the described person, of its sex or of none known, is
@@ -166,7 +170,11 @@ def add_described(doc: Document, chars: list[Character], places: Places, bounds
     ... He slid the cup across").  A noun that says no sex takes it from a person noun set
     after it, else from the "he" or "she" after the person is brought in; a line that calls
     them by their description ("No, officer,") is said to them."""
-    known = {" ".join(a.lower().split()) for c in chars for a in c.aliases}
+    # a cast entry the text never names, known only as "The Parlourmaid", is the person
+    # the description tags: it takes their mentions and sex rather than a character beside it
+    unnamed = {_folded(a): c for c in chars if not c.mentions and not c.narrator
+               for a in c.aliases if _folded(a).split()[0] in ("the", "a", "an")}
+    known = {_folded(a) for c in chars for a in c.aliases} - set(unnamed)
     uses: dict[str, list[Tag]] = {}
     for tag in doc.layer("tags"):
         key = description_key(tag)
@@ -182,20 +190,27 @@ def add_described(doc: Document, chars: list[Character], places: Places, bounds
         # what follows the head says who it is, not only what kind of person: "the
         # gentleman in the white waistcoat" (tags.py keeps it only when it recurs)
         postmodified = head != key.split()[-1]
-        if head in ANYONE and not postmodified and (
+        cast = next((unnamed[k] for k in (f"the {key}", f"a {key}", f"an {key}") if k in unnamed),
+                    None)
+        if cast is None and head in ANYONE and not postmodified and (
                 intro is None or _named_anew(first_named, named, sex, intro,
                                              first.start + NAMED_REACH)):
             continue
         rank = rank_of(key)
-        if rank and holders(chars, rank):
+        if cast is None and rank and holders(chars, rank):
             continue  # "the doctor" when someone is "Doctor Losberne"
         gender = sex or _apposed_gender(places, key) or (
             _pronoun_gender(doc.text, ordered, intro) if intro is not None else None
         ) or "unknown"
-        name = "The " + key.title()
-        char = Character(id=f"c{len(chars) + 1}", name=name, aliases=[name, "the " + key],
-                         gender=gender)
-        chars.append(char)
+        if cast is not None:
+            char = cast
+            if char.gender == "unknown":
+                char.gender = gender
+        else:
+            name = "The " + key.title()
+            char = Character(id=f"c{len(chars) + 1}", name=name, aliases=[name, "the " + key],
+                             gender=gender)
+            chars.append(char)
         for tag in tags:
             m = Mention(tag.start, tag.end, "description", char.id, tag.text)
             m.attrs["quote"] = None
