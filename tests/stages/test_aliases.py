@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import storycast
-from storycast.stages.aliases import edit_distance_one, group_forms
+from storycast.stages.aliases import edit_distance_one, group_forms, pet_form_of
 from storycast.stages.names import Form, split_honorific
 
 STORIES = Path(__file__).resolve().parents[1] / "data" / "stories"
@@ -337,3 +337,19 @@ def test_first_name_and_full_name_in_a_story(characters_of):
     frank = next(aliases for name, aliases in cast.items() if "Frank" in aliases)
     assert {"Frank", "Frank Churchill", "Mr. Frank Churchill"} <= set(frank)
     assert sorted(cast) == ["Emma Woodhouse", "Frank", "Mr. Weston", "Mrs. Weston"]
+
+
+def test_dean_said_alone_makes_dean_a_given_name_not_a_title(characters_of):
+    # "Dean" is a title ("Dean Morris" of a college) and a man's given name; said alone as
+    # a name, it is his, and "Dean Hollis" is his full name
+    cast = characters_of("the-motel.txt")
+    assert cast["Dean"] == ["Dean", "Dean Hollis"]
+    assert split_honorific("Dean Hollis") == (None, "dean", "Hollis")
+    assert split_honorific("Dean Hollis", frozenset({"dean"})) == (None, None, "Dean Hollis")
+
+
+def test_a_pet_form_said_to_someone_joins_the_short_name(characters_of):
+    # "Sammy, I swear to God." calls Sam
+    assert characters_of("the-motel.txt")["Sam"] == ["Sam", "Sammy"]
+    assert pet_form_of("Sammy", "Sam") and pet_form_of("Eddie", "Edd")
+    assert pet_form_of("Katie", "Kat") and not pet_form_of("Samson", "Sam")

@@ -657,3 +657,15 @@ def test_a_cast_entry_known_only_by_its_role_is_the_person_the_role_tags(tmp_pat
         "the parlourmaid", "the parlourmaid", "the parlourmaid"]
     assert [doc.character(q.speaker).name for q in doc.quotes] == [
         "Margaret", "The Parlourmaid", "Helen"]
+
+
+def test_a_cast_entry_the_text_calls_only_by_a_short_form_takes_it(story):
+    # the reader's cast names "Casimir Nowak"; the story says only "Cas", and "Dean Hollis"
+    # once, then "Dean"
+    doc = storycast.analyze(STORIES / "the-motel.txt",
+                            cast=[["Casimir Nowak"], ["Dean Hollis"], ["Sam Hollis"]])
+    assert sorted((c.name, tuple(c.aliases)) for c in doc.characters) == [
+        ("Casimir Nowak", ("Casimir Nowak", "Cas")),
+        ("Dean Hollis", ("Dean Hollis", "Dean")),
+        ("Sam Hollis", ("Sam Hollis", "Sam", "Sammy"))]
+    assert doc.character(doc.quotes[0].speaker).name == "Dean Hollis"

@@ -427,11 +427,20 @@ def _largest(forms: list[Form], g: Groups, candidates: list[int]) -> int | None:
     return None
 
 
+_PET_ENDINGS = ("y", "ie", "ey")
+
+
+def pet_form_of(pet: str, name: str) -> bool:
+    """"Sammy" for "Sam", "Eddie" for "Edd", "Katie" for "Kat": a short name made fond."""
+    return len(name) >= 3 and any(pet in (name + e, name + name[-1] + e) for e in _PET_ENDINGS)
+
+
 def short_form_of(short: str, full: str) -> bool:
-    """"Harm" for "Harmony", "Lizzy" for "Elizabeth", "Russel" for "Russell"."""
+    """"Harm" for "Harmony", "Lizzy" for "Elizabeth", "Sammy" for "Sam", "Russel" for
+    "Russell"."""
     if short == full:
         return False
-    if full in nicknames().get(short, ()):
+    if full in nicknames().get(short, ()) or pet_form_of(short, full):
         return True
     if len(short) >= 3 and full.startswith(short) and short not in given_names():
         return True

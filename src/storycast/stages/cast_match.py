@@ -9,8 +9,11 @@ import re
 
 from ..lexicon import HONORIFICS, census_sex
 from ..spans import Character
-from .names import Form, split_honorific
+from .aliases import short_form_of
+from .names import Form, given_title, split_honorific
 
+# titles that are as much given names ("Dean", "Don"), read as names in a cast
+GIVEN_TITLES = frozenset(h for h in HONORIFICS if given_title(h))
 _DOTS = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Capt|Col)\.", re.IGNORECASE)
 
 
@@ -34,7 +37,8 @@ class CastIndex:
             given: set[str] = set()
             for name in names:
                 self.exact.setdefault(normalize(name), set()).add(k)
-                cls, title, core = split_honorific(_DOTS.sub(r"\1", name))
+                # a cast's "Dean Winchester" is a full name, as "Don Draper" is
+                cls, title, core = split_honorific(_DOTS.sub(r"\1", name), GIVEN_TITLES)
                 words = core.split()
                 if not words:
                     continue
@@ -117,6 +121,15 @@ def merge_duplicates(cast: list[list[str]]) -> list[list[str]]:
     return [names for k, names in enumerate(merged) if k not in owner_of]
 
 
+def _shortens(form: Form, names: list[str]) -> bool:
+    """Whether a one-word name shortens the given name of one of a cast entry's names."""
+    if len(form.words) != 1 or form.cls or form.title:
+        return False
+    firsts = {split_honorific(n, GIVEN_TITLES)[2].split()[0] for n in names
+              if split_honorific(n, GIVEN_TITLES)[2].split()}
+    return any(short_form_of(form.core, first) for first in firsts)
+
+
 def cast_characters(cast: list[list[str]], forms: dict, groups: list[list[Form]],
                     keep_absent: bool = True) -> list[tuple[Character, list[Form]]]:
     """One character per cast entry, plus the people the text has and the cast lacks.
@@ -142,6 +155,13 @@ def cast_characters(cast: list[list[str]], forms: dict, groups: list[list[Form]]
             matched[owners.pop()].extend(rest)  # "Lizzy" goes where "Elizabeth" went
         elif not owners and rest:
             extra.append(rest)
+    unmatched = [k for k in range(len(cast)) if not matched[k]]
+    for group in list(extra):
+        # "Cas" is the cast's "Castiel" when the text never names Castiel otherwise
+        owners = [k for k in unmatched if any(_shortens(f, cast[k]) for f in group)]
+        if len(owners) == 1 and not matched[owners[0]]:
+            matched[owners[0]].extend(group)
+            extra.remove(group)
     pairs = [(new_character(matched[k], names[0], names), matched[k])
              for k, names in enumerate(cast) if keep_absent or matched[k]]
     return pairs + [(new_character(g), g) for g in extra]

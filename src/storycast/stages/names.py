@@ -140,10 +140,21 @@ class Form:
         return HONORIFICS.get(self.cls or self.title or "", None) if (self.cls or self.title) else None
 
 
-def split_honorific(name: str) -> tuple[str | None, str | None, str]:
-    """("Mr. Darcy") -> ("mr", None, "Darcy"); ("Lady Catherine") -> (None, "lady", "Catherine")."""
+GIVEN_TITLE_FLOOR = 500  # bearers a million of a title that is as much a man's given name
+
+
+def given_title(word: str) -> bool:
+    """Whether an honorific is a common given name too: "Dean", "Don" (not "Major")."""
+    found = given_names().get(word.capitalize())
+    return found is not None and found[1] >= GIVEN_TITLE_FLOOR
+
+
+def split_honorific(name: str, given: frozenset[str] = frozenset()
+                    ) -> tuple[str | None, str | None, str]:
+    """("Mr. Darcy") -> ("mr", None, "Darcy"); ("Lady Catherine") -> (None, "lady", "Catherine");
+    a title in ``given`` (lower case) is a given name: "Dean Winchester" -> (None, None, ...)."""
     m = _HONORIFIC_PREFIX.match(name)
-    if m and m.group(1).lower() in HONORIFICS:
+    if m and m.group(1).lower() in HONORIFICS and m.group(1).lower() not in given:
         hon = m.group(1).lower()
         core = name[m.end():]
         return TITLE_CLASS.get(hon), (None if hon in TITLE_CLASS else hon), core
@@ -156,12 +167,15 @@ def collect_forms(text: str, mentions: list[Mention], tag_spans: set[tuple[int, 
     ordered = sorted(tag_spans)
     tag_starts, tag_ends = [a for a, _ in ordered], [b for _, b in ordered]
     parsed: dict[str, tuple] = {}  # a name's text -> (class, title, core): names repeat
+    # "Dean" said alone as a name: "Dean Winchester" is then his full name, no dean's title
+    given = frozenset(m.text.lower() for m in mentions if m.kind in ("name", "vocative")
+                      and m.text.lower() in HONORIFICS and given_title(m.text))
     for m in mentions:
         if m.kind not in ("name", "vocative"):
             continue
         key = parsed.get(m.text)
         if key is None:
-            cls, title, core = split_honorific(m.text)
+            cls, title, core = split_honorific(m.text, given)
             key = parsed[m.text] = (cls, title, _POSSESSIVE.sub("", core))
         cls, title, core = key
         if not core or core.lower() in NON_NAMES:
