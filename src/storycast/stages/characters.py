@@ -10,7 +10,7 @@ from . import stage
 from .aliases import attach_short_forms, group_forms, group_gender
 from .cast_match import cast_characters
 from .descriptions import Places, add_described
-from .mentions import quote_bounds
+from .mentions import READER, quote_bounds
 from .strangers import add_strangers, name_roles
 from .names import (
     VERB_AFTER,
@@ -183,6 +183,8 @@ def characters(doc: Document) -> Document:
     tag_spans = {(t.start, t.end) for t in doc.layer("tags") if t is not None and t.kind == "name"}
     forms = collect_forms(doc.text, doc.mentions, tag_spans)
     pronoun_evidence(doc.text, doc.mentions, forms)
+    # in a story told to "you", "Y/N" is the "you"'s name, not someone to find
+    reader = forms.pop((None, None, READER), None) if doc.layers.get("second_person") else None
     groups = find_people(doc, forms)
     if doc.cast:
         # a character tag the text never names is no character of this story
@@ -197,9 +199,14 @@ def characters(doc: Document) -> Document:
     places, bounds = Places(doc.text), quote_bounds(doc.quotes)
     chars = add_described(doc, chars, places, bounds)
     if is_first_person(doc):
-        narrator = Character(id=f"c{len(chars) + 1}", name="Narrator", aliases=["Narrator", "I"],
-                             gender="unknown", narrator=True)
+        you = doc.layers.get("second_person", False)
+        narrator = Character(id=f"c{len(chars) + 1}", name="Narrator", gender="unknown",
+                             aliases=["Narrator", "You" if you else "I"], narrator=True)
         chars.append(narrator)
+        if you and reader is not None:  # "Y/N," he says: the "you" the story is told to
+            narrator.aliases.append(READER)
+            for m in reader.mentions:
+                m.character = narrator.id
     chars = add_strangers(doc, chars, places, bounds)  # "A man in an orange vest ... he says."
     name_roles(doc, chars, places, bounds)  # "The charge nurse, Bev, rolls her eyes"
     doc.layers["characters"] = chars

@@ -214,8 +214,24 @@ def find_names(doc: Document, start: int, end: int) -> list[Mention]:
             mention.attrs["set_off"] = _set_off(text, s, e)
             mention.attrs["calls_first"] = _calls_first(text, s, e, doc.quotes[quote])
         mentions.append(mention)
+    for m in _READER.finditer(text, start, end):  # "Y/N," he said: the reader's own name
+        s, e = m.span()
+        quote = quote_at(bounds, s)
+        mention = Mention(s, e, "name", None, READER, {
+            "honorific": None, "quote": quote, "possessive": False,
+            "initial": sentence_initial(text, s)})
+        if quote is not None and _is_vocative(text, s, e, doc.quotes[quote], lower):
+            mention.kind = "vocative"
+            mention.attrs["set_off"] = _set_off(text, s, e)
+            mention.attrs["calls_first"] = _calls_first(text, s, e, doc.quotes[quote])
+        mentions.append(mention)
     return mentions
 
+
+# Reader-insert fan fiction writes the reader's name as a blank to fill: "Y/N" (your name),
+# with "Y/L/N" for the surname
+READER = "Y/N"
+_READER = re.compile(r"(?<![\w/])[Yy]/(?:[Ll]/)?[Nn](?![\w/])")
 
 _HONORIFIC_SUFFIX = re.compile(r"-(?:kun|chan|san|sama|sensei|senpai|sempai|dono|hime|"
                                r"nee|nii|neesan|niisan|oneesan|oniisan|ssi|nim|ji)$")
@@ -346,21 +362,33 @@ def looks_like_verb(word: str) -> bool:
 
 
 # The gender of each pronoun as written: "He" and "he" are male, "I" the narrator.
-_PRONOUN_GENDER = {"I": "narrator"} | {
+_NARRATING = ("I", "you", "You")  # the narrator's pronouns: "I", or "you" told to
+_PRONOUN_GENDER = dict.fromkeys(_NARRATING, "narrator") | {
     form: PRONOUN_GENDER[word] for word in ("he", "she", "him", "his", "her", "himself", "herself")
     for form in (word, word.capitalize())}
 
 
+# "you" and "You", in the narration of a story told in the second person
+_YOU_RE = re.compile(r"[Yy](?<!\w.)ou\b")
+
+
 def find_pronouns(doc: Document, start: int, end: int) -> list[Mention]:
+    found = _pronouns(doc, PRONOUN_RE, start, end)
+    if doc.layers.get("second_person"):
+        found += _pronouns(doc, _YOU_RE, start, end)
+    return found
+
+
+def _pronouns(doc: Document, pattern: re.Pattern, start: int, end: int) -> list[Mention]:
     starts, ends, index = quote_bounds(doc.quotes)
     found = []
     k = 0  # the quote spans starting before the pronoun: pronouns come in text order
-    for m in PRONOUN_RE.finditer(doc.text, start, end):
+    for m in pattern.finditer(doc.text, start, end):
         word, at = m.group(), m.start()
         while k < len(starts) and starts[k] <= at:
             k += 1
         quote = index[k - 1] if k and at < ends[k - 1] else None  # as quote_at() finds it
-        if word == "I" and quote is not None:
+        if word in _NARRATING and quote is not None:
             continue  # "I" inside a quote is its speaker, not a mention to resolve
         found.append(Mention(at, m.end(), "pronoun", None, word,
                              {"gender": _PRONOUN_GENDER[word], "quote": quote}))

@@ -20,6 +20,7 @@ from ..letters import LETTER, UPPER
 from ..spans import Quote, Span
 from . import stage
 from .handover import hands_over
+from .person import second_person
 from .speech_verbs import has_speech_verb
 
 # -- quote marks ------------------------------------------------------------------
@@ -528,7 +529,8 @@ def find_quotes(text: str, paragraphs: list[Span]) -> list[Quote]:
     return quotes
 
 
-@stage("quotes", needs=("paragraphs",), produces=("quotes",))
+@stage("quotes", needs=("paragraphs",), produces=("quotes", "second_person"))
 def quotes(doc: Document) -> Document:
     doc.layers["quotes"] = find_quotes(doc.text, doc.paragraphs)
+    doc.layers["second_person"] = second_person(doc.text, doc.quotes)  # told to "you"
     return doc

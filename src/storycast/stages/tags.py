@@ -22,7 +22,9 @@ _SENTENCE_BREAK = re.compile(rf"[.!?](?=[\s{DOUBLE_MARKS}{SINGLE_MARKS}]|$)")
 _LAST_WORD = re.compile(rf"[{LETTER}]+$")
 _DETERMINERS = {"a", "an", "the", "her", "his", "their", "my", "our", "its", "this", "that", "poor",
                 "little", "old", "young", "one", "another"}
-_SUBJECT_PRONOUNS = {"he": "male", "she": "female", "i": "narrator", "they": None, "we": None}
+# "you" narrates only a story told in the second person (person.py); find_tags drops it else
+_SUBJECT_PRONOUNS = {"he": "male", "she": "female", "i": "narrator", "they": None, "we": None,
+                     "you": "narrator"}
 _ADVERBS = {"then", "again", "now", "at", "last", "once", "still", "also", "only", "presently",
             "had", "has", "have", "was", "is", "did", "would", "could", "must", "might", "will",
             "suddenly", "softly", "quietly", "finally", "simply"}
@@ -860,8 +862,10 @@ def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None
     return _noun_phrase(tokens, inner) if inner is not None else None
 
 
-def find_tags(text: str, quotes: list[Quote], paragraphs) -> list[Tag | None]:
-    """The speech tag of every quote (None where it has none), aligned with ``quotes``."""
+def find_tags(text: str, quotes: list[Quote], paragraphs, second_person: bool = False
+              ) -> list[Tag | None]:
+    """The speech tag of every quote (None where it has none), aligned with ``quotes``;
+    "you say" tags the narrator only of a story told in the ``second_person``."""
     tags: list[Tag | None] = []
     for i, q in enumerate(quotes):
         para = paragraphs[q.paragraph] if 0 <= q.paragraph < len(paragraphs) else None
@@ -910,6 +914,9 @@ def find_tags(text: str, quotes: list[Quote], paragraphs) -> list[Tag | None]:
                 tag = _tag_from_previous_paragraph(text, quotes, i, paragraphs)
                 if tag is not None and tags and tags[-1] is not None and tags[-1].start == tag.start:
                     tag = None  # '"...," I remarked.' tags the quote it follows, not the next
+        if tag is not None and tag.kind == "pronoun" and not second_person \
+                and tag.text.lower() == "you":
+            tag = None
         tags.append(tag)
     _postmodify(text, tags)
     return tags
@@ -987,5 +994,6 @@ def _before_mark(text: str, offset: int) -> int:
 
 @stage("tags", needs=("paragraphs", "quotes"), produces=("tags",))
 def tags(doc: Document) -> Document:
-    doc.layers["tags"] = find_tags(doc.text, doc.quotes, doc.paragraphs)
+    doc.layers["tags"] = find_tags(doc.text, doc.quotes, doc.paragraphs,
+                                   doc.layers.get("second_person", False))
     return doc
