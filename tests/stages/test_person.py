@@ -42,3 +42,12 @@ def test_the_you_of_a_second_person_story_is_a_character_and_speaks():
     assert names == ["Rafe", "Narrator", "Rafe", "Narrator", "Narrator", "Rafe", "Rafe",
                      "Narrator", "Rafe", "Rafe", "Rafe", "Tomás", "Rafe"]
     assert doc.quotes[-1].addressees[0] == you.id
+
+
+def test_a_casts_reader_is_the_you():
+    doc = storycast.analyze(STORIES / "pancakes.txt",
+                            cast=[["Rafe Ortiz", "Rafe"], ["Tomás"], ["Reader", "Y/N"]])
+    you = doc.narrator()
+    assert (you.name, you.aliases) == ("Reader", ["Reader", "Y/N", "You"])
+    assert [c.name for c in doc.characters].count("Reader") == 1
+    assert doc.character(doc.quotes[1].speaker).name == "Reader"  # "Couldn't sleep."

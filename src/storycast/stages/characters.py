@@ -118,6 +118,16 @@ def is_first_person(doc: Document) -> bool:
     return speaks and narration_i >= 2
 
 
+# The names a reader's cast gives the "you" of a story told in the second person
+READER_NAMES = frozenset(("reader", "you", "y/n"))
+
+
+def _cast_reader(chars: list[Character]) -> Character | None:
+    """The cast's entry for the "you" ("Reader", "Y/N"), when the text names it nowhere."""
+    return next((c for c in chars if not c.mentions
+                 and READER_NAMES & {a.lower() for a in c.aliases}), None)
+
+
 def is_vocative_only(form: Form) -> bool:
     return form.vocative == form.count and form.tagged == 0 and not form.cls
 
@@ -200,13 +210,16 @@ def characters(doc: Document) -> Document:
     chars = add_described(doc, chars, places, bounds)
     if is_first_person(doc):
         you = doc.layers.get("second_person", False)
-        narrator = Character(id=f"c{len(chars) + 1}", name="Narrator", gender="unknown",
-                             aliases=["Narrator", "You" if you else "I"], narrator=True)
-        chars.append(narrator)
-        if you and reader is not None:  # "Y/N," he says: the "you" the story is told to
-            narrator.aliases.append(READER)
-            for m in reader.mentions:
-                m.character = narrator.id
+        narrator = _cast_reader(chars) if you else None
+        if narrator is None:
+            narrator = Character(id=f"c{len(chars) + 1}", name="Narrator", gender="unknown",
+                                 aliases=["Narrator"], narrator=True)
+            chars.append(narrator)
+        narrator.narrator = True
+        own = ["You"] + ([READER] if reader is not None else []) if you else ["I"]
+        narrator.aliases += [a for a in own if a not in narrator.aliases]
+        for m in reader.mentions if you and reader is not None else ():
+            m.character = narrator.id  # "Y/N," he says: the "you" the story is told to
     chars = add_strangers(doc, chars, places, bounds)  # "A man in an orange vest ... he says."
     name_roles(doc, chars, places, bounds)  # "The charge nurse, Bev, rolls her eyes"
     doc.layers["characters"] = chars
