@@ -168,6 +168,17 @@ def test_the_narrator_is_named_by_calls_a_first_guess_gave_to_someone_who_cannot
     assert lines["Morning,"] == lines["Couldn’t sleep."] == narrator.id
 
 
+def test_the_narrator_is_named_by_pet_names_called_once_each(story):
+    # "Maggie," "Magpie" and "Mags" are each said once in the car, two of them (by a first
+    # guess at the turns) to the "I": one person called three times, a given name leading;
+    # "Magpie", an ordinary word, is no name of hers
+    doc = story("the-car.txt")
+    narrator = doc.narrator()
+    assert (narrator.name, narrator.aliases) == ("Maggie", ["Maggie", "Narrator", "I", "Mags"])
+    lines = {q.text(doc.text): q.speaker for q in doc.quotes}
+    assert lines["We turn left at some point."] == lines["I didn't say where."] == narrator.id
+
+
 def test_a_name_called_as_often_in_lines_gone_wrong_as_to_someone_is_not_theirs():
     # Mrs. Smith's call goes, by the first guess, to Holmes, who answers; Holmes's own call
     # to someone the guess makes a woman: one vote for him, one that cannot be right

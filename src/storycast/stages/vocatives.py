@@ -73,6 +73,7 @@ def adopt_vocatives(doc: Document) -> bool:
         if m.kind == "vocative" and m.character and m.attrs.get("quote") is not None:
             called.setdefault(m.attrs["quote"], set()).add(m.character)
     changed = False
+    families = _pet_families(forms)
     for form in forms.values():
         if form.vocative == 0 or any(m.start in owned for m in form.mentions):
             continue
@@ -102,11 +103,41 @@ def adopt_vocatives(doc: Document) -> bool:
                 or n == mistaken and not chars[who].narrator \
                 or any(owner.get(w, who) != who for w in form.words):
             continue  # "Auntie Tibby", said near Margaret, is Tibby's name
-        if chars[who].narrator and (form.vocative < 2 or not _may_rename(chars[who], form.words)):
-            continue  # the "I" is named by what it is called again and again
-        _adopt(doc, form, chars[who], forms)
+        family = families.get(_stem(form), [form])
+        if chars[who].narrator:
+            if sum(f.vocative for f in family) < 2 or not _may_rename(chars[who], form.words):
+                continue  # the "I" is named by what it is called again and again
+            # "Maggie", "Mags": the pet names they are called by, a given name leading
+            family = sorted((f for f in family if f is form or _looks_like_a_name(f, doc)
+                             or plain_given_name(f.core)),
+                            key=lambda f: not plain_given_name(f.core))
+            for f in family:
+                if not any(m.start in owned for m in f.mentions):
+                    _adopt(doc, f, chars[who], forms)
+                    owned.update(m.start for m in f.mentions)
+        else:
+            _adopt(doc, form, chars[who], forms)
         changed = True
     return changed
+
+
+STEM = 3  # letters that names called by turns share when they are one person's pet names
+
+
+def _stem(form: Form) -> str | None:
+    return form.core[:STEM].lower() if len(form.words) == 1 and len(form.core) >= STEM \
+        and form.core.isalpha() and not form.cls and not form.title else None
+
+
+def _pet_families(forms: dict) -> dict[str, list[Form]]:
+    """One-word names never said but in calls, by their first letters: "Maggie", "Mags"
+    and "Magpie", each said once to the "I", are one person called three times."""
+    families: dict[str, list[Form]] = {}
+    for form in forms.values():
+        stem = _stem(form)
+        if stem and form.vocative == form.count and not form.tagged:
+            families.setdefault(stem, []).append(form)
+    return families
 
 
 def name_the_narrator(doc: Document, tagged: set[str | None]) -> bool:
