@@ -30,6 +30,7 @@ HONORIFICS: dict[str, str | None] = {
     "count": "male", "countess": "female", "baron": "male", "baroness": "female",
     "dame": "female", "saint": None, "st": None, "nurse": None, "granny": "female",
     "grandma": "female", "grandpa": "male", "cousin": None, "dean": None, "mx": None,
+    "coach": None,
 }
 # Honorifics that mark a surname-bearing title and keep Mr. X and Mrs. X apart.
 TITLE_CLASS = {
@@ -147,7 +148,7 @@ RANKS = {
     "general": ("general",), "admiral": ("admiral",), "commander": ("commander",),
     "lieutenant": ("lieutenant", "lieut"), "sergeant": ("sergeant", "sgt"),
     "inspector": ("inspector",), "detective": ("detective",), "judge": ("judge",),
-    "dean": ("dean",),
+    "dean": ("dean",), "coach": ("coach",),
 }
 
 # Capitalised words that are never a character's name on their own. Number words but "one"

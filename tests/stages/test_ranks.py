@@ -77,3 +77,15 @@ def test_a_rank_called_alone_calls_the_one_who_holds_it():
     assert called == [[], ["Professor McGonagall"], []]
     assert names[doc.quotes[1].addressees[0]] == "Professor McGonagall"
     assert "Professor" not in next(c for c in doc.characters if c.name.startswith("Prof")).aliases
+
+
+def test_a_coach_is_called_by_the_rank(story):
+    # "Coach Hammond came in last": a rank before a name, not a word opening the sentence;
+    # "It's rubbing, Coach." is said to her
+    doc = story("the-locker-room.txt")
+    coach = next(c for c in doc.characters if c.name == "Hammond")
+    assert coach.aliases == ["Hammond", "Coach Hammond"]
+    rubbing = next(q for q in doc.quotes if q.text(doc.text) == "It's rubbing, Coach.")
+    assert rubbing.addressees[0] == coach.id
+    assert [m.character for m in doc.mentions if m.kind == "vocative"
+            and rubbing.start <= m.start < rubbing.end] == [coach.id]
