@@ -361,8 +361,9 @@ def looks_like_verb(word: str) -> bool:
         word.endswith("s") and not word.endswith("ss"))
 
 
-# The gender of each pronoun as written: "He" and "he" are male, "I" the narrator.
-_NARRATING = ("I", "you", "You")  # the narrator's pronouns: "I", or "you" told to
+# The gender of each pronoun as written: "He" and "he" are male, "I" the narrator, and so is
+# the narration's "you" in a story told in the second person.
+_NARRATING = ("I", "you", "You")
 _PRONOUN_GENDER = dict.fromkeys(_NARRATING, "narrator") | {
     form: PRONOUN_GENDER[word] for word in ("he", "she", "him", "his", "her", "himself", "herself")
     for form in (word, word.capitalize())}
@@ -389,7 +390,7 @@ def _pronouns(doc: Document, pattern: re.Pattern, start: int, end: int) -> list[
             k += 1
         quote = index[k - 1] if k and at < ends[k - 1] else None  # as quote_at() finds it
         if word in _NARRATING and quote is not None:
-            continue  # "I" inside a quote is its speaker, not a mention to resolve
+            continue  # "I" inside a quote is its speaker, "you" its listener: not mentions
         found.append(Mention(at, m.end(), "pronoun", None, word,
                              {"gender": _PRONOUN_GENDER[word], "quote": quote}))
     return found

@@ -103,7 +103,7 @@ def adopt_vocatives(doc: Document) -> bool:
                 or n == mistaken and not chars[who].narrator \
                 or any(owner.get(w, who) != who for w in form.words):
             continue  # "Auntie Tibby", said near Margaret, is Tibby's name
-        family = families.get(_stem(form), [form])
+        family = [form] + [f for f in families.get(_stem(form), ()) if f is not form]
         if chars[who].narrator:
             if sum(f.vocative for f in family) < 2 or not _may_rename(chars[who], form.words):
                 continue  # the "I" is named by what it is called again and again
@@ -121,7 +121,7 @@ def adopt_vocatives(doc: Document) -> bool:
     return changed
 
 
-STEM = 3  # letters that names called by turns share when they are one person's pet names
+STEM = 3  # first letters that one person's pet names share ("Maggie", "Mags")
 
 
 def _stem(form: Form) -> str | None:
