@@ -215,7 +215,7 @@ def find_names(doc: Document, start: int, end: int) -> list[Mention]:
             mention.attrs["calls_first"] = _calls_first(text, s, e, doc.quotes[quote])
         mentions.append(mention)
     for m in _READER.finditer(text, start, end):  # "Y/N," he said: the reader's own name
-        s, e = m.span()
+        s, e = m.start() - 1, m.end()  # the match opens on the slash, after the "Y"
         quote = quote_at(bounds, s)
         mention = Mention(s, e, "name", None, READER, {
             "honorific": None, "quote": quote, "possessive": False,
@@ -231,7 +231,8 @@ def find_names(doc: Document, start: int, end: int) -> list[Mention]:
 # Reader-insert fan fiction writes the reader's name as a blank to fill: "Y/N" (your name),
 # with "Y/L/N" for the surname
 READER = "Y/N"
-_READER = re.compile(r"(?<![\w/])[Yy]/(?:[Ll]/)?[Nn](?![\w/])")
+# (the pattern opens on the slash, so that the search skips to it)
+_READER = re.compile(r"/(?<=[Yy]/)(?<![\w/][Yy]/)(?:[Ll]/)?[Nn](?![\w/])")
 
 _HONORIFIC_SUFFIX = re.compile(r"-(?:kun|chan|san|sama|sensei|senpai|sempai|dono|hime|"
                                r"nee|nii|neesan|niisan|oneesan|oniisan|ssi|nim|ji)$")
