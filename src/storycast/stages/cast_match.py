@@ -6,14 +6,20 @@ cast leaves out still become characters when the text treats them as people.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicon import HONORIFICS, census_sex
 from ..spans import Character
 from .aliases import short_form_of
 from .names import Form, given_title, split_honorific
 
-# titles that are as much given names ("Dean", "Don"), read as names in a cast
-GIVEN_TITLES = frozenset(h for h in HONORIFICS if given_title(h))
+
+@lru_cache(maxsize=1)
+def given_titles() -> frozenset[str]:
+    """Titles that are as much given names ("Dean", "Don"), read as names in a cast."""
+    return frozenset(h for h in HONORIFICS if given_title(h))
+
+
 _DOTS = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Capt|Col)\.", re.IGNORECASE)
 
 
@@ -38,7 +44,7 @@ class CastIndex:
             for name in names:
                 self.exact.setdefault(normalize(name), set()).add(k)
                 # a cast's "Dean Winchester" is a full name, as "Don Draper" is
-                cls, title, core = split_honorific(_DOTS.sub(r"\1", name), GIVEN_TITLES)
+                cls, title, core = split_honorific(_DOTS.sub(r"\1", name), given_titles())
                 words = core.split()
                 if not words:
                     continue
@@ -125,8 +131,8 @@ def _shortens(form: Form, names: list[str]) -> bool:
     """Whether a one-word name shortens the given name of one of a cast entry's names."""
     if len(form.words) != 1 or form.cls or form.title:
         return False
-    firsts = {split_honorific(n, GIVEN_TITLES)[2].split()[0] for n in names
-              if split_honorific(n, GIVEN_TITLES)[2].split()}
+    cores = [split_honorific(n, given_titles())[2].split() for n in names]
+    firsts = {core[0] for core in cores if core}
     return any(short_form_of(form.core, first) for first in firsts)
 
 
