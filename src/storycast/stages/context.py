@@ -170,11 +170,7 @@ def beat_speaker(ctx: Context, i: int) -> str | None:
         return None
     if any(w in _NO_OWN_WORDS for w in _LOWER_WORD.findall(text, opening, q.start)):
         return None
-    after = text[found[0].end:q.start]
-    if after.startswith(","):  # "Theo, who had been asleep since Perth, opened one eye."
-        close = after.find(",", 1)
-        after = after[close + 1:] if close > 0 and "." not in after[:close] else ""
-    after = after[:30].split(None, 1)
+    after = text[found[0].end:found[0].end + 30].split(None, 1)
     return found[0].character if after and after[0][:1].islower() else None
 
 
