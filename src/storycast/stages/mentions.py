@@ -203,29 +203,29 @@ def find_names(doc: Document, start: int, end: int) -> list[Mention]:
             s = m.start()
         # "Naruto-kun", "Sakura-chan": the honorific the suffix adds is no part of the name
         name = _HONORIFIC_SUFFIX.sub("", " ".join(text[s:e].split()))
-        quote = quote_at(bounds, s)
-        mention = Mention(s, e, "name", None, name, {
-            "honorific": hon.lower() if hon else None, "quote": quote,
-            "possessive": bool(m.group("poss")) and e == m.end("name"),
-            "initial": sentence_initial(text, s),
-        })
-        if quote is not None and _is_vocative(text, s, e, doc.quotes[quote], lower, bool(hon)):
-            mention.kind = "vocative"
-            mention.attrs["set_off"] = _set_off(text, s, e)
-            mention.attrs["calls_first"] = _calls_first(text, s, e, doc.quotes[quote])
-        mentions.append(mention)
+        possessive = bool(m.group("poss")) and e == m.end("name")
+        mentions.append(_name_mention(doc, s, e, name, hon, possessive, bounds, lower))
     for m in _READER.finditer(text, start, end):  # "Y/N," he said: the reader's own name
-        s, e = m.start() - 1, m.end()  # the match opens on the slash, after the "Y"
-        quote = quote_at(bounds, s)
-        mention = Mention(s, e, "name", None, READER, {
-            "honorific": None, "quote": quote, "possessive": False,
-            "initial": sentence_initial(text, s)})
-        if quote is not None and _is_vocative(text, s, e, doc.quotes[quote], lower):
-            mention.kind = "vocative"
-            mention.attrs["set_off"] = _set_off(text, s, e)
-            mention.attrs["calls_first"] = _calls_first(text, s, e, doc.quotes[quote])
-        mentions.append(mention)
+        # the match opens on the slash, after the "Y"
+        mentions.append(_name_mention(doc, m.start() - 1, m.end(), READER, None, False,
+                                      bounds, lower))
     return mentions
+
+
+def _name_mention(doc: Document, s: int, e: int, name: str, hon: str | None,
+                  possessive: bool, bounds, lower: LowerCaseWords) -> Mention:
+    """A name at s..e, as said: a vocative when a quote calls someone by it."""
+    text = doc.text
+    quote = quote_at(bounds, s)
+    mention = Mention(s, e, "name", None, name, {
+        "honorific": hon.lower() if hon else None, "quote": quote,
+        "possessive": possessive, "initial": sentence_initial(text, s),
+    })
+    if quote is not None and _is_vocative(text, s, e, doc.quotes[quote], lower, bool(hon)):
+        mention.kind = "vocative"
+        mention.attrs["set_off"] = _set_off(text, s, e)
+        mention.attrs["calls_first"] = _calls_first(text, s, e, doc.quotes[quote])
+    return mention
 
 
 # Reader-insert fan fiction writes the reader's name as a blank to fill: "Y/N" (your name),
@@ -375,14 +375,16 @@ _YOU_RE = re.compile(r"[Yy](?<!\w.)ou\b")
 
 
 def find_pronouns(doc: Document, start: int, end: int) -> list[Mention]:
-    found = _pronouns(doc, PRONOUN_RE, start, end)
+    bounds = quote_bounds(doc.quotes)
+    found = _pronouns(doc, PRONOUN_RE, start, end, bounds)
     if doc.layers.get("second_person"):
-        found += _pronouns(doc, _YOU_RE, start, end)
+        found += _pronouns(doc, _YOU_RE, start, end, bounds)
     return found
 
 
-def _pronouns(doc: Document, pattern: re.Pattern, start: int, end: int) -> list[Mention]:
-    starts, ends, index = quote_bounds(doc.quotes)
+def _pronouns(doc: Document, pattern: re.Pattern, start: int, end: int, bounds
+              ) -> list[Mention]:
+    starts, ends, index = bounds
     found = []
     k = 0  # the quote spans starting before the pronoun: pronouns come in text order
     for m in pattern.finditer(doc.text, start, end):
