@@ -193,8 +193,10 @@ def characters(doc: Document) -> Document:
     tag_spans = {(t.start, t.end) for t in doc.layer("tags") if t is not None and t.kind == "name"}
     forms = collect_forms(doc.text, doc.mentions, tag_spans)
     pronoun_evidence(doc.text, doc.mentions, forms)
+    told_by = is_first_person(doc)  # an "I", or the "you" a story is told to
+    you = told_by and doc.layers.get("second_person", False)
     # in a story told to "you", "Y/N" is the "you"'s name, not someone to find
-    reader = forms.pop((None, None, READER), None) if doc.layers.get("second_person") else None
+    reader = forms.pop((None, None, READER), None) if you else None
     groups = find_people(doc, forms)
     if doc.cast:
         # a character tag the text never names is no character of this story
@@ -208,17 +210,16 @@ def characters(doc: Document) -> Document:
     # for the described, the strangers and the roles named
     places, bounds = Places(doc.text), quote_bounds(doc.quotes)
     chars = add_described(doc, chars, places, bounds)
-    if is_first_person(doc):
-        you = doc.layers.get("second_person", False)
+    if told_by:
         narrator = _cast_reader(chars) if you else None
         if narrator is None:
             narrator = Character(id=f"c{len(chars) + 1}", name="Narrator", gender="unknown",
                                  aliases=["Narrator"], narrator=True)
             chars.append(narrator)
         narrator.narrator = True
-        own = ["You"] + ([READER] if reader is not None else []) if you else ["I"]
+        own = ["I"] if not you else ["You"] if reader is None else ["You", READER]
         narrator.aliases += [a for a in own if a not in narrator.aliases]
-        for m in reader.mentions if you and reader is not None else ():
+        for m in reader.mentions if reader is not None else ():
             m.character = narrator.id  # "Y/N," he says: the "you" the story is told to
     chars = add_strangers(doc, chars, places, bounds)  # "A man in an orange vest ... he says."
     name_roles(doc, chars, places, bounds)  # "The charge nurse, Bev, rolls her eyes"
