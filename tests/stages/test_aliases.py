@@ -353,3 +353,10 @@ def test_a_pet_form_said_to_someone_joins_the_short_name(characters_of):
     assert characters_of("the-motel.txt")["Sam"] == ["Sam", "Sammy"]
     assert pet_form_of("Sammy", "Sam") and pet_form_of("Eddie", "Edd")
     assert pet_form_of("Katie", "Kat") and not pet_form_of("Samson", "Sam")
+
+
+def test_a_pet_form_that_is_a_whole_line_calls_and_joins_the_short_name(characters_of):
+    # '"Tommy," she said warningly.': a line that is only a name, tagged, calls Tom
+    cast = characters_of("the-library.txt")
+    assert cast["Tom"] == ["Tom", "Tom Okafor", "Mr. Okafor", "Tommy"]
+    assert "Tommy" not in cast

@@ -545,7 +545,7 @@ def test_an_honorific_suffix_is_no_part_of_the_name(story):
     assert sorted(c.name for c in doc.characters) == ["Aiko", "Haruto", "Mori"]
     names = {c.id: c.name for c in doc.characters}
     calls = [(m.text, names.get(m.character)) for m in doc.mentions if m.kind == "vocative"]
-    assert calls == [("Haruto", "Haruto")]  # "Aiko-chan!" alone answers as often as it calls
+    assert calls == [("Haruto", "Haruto"), ("Aiko", "Aiko")]  # "Aiko-chan!" alone calls her
     assert [names[q.speaker] for q in doc.quotes] == [
         "Aiko", "Haruto", "Haruto", "Aiko", "Aiko", "Haruto", "Aiko", "Mori", "Haruto", "Mori"]
 

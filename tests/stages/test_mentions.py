@@ -191,6 +191,22 @@ def test_a_name_alone_before_the_tag_calls_when_the_line_goes_on():
     assert [m[0] for m in names('"Bingley." Jane said no more.') if m[1] == "Bingley"] == ["name"]
 
 
+@pytest.mark.parametrize("text, kind", [
+    ('"Tommy," she said warningly.', "vocative"),
+    ('"Tommy!" The door slammed.', "vocative"),
+    ('"Who broke it?" "Tommy," Ivy replied.', "name"),
+    ('"Tommy!" repeated Ivy, staring.', "name"),
+    ('"Tommy." Jane said no more.', "name"),
+])
+def test_a_quote_that_is_only_a_name_calls_when_cried_or_tagged_not_answered(text, kind):
+    assert [m[0] for m in names(text) if m[1] == "Tommy"] == [kind]
+
+
+def test_a_longer_name_alone_and_cried_is_as_often_surprise_as_a_call():
+    assert [m[0] for m in names('"Mr. Darcy!" cried Elizabeth.') if m[1] == "Mr. Darcy"] \
+        == ["name"]
+
+
 def test_a_name_opening_a_quote_before_its_comma_is_a_vocative():
     text = '"In fact Harm, there is a bloke over there," said Spike.'
     assert names(text) == [("vocative", "Harm", 9, 13), ("name", "Spike", 50, 55)]

@@ -12,8 +12,8 @@ from operator import attrgetter
 
 from ..document import Document
 from ..letters import LOWER, UPPER
-from ..lexicon import (HONORIFICS, NON_NAMES, PARTICLES, PRONOUN_GENDER, common_words,
-                       given_names)
+from ..lexicon import (ANSWER_VERBS, HONORIFICS, NON_NAMES, PARTICLES, PRONOUN_GENDER,
+                       common_words, given_names)
 from ..spans import Mention, Quote
 from . import stage
 
@@ -273,7 +273,8 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: LowerCaseWords,
         if _APPOSITION.search(before):
             return False
     words_before = before.split(None, 3)  # how many words, up to four, and the last of few
-    if not before and len(after) <= 2 and closed and span == quote.spans[-1]:
+    if not before and len(after) <= 2 and closed and span == quote.spans[-1] \
+            and not (len(text[s:e].split()) == 1 and _called_out(text, b, after)):
         # a quote that is only a name ("Bingley.") answers more often than calls, but one
         # that goes on after its tag ("Emma," said she, "this paper ...") calls
         return False
@@ -295,6 +296,20 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: LowerCaseWords,
         return following.replace("'", "").isalpha() and not looks_like_verb(following) \
             and following not in _PRONOUNS and name not in lower  # "Is he", "Upon my"
     return opened and closed
+
+
+_TAG_WORD = re.compile(r"\w+")
+
+
+def _called_out(text: str, b: int, after: str) -> bool:
+    """Whether a quote that is only a one-word name, ending at b, calls them: "Tommy!",
+    or "Tommy," she said warningly; not "William," Katharine replied, nor "Ralph!" repeated
+    Katharine.  In the novels such a "Name!" calls 29 times in 32, such a "Name," 8 in 11;
+    a longer name so said ("Mr. Darcy!") is as often said in surprise."""
+    if after[:1] not in ("!", ","):
+        return False
+    words = _TAG_WORD.findall(text, b, b + 40)[:3]  # the tag's, if one follows
+    return not any(w.lower() in ANSWER_VERBS or w.lower().startswith("repeat") for w in words)
 
 
 # Quotation marks of the other family than a quote's own, opening and closing words quoted
