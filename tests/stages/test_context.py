@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import pytest
 
+import storycast
+from storycast.document import Document
 from storycast.spans import Quote
-from storycast.stages.context import SCENE_REACH, called_gender, kin_calls, listeners
+from storycast.stages.context import (SCENE_REACH, build_context, called_gender, kin_calls,
+                                      listeners, told_to)
 
 
 def quotes(turns: list[tuple[str, int]]) -> list[Quote]:
@@ -138,3 +141,28 @@ def test_the_stranger_is_the_one_the_story_names_next():
     assert [names[resolve_description(ctx, t)] for t in tags] == ["Mr. James Harthouse"] * 2
     assert [names.get(q.speaker) for q in doc.quotes[:3]] == [
         "Mr. James Harthouse", "Mrs. Sparsit", "Mr. James Harthouse"]
+
+
+@pytest.mark.parametrize("text, told", [
+    ('"Is it late?" said Tom to Ada.', ["Ada"]),
+    ('"Is it late?" Tom asked Ada.', ["Ada"]),
+    ('"Is it late?" Tom asked Ada\'s brother.', []),  # an owner, not the one asked
+    ('Tom told Ada everything. "Is it late?"', ["Ada"]),
+    ('"Is it late?" Tom asked, and Ada shrugged.', []),
+])
+def test_whom_the_narration_says_a_line_is_said_to(text, told):
+    doc = storycast.analyze(Document(text))
+    ctx = build_context(doc)
+    assert [doc.character(c).name for c in told_to(ctx, 0)] == told
+
+
+@pytest.mark.parametrize("text, told", [
+    ('"Is it late?" she asked me.', True),
+    ('"Is it late?" she said to me.', True),
+    ('"Is it late?" she said, and looked at me.', False),
+])
+def test_a_line_asked_of_the_narrator_is_said_to_them(text, told):
+    doc = storycast.analyze(Document("I woke early. I found Ada by the gate, and I waved. "
+                                     + text))
+    ctx = build_context(doc)
+    assert ctx.narrator and (ctx.narrator in told_to(ctx, 0)) is told

@@ -619,6 +619,10 @@ def count_descriptions(ctx: Context, guesses: list[str | None]) -> None:
 # words that, a few before "to", make its object the one spoken to: "said she to Charlotte",
 # "turning to her"
 ADDRESSING = frozenset("turning turned turns addressing addressed".split())
+# verbs whose object is the one spoken to: "she asked me", "Elizabeth told Jane"
+TELLING = frozenset("ask asks asked asking tell tells told telling assure assures assured "
+                    "remind reminds reminded warn warns warned urge urges urged beg begs "
+                    "begged thank thanks thanked inform informs informed".split())
 TOLD_REACH = 200  # characters of narration either side of a quote searched for "to X"
 # what may follow "to her" when "her" is the listener, not an owner ("to her mother")
 _AFTER_OBJECT = frozenset("and but in with as again once then for at across over from".split())
@@ -647,13 +651,8 @@ def told_to(ctx: Context, i: int) -> list[str]:
     found: list[str] = []
     for a, b in regions:
         for m in ctx.scene.between(a, b):
-            before = text[max(a, m.start - 60):m.start]
-            before = _CLAUSE_BREAK.split(before)[-1]
-            words = [w.lower() for w in _WORD.findall(before)]
-            if len(words) < 2 or words[-1] != "to":
-                continue
-            if not any(w in SPEECH_VERBS or w in ADDRESSING for w in words[-6:-1]):
-                continue
+            if not _tells(text, max(a, m.start - 60), m.start) or m.attrs.get("possessive"):
+                continue  # not told, or an owner: "asked Jane's sister"
             if m.kind == "pronoun":
                 after = _WORD.match(text, m.end + 1) if text[m.end:m.end + 1] == " " else None
                 if after and after.group().lower() not in _AFTER_OBJECT \
@@ -661,7 +660,26 @@ def told_to(ctx: Context, i: int) -> list[str]:
                     continue  # "to her mother": an owner, not the listener
             if m.character not in found:
                 found.append(m.character)
+    # the narration's "me" is no mention: "she asked me", "he said to me"
+    if ctx.narrator and ctx.narrator not in found and any(
+            _tells(text, max(a, m.start() - 60), m.start())
+            for a, b in regions for m in _ME.finditer(text, a, b)):
+        found.append(ctx.narrator)
     return found
+
+
+_ME = re.compile(r"\bme\b(?!['\u2019])")
+
+
+def _tells(text: str, a: int, b: int) -> bool:
+    """Whether the narration text[a:b] ends saying whom a line is said to, the one named
+    next: "she asked", "said she to", "Mr. Darcy, drawing near Elizabeth, said to"."""
+    before = _CLAUSE_BREAK.split(text[a:b])[-1]
+    words = [w.lower() for w in _WORD.findall(before)]
+    if words and words[-1] in TELLING:
+        return before.rstrip()[-1:].isalpha()
+    return len(words) >= 2 and words[-1] == "to" and any(
+        w in SPEECH_VERBS or w in ADDRESSING for w in words[-6:-1])
 
 
 def turn_addressee(quotes: list[Quote], i: int) -> str | None:
