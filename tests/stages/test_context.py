@@ -6,8 +6,14 @@ import pytest
 import storycast
 from storycast.document import Document
 from storycast.spans import Quote
-from storycast.stages.context import (SCENE_REACH, build_context, called_gender, kin_calls,
-                                      listeners, told_to)
+from storycast.stages.context import (
+    SCENE_REACH,
+    build_context,
+    called_gender,
+    kin_calls,
+    listeners,
+    told_to,
+)
 
 
 def quotes(turns: list[tuple[str, int]]) -> list[Quote]:
