@@ -63,9 +63,10 @@ def test_a_verb_in_the_present_after_a_name_says_it_acts():
 
     for after in (" shrugs.", " doesn't look round", " can\u2019t stop", " closes the laptop",
                   " walked in", " says", " appears at the top of the stairwell",
-                  " snorts into their tea", " folds their arms"):
+                  " snorts into their tea", " folds their arms", " kicks my ankle",
+                  " reels in"):
         assert VERB_AFTER.match(after), after
-    for after in ("'s voice", " sisters", " and Mia"):
+    for after in ("'s voice", " sisters", " and Mia", "'s eyes", " perhaps"):
         assert not VERB_AFTER.match(after), after
 
 

@@ -22,6 +22,16 @@ def test_a_narration_pronoun_follows_the_subject_not_a_later_object():
     assert [names.get(m.character) for m in resolved] == ["McBryde"]
 
 
+def test_a_pronoun_follows_a_subject_of_a_story_told_in_the_present():
+    # "kicks" is a verb no list names: a word in -s after a name makes it the subject
+    text = ('"Strike faster," Dad says.\n\n"I struck," says Marcus.\n\n'
+            "I laugh, and Marcus kicks my ankle. He is two years older than me.\n")
+    doc = storycast.analyze(Document(text))
+    names = {c.id: c.name for c in doc.characters}
+    he = [m for m in doc.mentions if m.kind == "pronoun" and m.text == "He"]
+    assert [names.get(m.character) for m in he] == ["Marcus"]
+
+
 def test_he_with_no_man_named_is_the_one_of_unknown_sex_named_last():
     text = ('Jean-Luc came in late. Mia looked up from her laptop, and Jean-Luc waved.\n\n'
             '"Traffic." He dropped into the chair.\n')

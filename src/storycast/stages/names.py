@@ -35,13 +35,21 @@ _PRESENT = ("feels knows thinks sees comes goes takes gets makes stands sits run
             "climbs crosses drinks eats picks slides slips points throws catches hugs kisses "
             "touches lifts lowers follows stops jumps kneels wipes folds tucks bites swallows "
             "snorts groans scoffs hums sniffs coughs yawns flinches hesitates")
+# any other word in -s right after the name, as present-tense verbs are ("Marcus kicks",
+# "Dad reels in"), but those that are seldom verbs ("Jane perhaps", "the Bennet sisters");
+# not after "'s", where it is what they own ("Emma's eyes")
+_S_FORM = (r"(?!(?:this|thus|plus|perhaps|always|sometimes|besides|towards|afterwards|"
+           r"whereas|upstairs|downstairs|indoors|outdoors|news|means|series|species|sisters|"
+           r"brothers|girls|boys|daughters|sons|cousins|twins|ladies|parents|kids|folks)\b)"
+           r"[a-z]{2,}[^s\W]s")
 VERB_AFTER = re.compile(
     r"['\u2019]?s?\s+(?:(?:had|has|was|is|would|could|will|did|does|said|says|felt|knew|"
     r"thought|saw|came|went|took|got|made|stood|sat|ran|put|told|began|kept|left|found|"
     r"heard|looked|turned|smiled|laughed|nodded|sighed|shrugged|grinned|frowned|"
     rf"{'|'.join(_PRESENT.split())})\b"
     r"|(?:does|did|is|was|has|had|could|would|ca|wo)n['\u2019]t\b|"
-    r"(?:just |finally |then |slowly |quickly )?[a-z]{3,}ed\b)")
+    r"(?:just |finally |then |slowly |quickly )?[a-z]{3,}ed\b)"
+    r"|\s+(?:just |finally |then |slowly |quickly )?" + _S_FORM + r"\b")
 # A name owning a voice, a face or a hand is someone's ("Priya's voice drifted up"), even said
 # once and at a sentence's start.
 BODILY_AFTER = re.compile(
