@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import storycast
+from storycast.document import Document
 from storycast.stages.aliases import edit_distance_one, group_forms, pet_form_of
 from storycast.stages.names import Form, split_honorific
 
@@ -353,6 +354,14 @@ def test_a_pet_form_said_to_someone_joins_the_short_name(characters_of):
     assert characters_of("the-motel.txt")["Sam"] == ["Sam", "Sammy"]
     assert pet_form_of("Sammy", "Sam") and pet_form_of("Eddie", "Edd")
     assert pet_form_of("Katie", "Kat") and not pet_form_of("Samson", "Sam")
+
+
+def test_a_full_name_said_only_to_someone_known_by_its_short_form_is_theirs():
+    text = ("Ben came in late and dropped into the chair beside Nadia. Ben looked tired.\n\n"
+            '"Morning, Benjamin," Nadia said.\n\n"Don\'t," said Ben.\n')
+    doc = storycast.analyze(Document(text))
+    assert {c.name: c.aliases for c in doc.characters} == {
+        "Ben": ["Ben", "Benjamin"], "Nadia": ["Nadia"]}
 
 
 def test_a_pet_form_that_is_a_whole_line_calls_and_joins_the_short_name(characters_of):

@@ -227,6 +227,13 @@ def test_writing_introduced_as_writing_is_not_speech():
     assert found(text) == [["Then we must hurry,"], ["Good,"]]
 
 
+def test_a_line_after_a_sentence_that_writes_is_speech_unless_it_goes_on_a_quotation():
+    text = ("Orla wrote it down. 'See? Nineties.'\n\n"
+            "He took the card. 'Those people are here,' she wrote. 'They seem happy.'\n\n"
+            "He wrote 'Closed' on the door.")
+    assert found(text) == [["See? Nineties."]]
+
+
 def test_a_letter_with_a_lost_dash_after_its_salutation_is_not_speech():
     text = ('She read it twice.\n\n"My dear Fanny,   I write in haste."\n\n"Well?" he asked.')
     assert found(text) == [["Well?"]]

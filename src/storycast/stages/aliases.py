@@ -448,12 +448,14 @@ def short_form_of(short: str, full: str) -> bool:
 
 
 def attach_short_forms(groups: list[list[Form]], loose: list[Form]) -> None:
-    """Names only used to address someone join the one person whose name they shorten."""
+    """Names only used to address someone join the one person whose name they shorten, or
+    whose short name they say in full ("Don't call me Benjamin" to Ben)."""
     for form in loose:
         if len(form.words) != 1 or form.cls:
             continue
         owners = [g for g in groups if any(
-            len(f.words) == 1 and not f.cls and not f.title and short_form_of(form.core, f.core)
+            len(f.words) == 1 and not f.cls and not f.title
+            and (short_form_of(form.core, f.core) or short_form_of(f.core, form.core))
             for f in g)]
         if len(owners) == 1:
             owners[0].append(form)

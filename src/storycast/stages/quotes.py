@@ -419,12 +419,18 @@ def _is_speech(text: str, para: Span, spans: list[tuple[int, int]], after_quote:
         return False
     if not before.strip(_DASHES) or len(spans) > 1:
         return True  # it opens its paragraph, or a speech tag interrupts it
-    near = _WORD.findall(before[-60:])[-_NEAR_WORDS:] + _WORD.findall(after[:60])[:_NEAR_WORDS]
+    ahead = _WORD.findall(after[:60])[:_NEAR_WORDS]
+    near = _WORD.findall(before[-60:])[-_NEAR_WORDS:] + ahead
     tagged = has_speech_verb(near)
     if (_is_scare_quote(text[a:b], before, after, tagged) or _UNSPOKEN.search(before[-40:])
             or _ORGAN_BEFORE.search(before[-80:])):
         return False
-    if not tagged and (any(w.lower() in _WRITING for w in near) or _PERFORMED.search(before[-60:])):
+    # a sentence of its own after one that writes ("Orla wrote it down. 'See?'") is said,
+    # unless that one tags a quotation before it ('"Those people ...," she wrote. "They')
+    own = before[-1:] in ".!?" and not any(c in DOUBLE_MARKS + SINGLE_MARKS for c in before[-60:])
+    written = ahead if own else near
+    if not tagged and (any(w.lower() in _WRITING for w in written)
+                       or _PERFORMED.search(before[-60:])):
         return False  # written, read out or sung, not spoken
     return tagged or after_quote or not _is_reported(text[a:b])
 
