@@ -314,6 +314,24 @@ def test_a_beat_opened_by_a_titled_name_is_one_sentence():
 
 
 @pytest.mark.parametrize("beat", [
+    "Their mother looked up from the crossword.", "Her mother put down her pen.",
+    "Zoe's mum put down her pen.",
+])
+def test_a_beat_opened_by_a_parent_the_story_calls_mum_names_her(beat):
+    import storycast
+    from storycast.document import Document
+    from storycast.stages.context import beat_speaker, build_context
+
+    # "Mum" is a character: the narration's "their mother" is her, whoever's she is
+    text = ('Zoe answered the phone. Luke was breathless.\n\n"It\'s me," said Luke.\n\n'
+            '"Hello," said Zoe. Mum was doing the crossword.\n\n'
+            f'{beat} "Who is it?"\n\n"It\'s Luke, Mum."\n')
+    doc = storycast.analyze(Document(text))
+    who = beat_speaker(build_context(doc), 2)
+    assert who is not None and doc.character(who).name == "Mum"
+
+
+@pytest.mark.parametrize("beat", [
     "Mr. Hale was silent.", "Mr. Hale only smiled.", "Mr. Hale expressed his surprise.",
 ])
 def test_a_beat_that_keeps_its_person_silent_names_no_speaker(beat):

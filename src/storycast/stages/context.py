@@ -166,12 +166,22 @@ def beat_speaker(ctx: Context, i: int) -> str | None:
             if not _after_honorific(text, m.start())]  # "Mr. Hale laughed." is one sentence
     opening = ends[-1] if ends else start
     found = ctx.scene.between(opening, q.start)
-    if not found or found[0].kind != "name" or text[opening:found[0].start].strip(_OPENING_MARKS):
+    if len(found) > 1 and found[1].attrs.get("relation") \
+            and not text[found[0].end:found[1].start].strip(" \t\n'\u2019s"):
+        found = found[1:]  # "Her mother put down her pen.": "her" owns the one who acts
+    if not found:
+        return None
+    lead = text[opening:found[0].start].strip(_OPENING_MARKS)
+    owned = lead.lower() in _OWNERS or lead.endswith(("'s", "\u2019s")) and len(lead.split()) <= 3
+    if not (found[0].kind == "name" and not lead or found[0].attrs.get("relation") and owned):
         return None
     if any(w in _NO_OWN_WORDS for w in _LOWER_WORD.findall(text, opening, q.start)):
         return None
     after = text[found[0].end:found[0].end + 30].split(None, 1)
     return found[0].character if after and after[0][:1].islower() else None
+
+
+_OWNERS = frozenset({"his", "her", "their", "my", "our"})  # before a relative who acts ("Zoe's")
 
 
 # A beat that tells of the one acting keeping silent, or of their words without quoting

@@ -13,6 +13,30 @@ RELATION_KIN = {"sister": "female", "daughter": "female", "niece": "female",
 RELATIONS = set(RELATION_TITLES) | set(RELATION_KIN)
 
 
+# What a child calls a parent or grandparent, and what the narration calls them: a
+# character the story knows as "Mum" is the one it calls "her mother" or "my mum".
+ELDERS = {
+    "mother": ("mother", "mum", "mom", "mummy", "mommy", "mama", "mamma", "ma", "momma"),
+    "father": ("father", "dad", "daddy", "papa", "pa", "pop", "pops"),
+    "grandmother": ("grandmother", "gran", "granny", "grandma", "nan", "nana", "nanna"),
+    "grandfather": ("grandfather", "grandad", "granddad", "grandpa", "gramps", "grandpapa"),
+}
+_ELDER_OF = {word: elder for elder, words in ELDERS.items() for word in words}
+
+
+def elders(chars) -> dict[str, str]:
+    """Each word for a parent or grandparent (ELDERS) -> the one character the story
+    names by a word for them ("Mum", "Grandad"), where there is one."""
+    named: dict[str, set[str]] = {}
+    for c in chars:
+        for alias in c.aliases:
+            elder = _ELDER_OF.get(alias.lower())
+            if elder:
+                named.setdefault(elder, set()).add(c.id)
+    return {word: next(iter(ids)) for elder, ids in named.items() if len(ids) == 1
+            for word in ELDERS[elder]}
+
+
 def surname(char: Character) -> str | None:
     """The family name: of "Mrs. Bennet", "Miss Elizabeth Bennet" or "Sir William Lucas",
     the longest titled name first, but not of "Miss Eliza", whose last word is one of her

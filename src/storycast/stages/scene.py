@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..spans import Mention
-from .kin import RELATIONS, Family
+from .kin import ELDERS, RELATIONS, Family, elders
+from .mentions import quote_at, quote_bounds, sentence_initial
 from .names import VERB_AFTER
 
 SUBJECT_WINDOW = 150  # characters over which the last subject outranks a later object
@@ -15,6 +16,12 @@ SUBJECT_WINDOW = 150  # characters over which the last subject outranks a later 
 # (not "her cousin Edmund": a cousin seldom has the family's name)
 _RELATION_AFTER = re.compile(r"(?:['\u2019]s)?[ \t]*\n?[ \t]*(?P<noun>"
                              + "|".join(sorted(RELATIONS - {"cousin"})) + r")(?![-\w'\u2019])")
+_ELDER_WORDS = sorted({w for words in ELDERS.values() for w in words}, key=len, reverse=True)
+# "their mother", "my mum", "his gran": whose they are need not be known
+_ELDER_AFTER = re.compile(r"(?:['\u2019]s)?[ \t]*\n?[ \t]*(?P<noun>"
+                          + "|".join(_ELDER_WORDS) + r")(?![-\w'\u2019])", re.IGNORECASE)
+_OWNED_ELDER = re.compile(r"\b(?:[Mm]y|[Oo]ur|[Tt]heir)[ \t]*\n?[ \t]*(?P<noun>"
+                          + "|".join(_ELDER_WORDS) + r")(?![-\w'\u2019])")
 
 
 @dataclass
@@ -54,10 +61,11 @@ def resolve_narration_pronouns(doc: Document, window: int = 600,
     becomes a mention of the relative (a description, marked "relation")."""
     chars = {c.id: c for c in doc.characters}
     family = Family(chars)
+    parents = elders(doc.characters)  # "Mum" is "her mother", "my mum", "their mother"
     narrator = next((c.id for c in doc.characters if c.narrator), None)
     last: dict[str, tuple[int, str]] = {}
     subject: dict[str, tuple[int, str]] = {}
-    relations: list[Mention] = []
+    relations: list[Mention] = _owned_elders(doc, parents) if parents else []
 
     def named(end: int, character: str, initial: bool) -> None:
         g = chars[character].gender if character in chars else None
@@ -71,16 +79,22 @@ def resolve_narration_pronouns(doc: Document, window: int = 600,
     def relation(end: int, owner: str) -> None:
         found = _RELATION_AFTER.match(doc.text, end)
         kin = found and family.kin(owner, found.group("noun"))
+        if not kin and parents and family.surnames.get(owner) is None:
+            # one of no known family ("Zoe's mum"): the one the story calls "Mum"
+            found = _ELDER_AFTER.match(doc.text, end)
+            kin = found and parents.get(found.group("noun").lower())
         if kin:
             start, stop = found.span("noun")
             relations.append(Mention(start, stop, "description", kin, doc.text[start:stop],
                                      {"relation": True}))
             named(stop, kin, False)
 
-    for m in sorted(doc.mentions, key=lambda m: m.start):
+    for m in sorted(doc.mentions + relations, key=lambda m: m.start):
         if m.attrs.get("quote") is not None:
             continue
-        if m.kind == "name" and m.character:
+        if m.attrs.get("relation"):  # "Their mother looked up."
+            named(m.end, m.character, bool(m.attrs.get("initial")))
+        elif m.kind == "name" and m.character:
             named(m.end, m.character, bool(m.attrs.get("initial")))
             if m.attrs.get("possessive"):
                 relation(m.end, m.character)
@@ -109,3 +123,17 @@ def resolve_narration_pronouns(doc: Document, window: int = 600,
     if relations:
         doc.mentions.extend(relations)
         doc.mentions.sort(key=lambda m: m.start)
+
+
+def _owned_elders(doc: Document, parents: dict[str, str]) -> list[Mention]:
+    """The narration's "my mum", "our father", "their mother", as mentions of the one
+    character the story names so (``parents``: by elders)."""
+    bounds = quote_bounds(doc.quotes)
+    out = []
+    for found in _OWNED_ELDER.finditer(doc.text):
+        start, stop = found.span("noun")
+        who = parents.get(found.group("noun").lower())
+        if who and quote_at(bounds, start) is None:
+            out.append(Mention(start, stop, "description", who, doc.text[start:stop], {
+                "relation": True, "initial": sentence_initial(doc.text, found.start())}))
+    return out
