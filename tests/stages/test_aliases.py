@@ -356,6 +356,18 @@ def test_a_pet_form_said_to_someone_joins_the_short_name(characters_of):
     assert pet_form_of("Katie", "Kat") and not pet_form_of("Samson", "Sam")
 
 
+def test_two_ranks_before_a_name_are_one_title():
+    # "Detective Sergeant Amara Quist" is Amara, and Quist: her rank is the last word of it
+    assert split_honorific("Detective Sergeant Amara Quist") == (None, "sergeant", "Amara Quist")
+    assert split_honorific("Lieutenant Colonel Brandon") == (None, "colonel", "Brandon")
+    assert split_honorific("Sir William Lucas") == (None, "sir", "William Lucas")
+    text = ('Detective Sergeant Amara Quist sat down. Amara looked tired.\n\n'
+            '"Sit," said Quist.\n\n"Thanks, Amara," said Tom.\n')
+    doc = storycast.analyze(Document(text))
+    assert {c.name: c.aliases for c in doc.characters} == {
+        "Amara": ["Amara", "Detective Sergeant Amara Quist", "Quist"], "Tom": ["Tom"]}
+
+
 def test_a_full_name_said_only_to_someone_known_by_its_short_form_is_theirs():
     text = ("Ben came in late and dropped into the chair beside Nadia. Ben looked tired.\n\n"
             '"Morning, Benjamin," Nadia said.\n\n"Don\'t," said Ben.\n')

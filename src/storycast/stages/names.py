@@ -165,6 +165,11 @@ def split_honorific(name: str, given: frozenset[str] = frozenset()
     if m and m.group(1).lower() in HONORIFICS and m.group(1).lower() not in given:
         hon = m.group(1).lower()
         core = name[m.end():]
+        inner = _HONORIFIC_PREFIX.match(core)
+        if hon not in TITLE_CLASS and inner and inner.group(1).lower() in HONORIFICS \
+                and inner.group(1).lower() not in TITLE_CLASS and core[inner.end():]:
+            # "Detective Sergeant Amara Quist", "Lieutenant Colonel Brandon": the last rank
+            hon, core = inner.group(1).lower(), core[inner.end():]
         return TITLE_CLASS.get(hon), (None if hon in TITLE_CLASS else hon), core
     return None, None, name
 
