@@ -106,3 +106,5 @@ def test_a_role_the_story_names_is_that_person_about_the_naming(tmp_path):
     assert [doc.text[m.start:m.end] for m in doc.mentions
             if m.character == bev and m.kind == "name"] == [
         "The charge nurse", "The charge nurse", "Bev", "Bev"]  # the naming's own role left
+    # and the noun says her sex, where "her eyes" alone, after a name, did not
+    assert doc.character(bev).gender == "female"

@@ -215,11 +215,11 @@ def name_roles(doc: Document, chars: list[Character], places: Places, bounds) ->
     goes on using, is a mention of her (so "The charge nurse takes the chart ... 'Good.'"
     is a beat of hers)."""
     text, mentions = doc.text, doc.layers.setdefault("mentions", [])
-    known = {c.id for c in chars}
+    by_id = {c.id: c for c in chars}
     added = []
     # a name set off by commas, looked at first (the role before it is rarer, and a search
     # of the whole text for it took 15 ms of a novel's run)
-    for named in [m for m in mentions if m.kind == "name" and m.character in known
+    for named in [m for m in mentions if m.kind == "name" and m.character in by_id
                   and text[m.start - 2:m.start] == ", " and text[m.end:m.end + 1] == ","]:
         found = _ROLE_BEFORE.search(text, max(0, named.start - 40), named.start)
         if found is None or not _person(found[1].split()[-1]) \
@@ -227,6 +227,9 @@ def name_roles(doc: Document, chars: list[Character], places: Places, bounds) ->
             continue
         # the naming's own "The charge nurse" left out: "Bev" names her there
         role = " ".join(found[1].split())
+        char = by_id[named.character]
+        if char.gender == "unknown" and noun_gender(role.split()[-1]):
+            char.gender = noun_gender(role.split()[-1])  # a nurse is a woman, to the story
         added += [m for m in narrated_mentions(places, role, named.character, {found.start()},
                                                bounds)
                   if abs(m.start - found.start()) <= ROLE_REACH]
