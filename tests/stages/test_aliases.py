@@ -356,6 +356,16 @@ def test_a_pet_form_said_to_someone_joins_the_short_name(characters_of):
     assert pet_form_of("Katie", "Kat") and not pet_form_of("Samson", "Sam")
 
 
+def test_two_names_said_together_once_are_two_people_named_alone_and_paired():
+    # "who'll wash Ahmed\nKarim and Jamila's faces" beside "Ahmed and Karim ran in front"
+    text = ('Ahmed and Karim ran in front. Ahmed shouted, and Karim laughed.\n\n'
+            '"Who will wash Ahmed\nKarim and Jamila\'s faces?" said Aziz.\n\n'
+            '"Not me," said Ahmed.\n\n"Nor me," said Karim.\n')
+    doc = storycast.analyze(Document(text))
+    cast = {c.name: c.aliases for c in doc.characters}
+    assert cast["Ahmed"] == ["Ahmed"] and cast["Karim"] == ["Karim"]
+
+
 def test_two_ranks_before_a_name_are_one_title():
     # "Detective Sergeant Amara Quist" is Amara, and Quist: her rank is the last word of it
     assert split_honorific("Detective Sergeant Amara Quist") == (None, "sergeant", "Amara Quist")

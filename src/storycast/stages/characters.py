@@ -16,6 +16,7 @@ from .names import (
     VERB_AFTER,
     Form,
     collect_forms,
+    is_pair_of,
     is_plural_of,
     lowercase_counts,
     person_score,
@@ -181,7 +182,7 @@ def find_people(doc: Document, forms: dict) -> list[list[Form]]:
     scores = {f.key: person_score(f, lower) for f in forms.values()}
     # Names only ever used to address someone wait for the alias pass, which knows the addressee.
     candidates = [f for f in forms.values() if scores[f.key] > 0 and not is_vocative_only(f)
-                  and not is_plural_of(f, forms)]
+                  and not is_plural_of(f, forms) and not is_pair_of(f, forms, doc.text)]
     groups = [g for g in group_forms(candidates)
               if sum(max(scores[f.key], 0) for f in g) >= PERSON_THRESHOLD]
     attach_short_forms(groups, [f for f in forms.values() if is_vocative_only(f)])

@@ -248,6 +248,18 @@ def is_plural_of(form: Form, forms: dict) -> bool:
     return single is not None and (form.tagged == 0 or single.count >= form.count)
 
 
+def is_pair_of(form: Form, forms: dict, text: str) -> bool:
+    """"Ahmed Karim", said once across a line's end ("wash Ahmed\nKarim and Jamila's
+    faces"), beside "Ahmed and Karim": two people each named alone, not one full name."""
+    if len(form.words) != 2 or form.cls or form.title or form.count > 1:
+        return False
+    a, b = form.words
+    if (None, None, a) not in forms or (None, None, b) not in forms:
+        return False
+    return re.search(rf"\b(?:{re.escape(a)}\s+and\s+{re.escape(b)}|{re.escape(b)}\s+and\s+"
+                     rf"{re.escape(a)})\b", text) is not None
+
+
 # A name never tagged that follows "in", "at" or "from" this often is a place: people are
 # seldom more than a tenth of the time (Norland 0.45, New York 0.31, India 0.18; Mrs.
 # Walker, tagged, 0.11).
