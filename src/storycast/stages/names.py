@@ -250,11 +250,14 @@ def is_plural_of(form: Form, forms: dict) -> bool:
 
 def is_pair_of(form: Form, forms: dict, text: str) -> bool:
     """"Ahmed Karim", said once across a line's end ("wash Ahmed\nKarim and Jamila's
-    faces"), beside "Ahmed and Karim": two people each named alone, not one full name."""
+    faces"), beside "Ahmed and Karim": two people each named alone, not one full name;
+    but "Janey Archer" beside "Janey and Archer", where others are Archers too."""
     if len(form.words) != 2 or form.cls or form.title or form.count > 1:
         return False
     a, b = form.words
-    if (None, None, a) not in forms or (None, None, b) not in forms:
+    if (None, None, a) not in forms or (None, None, b) not in forms or any(
+            f is not form and f.words[-1] == b and (len(f.words) > 1 or f.cls or f.title)
+            for f in forms.values()):
         return False
     return re.search(rf"\b(?:{re.escape(a)}\s+and\s+{re.escape(b)}|{re.escape(b)}\s+and\s+"
                      rf"{re.escape(a)})\b", text) is not None
