@@ -168,6 +168,8 @@ def test_a_name_opening_a_line_as_its_subject_is_not_a_vocative(text, name):
     ('"I\'m Dev, by the way," he said.', "Dev"),
     ('"Yes, I am Aziz, and you are welcome."', "Aziz"),
     ('"My name is Oliver, sir," replied the boy.', "Oliver"),
+    ('"He always calls me Hartley. It\'s my name."', "Hartley"),
+    ('"Don\'t call me Benjamin."', "Benjamin"),
 ])
 def test_the_speaker_s_own_name_is_not_a_vocative(text, name):
     assert [m[0] for m in names(text) if m[1] == name] == ["name"]

@@ -53,7 +53,8 @@ _SUBJECT_AFTER = re.compile(
     r"could|must|may|might|does|did|should|shall|seems|seemed|never|always)\b)")
 # What a speaker says just before their own name: "I'm Dev", "My name is Alice", "Yes, I
 # am Aziz", "Call me Ishmael".  The name is neither a call nor someone else's.
-_SELF_NAMING = re.compile(r"(?:\bI['\u2019]m|\bI am|\b[Mm]y name(?: is|['\u2019]s)|\b[Cc]all me)$")
+_SELF_NAMING = re.compile(r"(?:\bI['\u2019]m|\bI am|\b[Mm]y name(?: is|['\u2019]s)"
+                          r"|\b[Cc]all(?:s|ed)? me)$")  # "He always calls me Hartley"
 
 
 def names_self(text: str, s: int, e: int) -> bool:
