@@ -89,3 +89,18 @@ def test_a_coach_is_called_by_the_rank(story):
     assert rubbing.addressees[0] == coach.id
     assert [m.character for m in doc.mentions if m.kind == "vocative"
             and rubbing.start <= m.start < rubbing.end] == [coach.id]
+
+
+def test_your_highness_calls_the_one_prince():
+    from storycast.document import Document
+
+    # "I like her, Your Highness.": "Your" and the style are one call, of Prince Aldric
+    text = ('Prince Aldric stood at the head of the table. Lord Brannock sat at the end.\n\n'
+            '"They will come by the river," Brannock said.\n\n'
+            '"I like her, Your Highness. Can we keep her?" said Brannock.\n\n'
+            '"She is not a dog," said Aldric.\n')
+    doc = storycast.analyze(Document(text))
+    names = {c.id: c.name for c in doc.characters}
+    calls = [(m.text, names.get(m.character)) for m in doc.mentions if m.kind == "vocative"]
+    assert calls == [("Highness", "Prince Aldric")]
+    assert names[doc.quotes[1].addressees[0]] == "Prince Aldric"

@@ -256,6 +256,8 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: LowerCaseWords,
         return False  # "'Mr. Knightley, I am going to do so-and-so'": words quoted, not said
     before = text[a:s].rstrip()
     after = text[e:b].lstrip()
+    if before.endswith(("Your", " your")) and text[s:e].lower() in _STYLED:
+        before = before[:-4].rstrip()  # "I like her, Your Highness."
     if _SELF_NAMING.search(before[-16:]):
         return False  # "I'm Dev, by the way": the speaker's own name
     if after.startswith(".") and after[1:2].isalpha():
@@ -300,6 +302,9 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: LowerCaseWords,
 
 
 _TAG_WORD = re.compile(r"\w+")
+# how the great are called, after "Your"
+_STYLED = frozenset({"highness", "majesty", "grace", "honour", "honor", "lordship",
+                     "ladyship", "excellency", "eminence", "worship"})
 
 
 def _called_out(text: str, b: int, after: str) -> bool:

@@ -46,15 +46,22 @@ def attach_ranked(forms: dict, chars: list[Character]) -> None:
             _join(form, bearers[0])
 
 
+# how royalty is called, and the titles before a name of those so called
+_CALLED_ROYAL = {"highness": ("prince", "princess"), "majesty": ("king", "queen")}
+
+
 def attach_called_ranks(forms: dict, chars: list[Character]) -> None:
     """A rank called alone ("Yes, Professor.", "Thank you, Doctor.") calls the one
-    character the story gives that rank before a name; it becomes none of their names."""
+    character the story gives that rank before a name, and "Your Highness" the one prince
+    or princess; it becomes none of their names."""
     for form in forms.values():
         rank = form.core.lower()
-        if form.cls or form.title or rank not in RANKS or not form.mentions \
-                or any(m.kind != "vocative" or m.character for m in form.mentions):
+        if form.cls or form.title or (rank not in RANKS and rank not in _CALLED_ROYAL) \
+                or not form.mentions or any(m.kind != "vocative" or m.character
+                                            for m in form.mentions):
             continue
-        bearers = holders(chars, rank)
+        bearers = titled(chars, _CALLED_ROYAL[rank]) if rank in _CALLED_ROYAL \
+            else holders(chars, rank)
         if len(bearers) == 1:
             for m in form.mentions:
                 m.character = next(iter(bearers))
