@@ -146,3 +146,13 @@ def test_a_country_spoken_of_as_a_person_is_no_one_unless_it_speaks():
     florence = form("Florence", 53)
     florence.narration, florence.acting = 25, 7
     assert person_score(florence, Counter()) > 2
+
+
+def test_a_role_set_after_a_name_says_it_is_a_person():
+    from storycast.stages.names import apposed_role
+
+    for text in ("Tamsin, the quartermaster, with a ledger", "Marco, the head chef, said",
+                 "Ana, the night nurse, came"):
+        assert apposed_role(text, text.index(",")), text
+    for text in ("Greywater, the river, ran", "Hyderabad, the capital, was", "Tom, the cat"):
+        assert not apposed_role(text, text.index(",")), text

@@ -313,6 +313,25 @@ def test_a_beat_opened_by_a_titled_name_is_one_sentence():
     assert who is not None and doc.character(who).name == "Mr. Hale"
 
 
+@pytest.mark.parametrize("reveal, owner", [
+    ("It was Tamsin, the quartermaster, with a ledger under her arm.", "Tamsin"),
+    ("Aldric looked up from the map. It was Tamsin, with a ledger.", "Tamsin"),
+    ("Aldric looked up from the map, frowning.", None),
+])
+def test_a_voice_heard_is_the_one_the_next_paragraph_says_it_was(reveal, owner):
+    import storycast
+    from storycast.document import Document
+    from storycast.stages.context import build_context
+    from storycast.stages.speakers import anchor_speakers
+
+    text = ('Prince Aldric stood over the map. Tamsin, the quartermaster, kept the stores.\n\n'
+            '"Two hundred archers," said Aldric.\n\n'
+            f'"We do not have two hundred archers," said a voice from the door.\n\n{reveal}\n')
+    doc = storycast.analyze(Document(text))
+    anchors = anchor_speakers(build_context(doc), doc.layer("tags"))
+    assert (doc.character(anchors[1]).name if anchors[1] else None) == owner
+
+
 @pytest.mark.parametrize("beat", [
     "Their mother looked up from the crossword.", "Her mother put down her pen.",
     "Zoe's mum put down her pen.",

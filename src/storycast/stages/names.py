@@ -16,6 +16,7 @@ from ..lexicon import (
     HONORIFICS,
     NON_NAMES,
     PLACE_PREPOSITIONS,
+    ROLE_NOUNS,
     TITLE_CLASS,
     common_words,
     given_names,
@@ -72,6 +73,19 @@ def apposition_gender(text: str, start: int, end: int) -> str | None:
         if g is not None:
             return g
     return None
+
+
+_ROLE_APPOSED = re.compile(r",\s+the\s+(?:[a-z-]+\s+){0,2}([a-z-]+),")
+# heads of a trade: "the quartermaster", "the innkeeper", "the toymaker"
+_TRADES = ("master", "keeper", "maker", "monger", "smith", "wright")
+
+
+def apposed_role(text: str, end: int) -> bool:
+    """Whether a role a person holds is set after the name ending at ``end``: "Tamsin,
+    the quartermaster, with a ledger under her arm"."""
+    m = _ROLE_APPOSED.match(text, end)
+    return m is not None and (m.group(1) in ROLE_NOUNS or noun_gender(m.group(1)) is not None
+                              or m.group(1).endswith(_TRADES))
 
 
 _HONORIFIC_PREFIX = re.compile(rf"^([{LETTER}]+)\.?\s+(?=\S)")
@@ -207,7 +221,8 @@ def collect_forms(text: str, mentions: list[Mention], tag_spans: set[tuple[int, 
         if m.attrs.get("quote") is None:
             form.acting += bool(VERB_AFTER.match(text, m.end))
             apposed = apposition_gender(text, m.start, m.end)
-            form.bodily += bool(BODILY_AFTER.match(text, m.end) or apposed)
+            form.bodily += bool(BODILY_AFTER.match(text, m.end) or apposed
+                                or apposed_role(text, m.end))
             if apposed:  # "Declan Hart, a tall man": as good as two pronouns after the name
                 setattr(form, apposed, getattr(form, apposed) + APPOSITION_WEIGHT)
         before = text[max(0, m.start - 24):m.start].lower().split()

@@ -7,6 +7,8 @@ the decisions before each quote, so a confident tag corrects the untagged turns 
 """
 from __future__ import annotations
 
+import re
+
 from ..lexicon import head_noun
 from ..models.speaker import SpeakerModel
 from .context import (
@@ -29,6 +31,8 @@ from .features import candidates, quote_features
 from .tags import Tag, untagged
 from .voice import learn_voices
 
+_IT_WAS = re.compile(r"\b[Ii]t(?: was|['\u2019]s| is)\s+$")
+VOICE_REVEAL = 300  # characters into the paragraph after "said a voice" that may name its owner
 EXPLICIT_CONFIDENCE = 0.95
 # a beat's name is the speaker of the line after it some 85 times in 100 in the novels
 BEAT_CONFIDENCE = 0.85
@@ -43,6 +47,24 @@ def stranger(ctx: Context, tag: Tag) -> str | None:
     if key is None or head_noun(key) not in ANYONE:
         return None
     return ctx.by_name.get("the " + key)
+
+
+def heard_voice(ctx: Context, i: int, tag: Tag) -> str | None:
+    """"said a voice from the door", and the next paragraph says whose ("It was Tamsin,
+    the quartermaster"): theirs is the voice (not the one who turns to look, "Oliver
+    raised the candle ... It was Nancy.")."""
+    key = description_key(tag)
+    if key is None or head_noun(key) != "voice" or tag.text.split()[0].lower() not in ("a", "an"):
+        return None  # "the same voice" is one heard before
+    paras = ctx.doc.paragraphs
+    k = ctx.doc.quotes[i].paragraph + 1
+    if k >= len(paras):
+        return None
+    text = ctx.doc.text
+    for m in ctx.scene.between(paras[k].start, min(paras[k].end, paras[k].start + VOICE_REVEAL)):
+        if m.kind == "name" and _IT_WAS.search(text, max(paras[k].start, m.start - 10), m.start):
+            return m.character
+    return None
 
 
 def anchor_speakers(ctx: Context, tags: list[Tag | None]) -> list[str | None]:
@@ -62,7 +84,7 @@ def anchor_speakers(ctx: Context, tags: list[Tag | None]) -> list[str | None]:
         elif tag is not None and tag.kind == "pronoun" and tag.gender == "narrator":
             who = ctx.narrator
         elif tag is not None and tag.kind == "description":
-            who = stranger(ctx, tag)
+            who = stranger(ctx, tag) or heard_voice(ctx, len(anchors), tag)
         elif tag is not None and tag.kind == "pronoun":
             who = ctx.strangers.get(tag.start)  # "A man in an orange vest ... he says"
             if not who and own and ctx.chars[own].gender in (tag_gender(tag, ctx), "unknown"):
