@@ -17,6 +17,11 @@ from storycast.stages.names import Form, split_honorific
 STORIES = Path(__file__).resolve().parents[1] / "data" / "stories"
 
 
+def aliases_of(text: str) -> dict[str, list[str]]:
+    """Character name -> aliases, for a text."""
+    return {c.name: c.aliases for c in storycast.analyze(Document(text)).characters}
+
+
 def form(name: str, count: int = 1, male: float = 0.0, female: float = 0.0) -> Form:
     cls, title, core = split_honorific(name)
     return Form(cls, title, core, surfaces=Counter({name: count}), count=count, male=male,
@@ -361,8 +366,7 @@ def test_two_names_said_together_once_are_two_people_named_alone_and_paired():
     text = ('Ahmed and Karim ran in front. Ahmed shouted, and Karim laughed.\n\n'
             '"Who will wash Ahmed\nKarim and Jamila\'s faces?" said Aziz.\n\n'
             '"Not me," said Ahmed.\n\n"Nor me," said Karim.\n')
-    doc = storycast.analyze(Document(text))
-    cast = {c.name: c.aliases for c in doc.characters}
+    cast = aliases_of(text)
     assert cast["Ahmed"] == ["Ahmed"] and cast["Karim"] == ["Karim"]
 
 
@@ -373,16 +377,14 @@ def test_two_ranks_before_a_name_are_one_title():
     assert split_honorific("Sir William Lucas") == (None, "sir", "William Lucas")
     text = ('Detective Sergeant Amara Quist sat down. Amara looked tired.\n\n'
             '"Sit," said Quist.\n\n"Thanks, Amara," said Tom.\n')
-    doc = storycast.analyze(Document(text))
-    assert {c.name: c.aliases for c in doc.characters} == {
+    assert aliases_of(text) == {
         "Amara": ["Amara", "Detective Sergeant Amara Quist", "Quist"], "Tom": ["Tom"]}
 
 
 def test_a_full_name_said_only_to_someone_known_by_its_short_form_is_theirs():
     text = ("Ben came in late and dropped into the chair beside Nadia. Ben looked tired.\n\n"
             '"Morning, Benjamin," Nadia said.\n\n"Don\'t," said Ben.\n')
-    doc = storycast.analyze(Document(text))
-    assert {c.name: c.aliases for c in doc.characters} == {
+    assert aliases_of(text) == {
         "Ben": ["Ben", "Benjamin"], "Nadia": ["Nadia"]}
 
 

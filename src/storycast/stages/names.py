@@ -264,9 +264,10 @@ def is_plural_of(form: Form, forms: dict) -> bool:
 
 
 def is_pair_of(form: Form, forms: dict, text: str) -> bool:
-    """"Ahmed Karim", said once across a line's end ("wash Ahmed\nKarim and Jamila's
-    faces"), beside "Ahmed and Karim": two people each named alone, not one full name;
-    but "Janey Archer" beside "Janey and Archer", where others are Archers too."""
+    """"Ahmed Karim", said once with a line's end between ("who'll wash Ahmed" and, on the
+    next line, "Karim and Jamila's faces"), beside "Ahmed and Karim": two people each named
+    alone, not one full name; but "Janey Archer" beside "Janey and Archer", where others
+    are Archers too."""
     if len(form.words) != 2 or form.cls or form.title or form.count > 1:
         return False
     a, b = form.words

@@ -227,9 +227,9 @@ def name_roles(doc: Document, chars: list[Character], places: Places, bounds) ->
             continue
         # the naming's own "The charge nurse" left out: "Bev" names her there
         role = " ".join(found[1].split())
-        char = by_id[named.character]
-        if char.gender == "unknown" and noun_gender(role.split()[-1]):
-            char.gender = noun_gender(role.split()[-1])  # a nurse is a woman, to the story
+        char, sex = by_id[named.character], noun_gender(role.split()[-1])
+        if char.gender == "unknown" and sex:
+            char.gender = sex  # a nurse is a woman, to the story
         added += [m for m in narrated_mentions(places, role, named.character, {found.start()},
                                                bounds)
                   if abs(m.start - found.start()) <= ROLE_REACH]
