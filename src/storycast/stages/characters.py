@@ -18,6 +18,7 @@ from .names import (
     collect_forms,
     is_pair_of,
     is_plural_of,
+    is_vocative_only,
     lowercase_counts,
     person_score,
 )
@@ -127,10 +128,6 @@ def _cast_reader(chars: list[Character]) -> Character | None:
     """The cast's entry for the "you" ("Reader", "Y/N"), when the text names it nowhere."""
     return next((c for c in chars if not c.mentions
                  and READER_NAMES & {a.lower() for a in c.aliases}), None)
-
-
-def is_vocative_only(form: Form) -> bool:
-    return form.vocative == form.count and form.tagged == 0 and not form.cls
 
 
 def canonical_name(forms: list[Form]) -> str:

@@ -263,6 +263,11 @@ def is_plural_of(form: Form, forms: dict) -> bool:
     return single is not None and (form.tagged == 0 or single.count >= form.count)
 
 
+def is_vocative_only(form: Form) -> bool:
+    """Whether a name is never said but in calls: "Mags", "Sammy"."""
+    return form.vocative == form.count and form.tagged == 0 and not form.cls
+
+
 def is_pair_of(form: Form, forms: dict, text: str) -> bool:
     """"Ahmed Karim", said once with a line's end between ("who'll wash Ahmed" and, on the
     next line, "Karim and Jamila's faces"), beside "Ahmed and Karim": two people each named

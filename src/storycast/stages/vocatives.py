@@ -12,7 +12,7 @@ from ..lexicon import HONORIFICS, common_words, nicknames
 from ..spans import Character, Mention
 from .aliases import form_gender, plain_given_name
 from .context import listeners, turn_addressee
-from .names import Form, split_honorific
+from .names import Form, is_vocative_only, split_honorific
 
 
 def _compatible(form: Form, char: Character) -> bool:
@@ -135,7 +135,7 @@ def _pet_families(forms: dict) -> dict[str, list[Form]]:
     families: dict[str, list[Form]] = {}
     for form in forms.values():
         stem = _stem(form)
-        if stem and form.vocative == form.count and not form.tagged:
+        if stem and is_vocative_only(form):
             families.setdefault(stem, []).append(form)
     return families
 
