@@ -393,3 +393,22 @@ def test_a_pet_form_that_is_a_whole_line_calls_and_joins_the_short_name(characte
     cast = characters_of("the-library.txt")
     assert cast["Tom"] == ["Tom", "Tom Okafor", "Mr. Okafor", "Tommy"]
     assert "Tommy" not in cast
+
+
+def test_a_ranks_given_name_says_its_sex():
+    # "Captain Ilse Varga", later "Varga ... her": a rank leans to a man, a given name is
+    # surer, so the two are one woman
+    doc = storycast.analyze(STORIES / "the-bridge-crew.txt")
+    varga = [c for c in doc.characters if "Varga" in c.name]
+    assert len(varga) == 1 and varga[0].gender == "female"
+    assert "Captain Ilse Varga" in varga[0].aliases
+
+
+def test_a_name_cut_short_and_given_an_s_joins_its_owner():
+    import storycast
+
+    text = ('Nadia and I sat on the bus. Leila rang.\n\n"Hello," said Nadia.\n\n'
+            '"Nads. Why is there a Terry?" said Leila.\n\n"He is on the bus, Lei," said Nadia.\n')
+    doc = storycast.analyze(Document(text))
+    nadia = next(c for c in doc.characters if c.name == "Nadia")
+    assert "Nads" in nadia.aliases

@@ -156,3 +156,20 @@ def test_a_role_set_after_a_name_says_it_is_a_person():
         assert apposed_role(text, text.index(",")), text
     for text in ("Greywater, the river, ran", "Hyderabad, the capital, was", "Tom, the cat"):
         assert not apposed_role(text, text.index(",")), text
+
+
+def test_a_place_named_with_street_or_town_is_no_one():
+    f = form("Camden Town", 1)
+    f.narration = 1
+    assert person_score(f, Counter()) < 0
+    f.tagged = 1  # unless it speaks
+    assert person_score(f, Counter()) > 0
+
+
+def test_a_name_set_before_a_noun_most_times_is_a_kind_of_thing():
+    # "a Rook scarf", "a Rook costume", "the Rook coat", and "Rook!" twice
+    f = form("Rook", 5)
+    f.vocative, f.attributive = 2, 3
+    assert person_score(f, Counter()) < 0
+    f.attributive = 1
+    assert person_score(f, Counter()) > 0

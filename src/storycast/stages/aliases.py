@@ -145,7 +145,8 @@ def group_gender(forms: list[Form]) -> str | None:
         votes["female"] += f.female
         if not f.honorific_gender and not f.surname_like:
             prior = name_sex(f.words[0])
-            if prior and not f.cls and not f.title:
+            # a rank's given name is still one: "Captain Ilse Varga" ("Captain Harville" has none)
+            if prior and not f.cls and (not f.title or len(f.words) > 1):
                 # one pronoun's worth: "Jess ... she" outweighs a census that says male
                 votes["male"] += prior[0] * 1.5
                 votes["female"] += (1 - prior[0]) * 1.5
@@ -447,6 +448,12 @@ def short_form_of(short: str, full: str) -> bool:
     return len(short) >= 5 and short[0] == full[0] and edit_distance_one(short, full)
 
 
+def _clipped_with_s(short: str, full: str) -> bool:
+    """"Nads" for "Nadia", "Jords" for "Jordan": a name cut short and given an "s"."""
+    return len(short) >= 4 and short.endswith("s") and full.startswith(short[:-1]) \
+        and len(full) > len(short) - 1 and short not in given_names()
+
+
 def attach_short_forms(groups: list[list[Form]], loose: list[Form]) -> None:
     """Names only used to address someone join the one person whose name they shorten, or
     whose short name they say in full ("Don't call me Benjamin" to Ben)."""
@@ -455,7 +462,8 @@ def attach_short_forms(groups: list[list[Form]], loose: list[Form]) -> None:
             continue
         owners = [g for g in groups if any(
             len(f.words) == 1 and not f.cls and not f.title
-            and (short_form_of(form.core, f.core) or short_form_of(f.core, form.core))
+            and (short_form_of(form.core, f.core) or short_form_of(f.core, form.core)
+                 or _clipped_with_s(form.core, f.core))
             for f in g)]
         if len(owners) == 1:
             owners[0].append(form)

@@ -123,6 +123,7 @@ class Form:
     male: float = 0.0
     female: float = 0.0
     they: int = 0  # "Wren folded their arms": a singular "they" after the name
+    attributive: int = 0  # before a noun, as a kind of thing: "a Rook scarf", "the Rook coat"
     surname_like: bool = False  # also the last word of a titled or full name ("Darcy")
     mentions: list[Mention] = field(default_factory=list)
 
@@ -232,6 +233,10 @@ def collect_forms(text: str, mentions: list[Mention], tag_spans: set[tuple[int, 
                            and not (before[-1] == "at" and len(before) > 1
                                     and before[-2] in _GAZES))
             form.after_the += before[-1] == "the"
+            if before[-1] in _ARTICLES and not form.cls and not form.title:
+                after = _SMALL_WORD_AFTER.match(text, m.end)
+                form.attributive += bool(after and after[1] not in _FUNCTION_WORDS
+                                         and not VERB_AFTER.match(text, m.end))
     return forms
 
 
@@ -290,6 +295,22 @@ def is_pair_of(form: Form, forms: dict, text: str) -> bool:
 PLACE_USES, PLACE_SHARE = 3, 0.15
 
 
+# The last word of a place's name: "past Camden Town", "down Mill Lane", said of no one.
+PLACE_WORDS = frozenset(
+    "street road lane avenue square park town city station bridge hill heath terrace "
+    "crescent gardens market cathedral church abbey castle palace manor farm valley river "
+    "island harbour harbor airport hospital college university school".split())
+
+
+# "a Rook scarf", "the Rook coat": a name set before a noun names a kind of thing, a show's
+# hero on a fan's scarf, no one in the story
+_ARTICLES = frozenset(("a", "an", "the"))
+_SMALL_WORD_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+_FUNCTION_WORDS = frozenset("and or of in at to with for but who whom whose that which than as "
+                            "is was had has have would could should will might must may can "
+                            "did does do himself herself".split())
+
+
 # Family words a story may name someone by, capitalised: "Mom said", "Dad winked".
 KIN_NAMES = {**dict.fromkeys("mom mum mommy mummy mama mamma grandma granny gran nana nan"
                              .split(), "female"),
@@ -335,6 +356,11 @@ def person_score(form: Form, lower: Counter) -> float:
             score -= 5.0
     if form.tagged == 0 and form.place >= PLACE_USES and form.place >= PLACE_SHARE * form.count:
         return -1.0  # "in New York", "at Windy Corner", "from Coketown": a place, never tagged
+    if form.tagged == 0 and not form.vocative and not form.cls and not form.title \
+            and len(form.words) > 1 and form.words[-1].lower() in PLACE_WORDS:
+        return -1.0
+    if form.tagged == 0 and form.attributive * 2 >= form.count:
+        return -1.0
     if form.tagged == 0 and not form.cls and not form.title and form.core.lower() in places():
         # "Italy was offering her the most priceless of all possessions", "Oh, not Italy,
         # but Constantinople": a well-known place spoken of as a person is still no one
