@@ -669,3 +669,15 @@ def test_a_cast_entry_the_text_calls_only_by_a_short_form_takes_it(story):
         ("Dean Hollis", ("Dean Hollis", "Dean")),
         ("Sam Hollis", ("Sam Hollis", "Sam", "Sammy"))]
     assert doc.character(doc.quotes[0].speaker).name == "Dean Hollis"
+
+
+def test_the_girl_said_so_first_with_where_she_is_is_a_stranger():
+    import storycast
+    from storycast.document import Document
+
+    text = ('Bex and I queued for an hour.\n\n"Forty thousand words," said Bex.\n\n'
+            'The girl in front of us turns round. She has the whole season-two look.\n\n'
+            '"Did you say fic?"\n\n"Oh my God," says the girl. "I cried on a train."\n')
+    doc = storycast.analyze(Document(text))
+    girl = next(c for c in doc.characters if c.name == "The Girl")
+    assert girl.gender == "female"

@@ -42,7 +42,16 @@ def _introduced(text: str, key: str, first: Tag) -> int | None:
     since = max(0, first.start - INTRO_REACH)
     intros = list(re.finditer(rf"\b(?:a|an)\s+(?:[a-z-]+\s+){{0,2}}{words_pattern(key)}\b",
                               text[since:first.start], re.IGNORECASE))
-    return since + intros[-1].start() if intros else None
+    if intros:
+        return since + intros[-1].start()
+    # "The girl in front of us turns round": "the", where she is, and said so first here
+    the = re.search(rf"\bthe\s+{words_pattern(key)}\b", text[:first.start], re.IGNORECASE)
+    if the and the.start() >= since and _WHERE.match(text, the.end()):
+        return the.start()
+    return None
+
+
+_WHERE = re.compile(r"\s+(?:in|at|with|behind|by|near|from|on)\s+(?:the|a|an|front|her|his)\b")
 
 
 def _folded(name: str) -> str:
@@ -60,7 +69,7 @@ def _named_anew(first_named: dict[str, int], chars: list[Character], gender: str
 PRONOUN_REACH = 200  # characters after a described person's introduction searched for he/she
 
 
-def _pronoun_gender(text: str, ordered: list[Mention], at: int) -> str | None:
+def pronoun_gender(text: str, ordered: list[Mention], at: int) -> str | None:
     """The sex the narration's first "he" or "she" after ``at`` gives a described person
     ("A police officer walked up to the car, torch in hand. She was young"), in the same
     paragraph, with no quotation and no other name between (``ordered``: the mentions in
@@ -200,7 +209,7 @@ def add_described(doc: Document, chars: list[Character], places: Places, bounds
         if cast is None and rank and holders(chars, rank):
             continue  # "the doctor" when someone is "Doctor Losberne"
         gender = sex or _apposed_gender(places, key) or (
-            _pronoun_gender(doc.text, ordered, intro) if intro is not None else None
+            pronoun_gender(doc.text, ordered, intro) if intro is not None else None
         ) or "unknown"
         if cast is not None:
             char = cast

@@ -25,22 +25,30 @@ from ..document import Document
 from ..lexicon import ROLE_NOUNS, noun_gender
 from ..spans import Character, Mention
 from .context import first_namings
-from .descriptions import Places, narrated_mentions
+from .descriptions import Places, narrated_mentions, pronoun_gender
 from .kin import RELATIONS
 from .mentions import looks_like_verb, quote_at
+from .quotes import DOUBLE_MARKS, SINGLE_MARKS
+from .tags import BEAT
 
 # "A man in an orange vest comes", "The woman at the counter looks", "An old woman at the
 # corner table had": an article and up to four words, the last of them a person noun; what
 # follows it with "at", "in" or "with" and one or two words; then a word in small letters
 _ARTICLE = re.compile(r"(?:A|An|The)(?=\s+[a-z])")
+# "... and the receptionist leans in", "Next came a woman in scrubs"
+_AND_ARTICLE = re.compile(r"(?:(?<=\band )|(?<=\bcame )|(?<=\bcomes ))(?:a|an|the)(?=\s+[a-z])")
 _WORD = re.compile(r"\s+([a-z][a-z-]*)")
 _POST = re.compile(r"\s+(?:at|in|with|behind|by|near|from)\s+(?:the|a|an)\s+([a-z-]+)"
                    r"(?:\s+([a-z-]+))?")
+_LOOSE_WORD = re.compile(r",?\s+([a-z][a-z-]*)")  # "A tall, sunburnt man"
+_LOOSE_POST = re.compile(r"\s+(?:at|in|with|behind|by|near|from)\s+(?:(?:the|a|an)\s+)?"
+                         r"([a-z-]+)(?:\s+([a-z-]+))?")  # "in scrubs"
 _VERB_NEXT = re.compile(r"\s+[a-z]")
 PARAGRAPHS_BACK = 4  # paragraphs before a "she says" searched for the one who came in
 NAMED_SOON = 3000  # characters after the coming in within which its person may be named
 SCENE_CHARS = 5000  # characters after it over which "the man" still means the same man
 _PRONOUN_SEX = {"he": "male", "she": "female"}
+_MARKS = " \t\n" + DOUBLE_MARKS + SINGLE_MARKS
 _KIN = RELATIONS - {"lady"}  # "The father glanced away" is someone's; "A lady came up" new
 
 
@@ -72,28 +80,39 @@ def _opens_sentence(text: str, at: int) -> bool:
     return stop in (".", "!", "?")
 
 
-def _intros(text: str, start: int, end: int, bounds) -> list[Intro]:
-    """Each person noun opening a sentence of the narration between start and end."""
+def _intros(text: str, start: int, end: int, bounds, loose: bool = False) -> list[Intro]:
+    """Each person noun opening a sentence of the narration between start and end; when
+    ``loose``, also one opening a clause after "and" or "came" ("The door swings open and
+    the receptionist leans in", "Next came a woman in scrubs"), after adjectives set off by
+    commas ("A tall, sunburnt man"), and placed with no article ("in scrubs")."""
     out = []
-    for found in _ARTICLE.finditer(text, start, end):
+    found_all = [*_ARTICLE.finditer(text, start, end)]
+    if loose:
+        found_all = sorted(found_all + [*_AND_ARTICLE.finditer(text, start, end)],
+                           key=lambda m: m.start())
+    word_re, post_re = (_LOOSE_WORD, _LOOSE_POST) if loose else (_WORD, _POST)
+    for found in found_all:
         at = found.start()
-        if not (at == start or _opens_sentence(text, at)) or quote_at(bounds, at) is not None:
+        inner = found.re is _AND_ARTICLE
+        if not (inner or at == start or _opens_sentence(text, at)) \
+                or quote_at(bounds, at) is not None:
             continue
         stop, head = found.end(), None
         for _ in range(4):  # "an old woman", "a tall young man": the first person noun
-            word = _WORD.match(text, stop, end)
+            word = word_re.match(text, stop, end)
             if word is None:
                 break
             stop = word.end()
             if _person(word[1]):
                 head = word[1]
                 break
-        if head is None:
-            continue
-        post = _POST.match(text, stop, end)
+        if head is None or inner and found[0] == "the" and head not in ROLE_NOUNS:
+            continue  # "and the old woman flapped a hand": someone known, as a rule
+        post = post_re.match(text, stop, end)
         if post:  # "at the counter looks up", "in an orange vest comes": up to the verb
             stop = post.end(1) if post[2] is None or looks_like_verb(post[2]) else post.end()
-        if not _VERB_NEXT.match(text, stop, end):
+        came = inner and text[at - 5:at] != "and "  # "came a woman": the verb before
+        if not (came or _VERB_NEXT.match(text, stop, end)):
             continue
         description = " ".join(text[at:stop].split())
         out.append(Intro(at, stop, description[0].lower() + description[1:],
@@ -123,21 +142,39 @@ def add_strangers(doc: Document, chars: list[Character], places: Places, bounds
     made: dict[int, Character] = {}  # where the stranger came in -> the character
     pronouns: dict[int, Mention] = {}
     pronoun_at: list[tuple[int, str | None]] = []  # the narration's he, she, I ...
-    found: dict[int, list[Intro]] = {}
+    found: dict[tuple[int, bool], list[Intro]] = {}
 
-    def intros_in(k: int) -> list[Intro]:
+    naming: set[int | None] = set()
+
+    def said_names() -> set[int | None]:
+        """The quotes that name or call a character, found once, when first asked for (and
+        None, the narration's, so that the set is never empty once found)."""
+        if not naming:
+            naming.update(m.attrs.get("quote") for m in mentions
+                          if m.kind in ("name", "vocative") and m.character)
+            naming.add(None)
+        return naming
+
+    def intros_in(k: int, loose: bool = False) -> list[Intro]:
         """The paragraph's intros, found once: a paragraph is searched for five tags."""
-        if k not in found:
-            found[k] = _intros(text, paras[k].start, paras[k].end, bounds)
-        return found[k]
+        if (k, loose) not in found:
+            found[k, loose] = _intros(text, paras[k].start, paras[k].end, bounds, loose)
+        return found[k, loose]
 
-    for q, tag in zip(quotes, doc.layer("tags")):
+    tags = doc.layer("tags")
+    for n, (q, tag) in enumerate(zip(quotes, tags)):
         sex = _PRONOUN_SEX.get(tag.text.lower()) if tag is not None and tag.kind == "pronoun" \
             else None
-        if sex is None:
-            continue
-        fitting = [(k, i) for k in range(max(0, q.paragraph - PARAGRAPHS_BACK), q.paragraph + 1)
-                   for i in intros_in(k) if i.end <= tag.start and i.sex in (sex, None)]
+        if sex is not None:
+            said_at = tag.start  # the tag's "he", which says who speaks
+            fitting = [(k, i) for k in range(max(0, q.paragraph - PARAGRAPHS_BACK),
+                                             q.paragraph + 1)
+                       for i in intros_in(k) if i.end <= said_at and i.sex in (sex, None)]
+        else:  # an untagged line right after the paragraph someone comes in
+            said_at = q.start
+            came = _came_in_before(doc, n, intros_in, said_names)
+            sex = came and (came.sex or pronoun_gender(text, mentions, came.start))
+            fitting = [(q.paragraph - 1, came)] if sex else []
         if not fitting:
             continue
         came_in, (at, end, description, _, placed) = fitting[-1]
@@ -150,23 +187,73 @@ def add_strangers(doc: Document, chars: list[Character], places: Places, bounds
             pronouns = {m.start: m for m in mentions if m.kind == "pronoun"}
             pronoun_at = sorted((m.start, m.attrs.get("gender")) for m in pronouns.values()
                                 if m.attrs.get("quote") is None)
-        between = named[bisect.bisect_left(named_at, end):bisect.bisect_left(named_at, tag.start)]
+        between = named[bisect.bisect_left(named_at, end):bisect.bisect_left(named_at, said_at)]
         if any(known[c].gender in (sex, "unknown") and not known[c].narrator for _, c in between):
             continue  # "A man came in. Tom looked up. 'Well,' he said": Tom, most likely
         char = made.get(at)
         if char is None:
-            if any(at <= first_named.get(c.id, -1) < at + NAMED_SOON for c in chars
+            soon = _next_intro(doc, came_in, end, at + NAMED_SOON, sex, intros_in)
+            if any(at <= first_named.get(c.id, -1) < soon for c in chars
                    if c.gender in (sex, "unknown")) or not _new(text, at, description):
                 continue
             came = Intro(at, end, description, sex, placed)  # the sex the pronoun says
             char = made[at] = _stranger(doc, chars, came, places, bounds)
-        said = pronouns.get(tag.start)
+        said = pronouns.get(said_at)
         if said is not None and _fresh(doc, at, came_in, q.paragraph, sex, pronoun_at):
             said.character = char.id  # the tag's "he" is the stranger: the line is theirs
             said.attrs.update(stranger=True, resolved=True)
+        elif said_at == q.start:  # the line right after they come in is theirs
+            came_by = next(m for m in mentions if m.start == at and m.character == char.id)
+            came_by.attrs.setdefault("speaks", q.start)
     if made:
         mentions.sort(key=lambda m: m.start)
     return chars
+
+
+def _next_intro(doc: Document, paragraph: int, after: int, until: int, sex: str,
+                intros_in) -> int:
+    """Where the next stranger who may be of ``sex`` comes in after offset ``after``, if
+    before ``until``: a name said after that is more likely theirs."""
+    paras = doc.paragraphs
+    for k in range(paragraph, len(paras)):
+        if paras[k].start >= until:
+            break
+        for came in intros_in(k, True):
+            if came.start > after and came.sex in (sex, None):
+                return min(came.start, until)
+    return until
+
+
+# Roles a story may bring someone in by with "the", a stranger all the same: "and the
+# receptionist leans in"
+_SEEN_AS = ROLE_NOUNS - {"stranger", "figure", "person", "visitor", "guest", "child", "kid"}
+
+
+def _came_in_before(doc: Document, n: int, intros_in, said_names) -> Intro | None:
+    """The stranger the paragraph before untagged line n ends by bringing in, when the line
+    opens its own paragraph and that one has no line of its own ("A huge man in a yellow
+    shirt steps over the rope beside us." / "Phones away for the signing, please.");
+    ``said_names()``: the quotes that name or call a character."""
+    quotes, tags = doc.quotes, doc.layer("tags")
+    q = quotes[n]
+    if tags[n] is not None and tags[n].verb != BEAT or q.paragraph == 0:
+        return None
+    if n and quotes[n - 1].paragraph >= q.paragraph - 1:
+        return None  # a line before it in its paragraph or the one before: a conversation's
+    para = doc.paragraphs[q.paragraph]
+    if doc.text[para.start:q.start].strip(_MARKS):
+        return None
+    came = intros_in(q.paragraph - 1, True)
+    if not came or came[-1].description.startswith("the ") \
+            and came[-1].description.split()[-1] not in _SEEN_AS:
+        return None  # "The old fellow put his hands together": someone known, as a rule
+    naming = said_names()
+    if n - 1 in naming or n in naming:
+        # a name said just before or in the line is likelier the newcomer's: "Mr. Wilcox!"
+        # / "A young man in front of them turned around."; "A very young man came out of
+        # the house." / "Paul, is there any truth in this?"
+        return None
+    return came[-1]
 
 
 def _fresh(doc: Document, at: int, came_in: int, paragraph: int, sex: str,
@@ -191,16 +278,38 @@ def _stranger(doc: Document, chars: list[Character], came: Intro, places: Places
     text, mentions = doc.text, doc.layers["mentions"]
     at, end, description, sex, placed = came
     name = description[4:] if description.startswith("the ") else description.split(" ", 1)[1]
-    char = Character(id=f"c{len(chars) + 1}", name="The " + name.title(),
-                     aliases=["The " + name.title(), "the " + name], gender=sex)
+    aliases = ["The " + name.title(), "the " + name]
+    role = _role_after(text, at, end, sex, bounds) if name.split()[-1] not in ROLE_NOUNS \
+        else None
+    if role:  # "A huge man in a yellow shirt ..." then "The guard looks at the girl"
+        aliases = ["The " + role.title(), "the " + role] + aliases
+    char = Character(id=f"c{len(chars) + 1}", name=aliases[0], aliases=aliases, gender=sex)
     chars.append(char)
     mentions.append(Mention(at, end, "name", char.id, text[at:end], {
         "honorific": None, "quote": None, "possessive": False, "initial": True,
         "described": True}))
     reach = len(text) if placed else end + SCENE_CHARS
-    mentions.extend(m for m in narrated_mentions(places, name, char.id, set(), bounds)
-                    if end < m.start < reach)
+    for said in [name] + ([role] if role else []):
+        mentions.extend(m for m in narrated_mentions(places, said, char.id, set(), bounds)
+                        if end < m.start < reach)
     return char
+
+
+_THE_ROLE = re.compile(r"\b[Tt]he ([a-z]+)\b")
+ROLE_AFTER = 1500  # characters after a stranger comes in within which a role may name them
+
+
+def _role_after(text: str, at: int, end: int, sex: str | None, bounds) -> str | None:
+    """The role the narration first calls a stranger by soon after bringing them in as "a
+    man" or "a woman": a role noun of their sex, or of none, said there for the first
+    time ("The guard looks at the girl")."""
+    for found in _THE_ROLE.finditer(text, end, end + ROLE_AFTER):
+        role = found[1]
+        if role in ROLE_NOUNS and noun_gender(role) in (sex, None) \
+                and quote_at(bounds, found.start()) is None:
+            said_before = re.search(rf"\b[Tt]he {role}\b", text[:at])
+            return None if said_before else role
+    return None
 
 
 # "The charge nurse, Bev, rolls her eyes", "the sous-chef, Marco, said nothing": a role and
