@@ -271,3 +271,15 @@ def test_pronouns_with_gender_and_no_i_inside_quotes():
 def test_initials_belong_to_the_name():
     assert names("Then Mr. E. W. B. Childers came in. J. Smith left.") == [
         ("name", "Mr. E. W. B. Childers", 5, 26), ("name", "J. Smith", 36, 44)]
+
+
+def test_a_name_called_in_words_told_again_is_no_call_of_the_line():
+    import storycast
+    from storycast.document import Document
+
+    text = ('Declan stood. Felix grinned.\n\n"Dec," said Felix.\n\n'
+            '"So he rang me at two in the morning, and he said, Dec, I am going to marry '
+            'her," said Declan.\n')
+    doc = storycast.analyze(Document(text))
+    called = [m.text for m in doc.mentions if m.kind == "vocative"]
+    assert called == ["Dec"]  # the first line's call; the one told again is no call

@@ -80,3 +80,15 @@ def test_her_cousin_is_no_mention_of_anyone():
     text = FAMILY.replace("followed her father", "followed her cousin")
     doc = storycast.analyze(Document(text))
     assert [m.text for m in doc.mentions if m.attrs.get("relation")] == ["mother"]
+
+
+def test_a_he_after_a_line_that_names_its_speaker_is_them():
+    import storycast
+    from storycast.document import Document
+
+    text = ('Rafe is scraping out the pan when somebody knocks.\n\n'
+            '"Hello. I am Lukas, from room six." He holds it out like evidence. '
+            '"My friend thought this was for everybody."\n\n"Thanks," said Rafe.\n')
+    doc = storycast.analyze(Document(text))
+    he = next(m for m in doc.mentions if m.text == "He")
+    assert doc.character(he.character).name == "Lukas"

@@ -461,3 +461,64 @@ def test_every_quotation_an_answer_key_lists_is_found_in_order(story, name):
     assert len(found) == len(key)
     for opening, text in zip(key, found):
         assert text.startswith(" ".join(opening.split()).rstrip(",")), (opening, text)
+
+
+# -- beats that name their one another way, lines taken up, strangers seen first -----------
+@pytest.mark.parametrize("beat, speaker", [
+    ("Varga's hand tightened on the back of Renn's chair.", "Varga"),  # her own hand
+    ("The comm chirped, and Osei's voice came through, hoarse.", "Osei"),  # her voice
+    ("Renn's nan, who was eighty-four, leaned across the table.", "Nan"),  # ", who ..."
+])
+def test_a_beat_of_ones_hand_voice_or_relative_names_the_speaker(beat, speaker):
+    import storycast
+    from storycast.stages.context import beat_speaker, build_context
+
+    text = ('Captain Varga stood behind the pilot. Renn did not turn round. Osei was in '
+            'engineering. Nan sat by the door.\n\n"Don\'t," said Renn.\n\n'
+            '"Nothing clever," said Varga.\n\n"Polite I can do," said Osei.\n\n'
+            f'{beat} "Do we stop it?"\n')
+    doc = storycast.analyze(Document(text))
+    who = beat_speaker(build_context(doc), 3)
+    assert who is not None and doc.character(who).name == speaker
+
+
+def test_a_line_opening_with_a_dash_takes_up_the_one_broken_off():
+    import storycast
+    from storycast.stages.speakers import resumed_lines
+
+    text = ('Nan took the microphone. Felix sat beside Cerys.\n\n'
+            '"So he sat there with no gravy for the whole of the beef\u2014"\n\n'
+            '"He was too polite to ask!" Cerys protested.\n\n'
+            '"\u2014the whole of the beef, and half the crumble."\n\n"Sorry, Nan," said Felix.\n')
+    doc = storycast.analyze(Document(text))
+    assert resumed_lines(doc.text, doc.quotes) == [(2, 0)]
+    assert doc.character(doc.quotes[2].speaker).name == doc.character(doc.quotes[0].speaker).name
+    # one broken off and taken up at once is no one's taking up of another
+    assert resumed_lines(doc.text, doc.quotes[1:]) == []
+
+
+def test_a_stranger_brought_in_just_before_an_untagged_line_says_it():
+    import storycast
+
+    text = ('Saoirse and Rafe were cooking. Tomasz peeled an orange.\n\n'
+            '"There\'s enough for four," said Rafe.\n\n"Starter," said Tomasz.\n\n'
+            'The door swings open and the receptionist leans in, lanky, in a hoodie. He '
+            'checked them all in and has not once looked awake.\n\n'
+            '"Kitchen closes at twelve, yeah?"\n\n"We know," said Rafe.\n')
+    doc = storycast.analyze(Document(text))
+    assert speakers(doc) == ["Rafe", "Tomasz", "The Receptionist", "Rafe"]
+    assert doc.character(doc.quotes[2].speaker).gender == "male"  # his "He checked"
+
+
+def test_a_stranger_the_narration_then_calls_by_a_role_is_known_by_it():
+    import storycast
+
+    text = ('Bex and I queued for an hour.\n\n"He is looking over here," said Bex.\n\n'
+            'The queue lurches forward and a huge man in a yellow shirt steps over the rope '
+            'beside us.\n\n"Phones away for the signing, please."\n\n'
+            '"We have the photo ticket," Bex says.\n\n"Then you will get your photo." The '
+            'guard looks at the girl beside us.\n')
+    doc = storycast.analyze(Document(text))
+    guard = doc.character(doc.quotes[1].speaker)
+    assert (guard.name, guard.gender) == ("The Guard", "male")
+    assert "the huge man in a yellow shirt" in guard.aliases

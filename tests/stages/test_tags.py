@@ -598,3 +598,10 @@ def test_a_name_after_the_verb_of_a_clause_with_its_subject_is_an_object():
         ("name", "Hamidullah", 0, 10, "warned", "before", None)]
     assert tags_of('In private the Hilberys called Sir Francis "that old Turk."')[0][1] != \
         "Sir Francis"
+
+
+def test_a_description_carried_on_by_where_it_is_is_the_subject():
+    # "the man in the green coat says": the head, then a few small words up to the verb
+    assert before("Nadia opens her mouth, and behind us the man in the green coat says, "
+                  "with enormous feeling,") == (
+        "description", "the man", 37, 44, "says", "before", None)

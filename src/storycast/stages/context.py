@@ -11,6 +11,7 @@ from ..lexicon import HONORIFICS, NONBINARY, SPEECH_VERBS, STYLES, head_noun, no
 from ..spans import Character, Quote
 from .kin import RELATIONS, WIFE_TITLES, Family
 from .mentions import names_self
+from .names import BODILY_AFTER
 from .quotes import DOUBLE_MARKS
 from .ranks import holders, rank_of, titled
 from .scene import Scene
@@ -36,7 +37,8 @@ class Context:
     named_in: dict[int, set[str]] = field(default_factory=dict)  # quote index -> ids named
     narrator: str | None = None
     self_named: dict[int, str] = field(default_factory=dict)  # quote -> "I'm Dev": Dev
-    strangers: dict[int, str] = field(default_factory=dict)  # a stranger's "he says" -> them
+    # a stranger's "he says", or the start of the line right after they come in -> them
+    strangers: dict[int, str] = field(default_factory=dict)
     # description ("the jew") -> {character: quotes so tagged that a first reading gave them}
     descriptions: dict[str, dict[str, int]] = field(default_factory=dict)
     voters: list[str | None] = field(default_factory=list)  # the guesses that voted
@@ -90,6 +92,8 @@ def build_context(doc: Document) -> Context:
             narrated.add(m.character)
         elif m.kind == "pronoun" and m.attrs.get("stranger"):
             strangers[m.start] = m.character
+        if m.attrs.get("speaks") is not None:  # the line right after they come in
+            strangers[m.attrs["speaks"]] = m.character
         if m.character and i is not None:
             if m.kind == "vocative":
                 vocatives.setdefault(i, []).append(m.character)
@@ -171,17 +175,27 @@ def beat_speaker(ctx: Context, i: int) -> str | None:
         found = found[1:]  # "Her mother put down her pen.": "her" owns the one who acts
     if not found:
         return None
+    if any(w in _NO_OWN_WORDS for w in _LOWER_WORD.findall(text, opening, q.start)):
+        return None
+    voiced = {m.character for m in found if m.kind == "name" and _VOICE_AFTER.match(text, m.end)}
+    if len(voiced) == 1:
+        return voiced.pop()  # "The comm chirped, and Osei's voice came through."
     lead = text[opening:found[0].start].strip(_OPENING_MARKS)
     owned = lead.lower() in _OWNERS or lead.endswith(("'s", "\u2019s")) and len(lead.split()) <= 3
     if not (found[0].kind == "name" and not lead or found[0].attrs.get("relation") and owned):
         return None
-    if any(w in _NO_OWN_WORDS for w in _LOWER_WORD.findall(text, opening, q.start)):
-        return None
     after = text[found[0].end:found[0].end + 30].split(None, 1)
-    return found[0].character if after and after[0][:1].islower() else None
+    if after and after[0][:1].islower() or BODILY_AFTER.match(text, found[0].end) \
+            or _WHO_AFTER.match(text, found[0].end):
+        # "Varga's hand tightened": her own hand acts; "Cerys's nan, who was eighty-four
+        # ..., leaned across the bride"
+        return found[0].character
+    return None
 
 
 _OWNERS = frozenset({"his", "her", "their", "my", "our"})  # before a relative who acts ("Zoe's")
+_VOICE_AFTER = re.compile(r"['\u2019]s\s+voice\b")
+_WHO_AFTER = re.compile(r",\s+who\b")
 
 
 # A beat that tells of the one acting keeping silent, or of their words without quoting

@@ -56,6 +56,10 @@ _SUBJECT_AFTER = re.compile(
 _SELF_NAMING = re.compile(r"(?:\bI['\u2019]m|\bI am|\b[Mm]y name(?: is|['\u2019]s)"
                           r"|\b[Cc]all(?:s|ed)? me)$")  # "He always calls me Hartley"
 
+# "and he said, Dec, I'm going to marry her": a call in words told again without their own
+# quotation marks, said to someone else
+_RETOLD = re.compile(r"\b(?:said|says|asked|asks|goes|went)\s*,$")
+
 
 def names_self(text: str, s: int, e: int) -> bool:
     """Whether the name at s..e is the speaker's own, said to introduce them ("I'm Dev,
@@ -260,6 +264,8 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: LowerCaseWords,
         before = before[:-4].rstrip()  # "I like her, Your Highness."
     if _SELF_NAMING.search(before[-16:]):
         return False  # "I'm Dev, by the way": the speaker's own name
+    if _RETOLD.search(before[-12:]):
+        return False
     if after.startswith(".") and after[1:2].isalpha():
         return False  # an initial or abbreviation, not the end of a sentence
     closed = not after or after[0] in ",!?.;:" or after.startswith("--")

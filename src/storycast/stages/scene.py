@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..document import Document
 from ..spans import Mention
 from .kin import ELDERS, RELATIONS, Family, elders
-from .mentions import quote_at, quote_bounds, sentence_initial
+from .mentions import names_self, quote_at, quote_bounds, sentence_initial
 from .names import VERB_AFTER
 
 SUBJECT_WINDOW = 150  # characters over which the last subject outranks a later object
@@ -91,6 +91,9 @@ def resolve_narration_pronouns(doc: Document, window: int = 600,
 
     for m in sorted(doc.mentions + relations, key=lambda m: m.start):
         if m.attrs.get("quote") is not None:
+            if m.kind == "name" and m.character and names_self(doc.text, m.start, m.end):
+                # "'I am Lukas, from room six.' He holds it out": the one who says so
+                named(m.end, m.character, True)
             continue
         if m.attrs.get("relation"):  # "Their mother looked up."
             named(m.end, m.character, bool(m.attrs.get("initial")))

@@ -701,6 +701,17 @@ _PERSON_HEADS = frozenset("other man woman gentleman lady girl boy child mother 
                           "neighbour neighbor master mistress lover".split())
 
 
+_POSTMODIFYING = frozenset("in with at from by near behind beside on of".split())
+
+
+def _postmodified(tokens: list[tuple[str, int, int]], head: int, last: int) -> bool:
+    """Whether a few small words after the head ("the man in the green coat") carry its
+    phrase on up to tokens[last]."""
+    if head + 1 > last or tokens[head + 1][0].lower() not in _POSTMODIFYING or last - head > 6:
+        return False
+    return all(t[0].isalpha() and t[0].islower() for t in tokens[head + 1:last + 1])
+
+
 def _opens_clause(tokens: list[tuple[str, int, int]], n: int) -> bool:
     """Whether the phrase starting at tokens[n] can be a subject: nothing, punctuation, a
     capitalised word, a conjunction or an adverb before it, not a verb or preposition
@@ -830,10 +841,12 @@ def _subject_before(tokens: list[tuple[str, int, int]], verb: int) -> Tag | None
             while d > 0 and d > n - 4 and tokens[d][0].lower() not in _ARTICLES:
                 d -= 1
             # the head right before the verb is its subject wherever its phrase begins:
-            # "Newland made no answer, and after a moment his mother ventured:"
+            # "Newland made no answer, and after a moment his mother ventured:", "and
+            # behind us the man in the green coat says"
             if tokens[d][0].lower() in ("the", "his", "her", "their") and (
-                    _opens_clause(tokens, d) or n == next_to_verb
-                    and tokens[d - 1][0].lower() not in _OBJECT_BEFORE - {"for"}):
+                    _opens_clause(tokens, d) or (n == next_to_verb or _postmodified(
+                        tokens, n, next_to_verb)) and tokens[d - 1][0].lower()
+                    not in _OBJECT_BEFORE - {"for"}):
                 return _description(tokens[d:n + 1])
         if word.isalpha() and word.islower() and n + 2 < verb and tokens[n + 1][0] == "," \
                 and tokens[n + 2][0].lower() in ("who", "whose"):
