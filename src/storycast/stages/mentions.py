@@ -265,7 +265,7 @@ def _is_vocative(text: str, s: int, e: int, quote: Quote, lower: LowerCaseWords,
     if _SELF_NAMING.search(before[-16:]):
         return False  # "I'm Dev, by the way": the speaker's own name
     if _RETOLD.search(before[-12:]):
-        return False
+        return False  # "and he said, Dec, I'm going to marry her"
     if after.startswith(".") and after[1:2].isalpha():
         return False  # an initial or abbreviation, not the end of a sentence
     closed = not after or after[0] in ",!?.;:" or after.startswith("--")

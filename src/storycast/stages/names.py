@@ -358,9 +358,9 @@ def person_score(form: Form, lower: Counter) -> float:
         return -1.0  # "in New York", "at Windy Corner", "from Coketown": a place, never tagged
     if form.tagged == 0 and not form.vocative and not form.cls and not form.title \
             and len(form.words) > 1 and form.words[-1].lower() in PLACE_WORDS:
-        return -1.0
+        return -1.0  # "past Camden Town"
     if form.tagged == 0 and form.attributive * 2 >= form.count:
-        return -1.0
+        return -1.0  # "a Rook scarf", "the Rook coat", and "Rook!" from a fan
     if form.tagged == 0 and not form.cls and not form.title and form.core.lower() in places():
         # "Italy was offering her the most priceless of all possessions", "Oh, not Italy,
         # but Constantinople": a well-known place spoken of as a person is still no one

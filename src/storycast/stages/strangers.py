@@ -12,6 +12,12 @@ counter", said with "the", is said so for the first time.  A line so tagged in t
 they come in or the next, when the narration just before called no one else "he", is
 theirs outright (speakers.anchor_speakers); the later ones the speaker model weighs.
 
+An untagged line that opens the paragraph after one that brings a stranger in ("A huge man
+in a yellow shirt steps over the rope beside us." / "Phones away for the signing,
+please.") is theirs too, when no name is said in it or in the line before; a stranger
+brought in as "a man" is then known by the role the narration first calls them by ("The
+guard looks at the girl").
+
 A role the story then names ("The charge nurse, Bev, rolls her eyes") is that person about
 the naming: the narration's "the charge nurse" is Bev (name_roles).
 """
@@ -305,9 +311,9 @@ def _role_after(text: str, at: int, end: int, sex: str | None, bounds) -> str | 
     time ("The guard looks at the girl")."""
     for found in _THE_ROLE.finditer(text, end, end + ROLE_AFTER):
         role = found[1]
-        if role in ROLE_NOUNS and noun_gender(role) in (sex, None) \
+        if role in _SEEN_AS and noun_gender(role) in (sex, None) \
                 and quote_at(bounds, found.start()) is None:
-            said_before = re.search(rf"\b[Tt]he {role}\b", text[:at])
+            said_before = re.compile(rf"\b[Tt]he {role}\b").search(text, 0, at)
             return None if said_before else role
     return None
 
