@@ -412,3 +412,12 @@ def test_a_name_cut_short_and_given_an_s_joins_its_owner():
     doc = storycast.analyze(Document(text))
     nadia = next(c for c in doc.characters if c.name == "Nadia")
     assert "Nads" in nadia.aliases
+
+
+def test_an_honorific_and_an_initial_joins_the_surname_it_begins():
+    assert grouped(form("Mrs. Adebayo-Clarke", 1), form("Mrs. A", 9)) == {
+        frozenset({"Mrs. Adebayo-Clarke", "Mrs. A"})}
+    # not a Mr. of that initial, nor when two surnames begin with it
+    assert grouped(form("Mr. Adams", 3), form("Mrs. A", 9)) == {
+        frozenset({"Mr. Adams"}), frozenset({"Mrs. A"})}
+    assert len(grouped(form("Mrs. Adams", 3), form("Mrs. Avery", 3), form("Mrs. A", 9))) == 3

@@ -283,3 +283,15 @@ def test_a_name_called_in_words_told_again_is_no_call_of_the_line():
     doc = storycast.analyze(Document(text))
     called = [m.text for m in doc.mentions if m.kind == "vocative"]
     assert called == ["Dec"]  # the first line's call; the one told again is no call
+
+
+@pytest.mark.parametrize("text, found", [
+    # an honorific and an initial: a name for short, wherever the sentence goes on
+    ("Mrs. A retrieved it from the footwell.", [("name", "Mrs. A", 0, 6)]),
+    ("Mrs. A. She had been teaching for years.", [("name", "Mrs. A.", 0, 7)]),
+    ("You're a constant, Mr. D. Like gravity.", [("name", "Mr. D.", 19, 25)]),
+    # an initial inside a full name still joins it
+    ("Ulysses S. Grant rode on.", [("name", "Ulysses S. Grant", 0, 16)]),
+])
+def test_an_honorific_and_an_initial_is_a_name(text, found):
+    assert names(text) == found

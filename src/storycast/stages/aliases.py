@@ -367,6 +367,17 @@ def group_forms(forms: list[Form]) -> list[list[Form]]:
         if len(variants) == 1:
             g.union(variants[0], i)
 
+    # "Mrs. A" for "Mrs. Adebayo-Clarke": an honorific and an initial is the one person of
+    # that honorific whose surname the initial begins
+    for i in surnamed:
+        letter = forms[i].core.rstrip(".")
+        if len(letter) != 1 or not letter.isupper():
+            continue
+        owners = [j for j in surnamed if forms[j].cls == forms[i].cls
+                  and len(forms[j].core.rstrip(".")) > 1 and forms[j].core.startswith(letter)]
+        if len({g.find(j) for j in owners}) == 1:
+            g.union(owners[0], i)
+
     # 5. "the Major", "Mademoiselle": a title said alone in the narration is the person the
     # text gives that title with a name ("Major Callendar", "Mademoiselle Reisz"), when one
     # such name is said far more than any other ("Major Roberts", twice).

@@ -186,6 +186,13 @@ def _name_words(text: str, start: int, end: int, titled: bool = False,
         and not (lower and lower.inside(f"{words[0][2]} {words[1][2]}"))
     ):
         words.pop(0)
+    for k in range(1, len(words)):
+        if len(words[k - 1][2]) == 2 and words[k - 1][2].endswith(".") \
+                and (words[k][2].lower() in NON_NAMES or _ordinary(words[k][2])):
+            # "Mrs. A. She had been teaching", "Mr. D. Like gravity": an initial ends the
+            # sentence
+            del words[k:]
+            break
     while words and words[-1][2].lower() in _LINKS:
         words.pop()
     if not words:
@@ -210,6 +217,11 @@ def find_names(doc: Document, start: int, end: int) -> list[Mention]:
         name = _HONORIFIC_SUFFIX.sub("", " ".join(text[s:e].split()))
         possessive = bool(m.group("poss")) and e == m.end("name")
         mentions.append(_name_mention(doc, s, e, name, hon, possessive, bounds, lower))
+    named_at = {m.start for m in mentions}
+    for m in _HON_INITIAL.finditer(text, start, end):  # "Mrs. A retrieved it"
+        if m.start() not in named_at and not (m.start() and text[m.start() - 1].isalnum()):
+            mentions.append(_name_mention(doc, m.start(), m.end("name"), " ".join(
+                text[m.start():m.end("name")].split()), m.group("hon"), False, bounds, lower))
     for m in _READER.finditer(text, start, end):  # "Y/N," he said: the reader's own name
         # the match opens on the slash, after the "Y"
         mentions.append(_name_mention(doc, m.start() - 1, m.end(), READER, None, False,
@@ -233,6 +245,11 @@ def _name_mention(doc: Document, s: int, e: int, name: str, hon: str | None,
     return mention
 
 
+# "Mrs. A", "Mr. D": an honorific and a surname's initial, a name for short (NAME_RE takes a
+# lone capital only before another name)
+# (the word's start is checked after the search: a pattern opening on \b is tried at every
+# offset, and took 12 ms of a novel, against 2)
+_HON_INITIAL = re.compile(r"(?P<hon>Mrs|Mr|Ms|Miss|Dr)\.?[ \t]+(?P<name>[A-Z])\.?(?![\w'\u2019])")
 # Reader-insert fan fiction writes the reader's name as a blank to fill: "Y/N" (your name),
 # with "Y/L/N" for the surname
 READER = "Y/N"

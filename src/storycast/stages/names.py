@@ -204,9 +204,12 @@ def collect_forms(text: str, mentions: list[Mention], tag_spans: set[tuple[int, 
         key = parsed.get(m.text)
         if key is None:
             cls, title, core = split_honorific(m.text, given)
-            key = parsed[m.text] = (cls, title, _POSSESSIVE.sub("", core))
+            core = _POSSESSIVE.sub("", core)
+            if cls and _INITIAL.fullmatch(core):
+                core = core[0]  # "Mrs. A." and "Mrs. A" are one form
+            key = parsed[m.text] = (cls, title, core)
         cls, title, core = key
-        if not core or core.lower() in NON_NAMES:
+        if not core or core.lower() in NON_NAMES and not (cls and len(core) == 1):
             continue
         form = forms.get(key)
         if form is None:
@@ -300,6 +303,9 @@ PLACE_WORDS = frozenset(
     "street road lane avenue square park town city station bridge hill heath terrace "
     "crescent gardens market cathedral church abbey castle palace manor farm valley river "
     "island harbour harbor airport hospital college university school".split())
+
+
+_INITIAL = re.compile(r"[A-Z]\.?")  # "Mrs. A": an honorific and an initial, for short
 
 
 # "a Rook scarf", "the Rook coat": a name set before a noun names a kind of thing, a show's
