@@ -600,6 +600,12 @@ def test_a_name_after_the_verb_of_a_clause_with_its_subject_is_an_object():
         "Sir Francis"
 
 
+def test_a_verb_and_its_object_end_a_described_subject():
+    # "The cyclist jabbed a gloved finger": the cyclist, not "the cyclist jabbed a" who "gloved"
+    text = '"You looked at her!" The cyclist jabbed a gloved finger at the warden.\n'
+    assert tags_of(text) == [("description", "The cyclist", 21, 32, "jabbed", "after", None)]
+
+
 def test_a_description_carried_on_by_where_it_is_is_the_subject():
     # "the man in the green coat says": the head, then a few small words up to the verb
     assert before("Nadia opens her mouth, and behind us the man in the green coat says, "

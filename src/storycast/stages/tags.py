@@ -128,7 +128,9 @@ def _noun_phrase(tokens: list[tuple[str, int, int]], i: int, initial: bool = Fal
         and not (j > i + 1 and tokens[j - 1][0] in _PERSON_HEADS
                  and _is_speech_verb(tokens[j][0], True))  # "her husband conceded"
         and not (j > i + 1 and tokens[j][0].endswith("ing"))  # "the boy falling back"
-    ):
+        and not (j > i + 1 and tokens[j][0].endswith("ed") and j + 1 < len(tokens)
+                 and tokens[j + 1][0].lower() in _DETERMINERS)
+    ):  # "The cyclist jabbed a gloved finger": a verb and its object end the phrase
         j += 1
         if tokens[j - 1][0].endswith("."):
             ended = True  # "said the other. Elizabeth thought": the phrase ends with its sentence
