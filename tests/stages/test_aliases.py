@@ -405,8 +405,6 @@ def test_a_ranks_given_name_says_its_sex():
 
 
 def test_a_name_cut_short_and_given_an_s_joins_its_owner():
-    import storycast
-
     text = ('Nadia and I sat on the bus. Leila rang.\n\n"Hello," said Nadia.\n\n'
             '"Nads. Why is there a Terry?" said Leila.\n\n"He is on the bus, Lei," said Nadia.\n')
     doc = storycast.analyze(Document(text))

@@ -493,7 +493,7 @@ def test_a_line_opening_with_a_dash_takes_up_the_one_broken_off():
     doc = storycast.analyze(Document(text))
     assert resumed_lines(doc.text, doc.quotes) == [(2, 0)]
     assert doc.character(doc.quotes[2].speaker).name == doc.character(doc.quotes[0].speaker).name
-    # one broken off and taken up at once is no one's taking up of another
+    # without the broken-off line before it, a line opening with a dash takes up nothing
     assert resumed_lines(doc.text, doc.quotes[1:]) == []
 
 
