@@ -487,8 +487,8 @@ def _letters(text: str, paragraphs: list[Span], cands: list[_Candidate]) -> set[
     for k, c in enumerate(cands):
         (a, b), end = c.spans[0], c.spans[-1][1]
         whole = (len(c.spans) == c.last_para - c.para + 1
-                 and _bare(text[paragraphs[c.para].start:a])
-                 and _bare(text[end:paragraphs[c.last_para].end]))
+                 and bare(text[paragraphs[c.para].start:a])
+                 and bare(text[end:paragraphs[c.last_para].end]))
         follows = chain and c.para == cands[k - 1].last_para + 1
         written = (whole and _SALUTATION.match(text[a:b])) or (
             len(c.spans) == 1 and _written_intro(text, paragraphs, cands, k))
@@ -517,7 +517,8 @@ def _written_intro(text: str, paragraphs: list[Span], cands: list[_Candidate], k
         [w for w in near if not w.lower().startswith("begin")])  # a letter begins, too
 
 
-def _bare(s: str) -> bool:
+def bare(s: str) -> bool:
+    """Whether ``s`` holds nothing but quotation marks and white space."""
     return not s.strip(DOUBLE_MARKS + SINGLE_MARKS + " \t\n")
 
 

@@ -34,7 +34,7 @@ from .context import first_namings
 from .descriptions import Places, narrated_mentions, pronoun_gender
 from .kin import RELATIONS
 from .mentions import looks_like_verb, quote_at
-from .quotes import DOUBLE_MARKS, SINGLE_MARKS
+from .quotes import bare
 from .tags import BEAT
 
 # "A man in an orange vest comes", "The woman at the counter looks", "An old woman at the
@@ -54,7 +54,6 @@ PARAGRAPHS_BACK = 4  # paragraphs before a "she says" searched for the one who c
 NAMED_SOON = 3000  # characters after the coming in within which its person may be named
 SCENE_CHARS = 5000  # characters after it over which "the man" still means the same man
 _PRONOUN_SEX = {"he": "male", "she": "female"}
-_MARKS = " \t\n" + DOUBLE_MARKS + SINGLE_MARKS
 _KIN = RELATIONS - {"lady"}  # "The father glanced away" is someone's; "A lady came up" new
 
 
@@ -247,7 +246,7 @@ def _came_in_before(doc: Document, n: int, intros_in, said_names) -> Intro | Non
     if n and quotes[n - 1].paragraph >= q.paragraph - 1:
         return None  # a line before it in its paragraph or the one before: a conversation's
     para = doc.paragraphs[q.paragraph]
-    if doc.text[para.start:q.start].strip(_MARKS):
+    if not bare(doc.text[para.start:q.start]):
         return None
     came = intros_in(q.paragraph - 1, True)
     if not came or came[-1].description.startswith("the ") \
