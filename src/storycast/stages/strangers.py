@@ -149,15 +149,14 @@ def add_strangers(doc: Document, chars: list[Character], places: Places, bounds
     pronoun_at: list[tuple[int, str | None]] = []  # the narration's he, she, I ...
     found: dict[tuple[int, bool], list[Intro]] = {}
 
-    naming: set[int | None] = set()
+    naming: set[int | None] | None = None
 
     def said_names() -> set[int | None]:
-        """The quotes that name or call a character, found once, when first asked for (and
-        None, the narration's, so that the set is never empty once found)."""
-        if not naming:
-            naming.update(m.attrs.get("quote") for m in mentions
-                          if m.kind in ("name", "vocative") and m.character)
-            naming.add(None)
+        """The quotes that name or call a character, found once, when first asked for."""
+        nonlocal naming
+        if naming is None:
+            naming = {m.attrs.get("quote") for m in mentions
+                      if m.kind in ("name", "vocative") and m.character}
         return naming
 
     def intros_in(k: int, loose: bool = False) -> list[Intro]:
